@@ -1,0 +1,157 @@
+import type { FiscalYear } from './fiscal-year.ts';
+import type { AmountUnit, Yen } from './money.ts';
+
+/**
+ * The plan model: one municipality's plan (総合戦略, 総合計画, …) as a tree whose level names
+ * belong to the plan, with projects (事業) on its nodes. Plain data, no identity: the store
+ * gives rows their ids, formats read and write this shape.
+ */
+
+export interface Municipality {
+  /** 全国地方公共団体コード, 6 digits with its check digit (室蘭市 = 012050). */
+  code: string;
+  name: string;
+}
+
+export interface PlanInfo {
+  title: string;
+  /** 総合戦略, 総合計画, 事務事業評価, … (free text: cities name their plans differently). */
+  kind: string;
+  firstFiscalYear: FiscalYear;
+  lastFiscalYear: FiscalYear;
+  /**
+   * Names of the tree's levels from the top down; the last one names the projects.
+   * Muroran's strategy: 基本目標 → 分類 → 具体的な施策 → 事業; a 総合計画: 政策 → 施策 → 基本事業 → 事務事業.
+   */
+  levels: string[];
+}
+
+/** How a table writes its marks. A table's conventions belong to its import settings (domain notes). */
+export interface Conventions {
+  /** The activity mark as the source writes it (Muroran's export: `<input type="checkbox"/>`; ☐ is read too). */
+  checkbox: string;
+  /** ▶ opens a result (事業の結果). */
+  resultMark: string;
+  /**
+   * What ⇒ means. Muroran's R2 table: a revision (見直し). Its H27 table wrote `就職決定者数10名⇒3名`,
+   * where ⇒ reads target ⇒ actual and is part of the text, not an entry mark.
+   */
+  arrow: 'revision' | 'target-actual';
+  revisionMark: string;
+  /** Separator between an entry's era year and its text: `▶R2…41件`. */
+  yearSeparator: string;
+}
+
+export const MURORAN_CONVENTIONS: Conventions = {
+  checkbox: '<input type="checkbox"/>',
+  resultMark: '▶',
+  arrow: 'revision',
+  revisionMark: '⇒',
+  yearSeparator: '…',
+};
+
+export type EntryKind = 'result' | 'revision';
+
+export interface Entry {
+  kind: EntryKind;
+  /** Fiscal year the entry was written for (`▶R2…` = 2020), or null when written without one. */
+  fiscalYear: FiscalYear | null;
+  /** The year prefix exactly as written (`R2…`), so an export writes it back as it was. */
+  yearLabel: string | null;
+  /** The words after the mark and the year prefix. */
+  text: string;
+  /** A KPI result (underlined in the source's paper form). */
+  kpi: boolean;
+}
+
+/** Points at an activity of another project: its project number and 1-based position. */
+export interface ActivityRef {
+  projectNo: string;
+  position: number;
+}
+
+export interface Activity {
+  /** Short name: the first phrase of `text`, without the (再掲) mark. */
+  title: string;
+  /** The item's own words before its first ▶ or ⇒, exactly as written. */
+  text: string;
+  /** The whole item (its words and entries) exactly as read, or null for an item typed in the app. */
+  source: string | null;
+  /** For a (再掲) item: the item it repeats. */
+  relistOf: ActivityRef | null;
+  entries: Entry[];
+}
+
+export interface Finance {
+  fiscalYear: FiscalYear;
+  /** 予算 in yen; null when the table has none (`-`), never 0. */
+  budget: Yen | null;
+  /** 決算 in yen; null when none. */
+  settlement: Yen | null;
+}
+
+export interface Project {
+  /** The project's number within the plan, as written (`1`, `12`, `01-02-003`). */
+  no: string;
+  name: string;
+  /** ※ notes attached to the name, without the mark. */
+  notes: string[];
+  /** 担当課, when the source names one. */
+  department: string | null;
+  finances: Finance[];
+  activities: Activity[];
+}
+
+export interface PlanNode {
+  /** The title exactly as written, numbering included (`1. まちの特性を活かした…`). */
+  title: string;
+  children: PlanNode[];
+  projects: Project[];
+}
+
+/** Totals a source table states about itself, kept to be checked against computed ones. */
+export interface StatedTotal {
+  fiscalYear: FiscalYear;
+  budget: Yen | null;
+  settlement: Yen | null;
+}
+
+export interface Plan {
+  municipality: Municipality;
+  plan: PlanInfo;
+  /** The unit amounts are shown in (the source's is 千円); amounts themselves are yen. */
+  amountUnit: AmountUnit;
+  conventions: Conventions;
+  nodes: PlanNode[];
+  statedTotals: StatedTotal[];
+}
+
+/** Every project of the plan in tree order. */
+export function allProjects(plan: Pick<Plan, 'nodes'>): Project[] {
+  const out: Project[] = [];
+  const walk = (nodes: PlanNode[]) => {
+    for (const node of nodes) {
+      out.push(...node.projects);
+      walk(node.children);
+    }
+  };
+  walk(plan.nodes);
+  return out;
+}
+
+/** Every node with its depth (0 = top level) in tree order. */
+export function allNodes(plan: Pick<Plan, 'nodes'>): { node: PlanNode; depth: number }[] {
+  const out: { node: PlanNode; depth: number }[] = [];
+  const walk = (nodes: PlanNode[], depth: number) => {
+    for (const node of nodes) {
+      out.push({ node, depth });
+      walk(node.children, depth + 1);
+    }
+  };
+  walk(plan.nodes, 0);
+  return out;
+}
+
+export function financeFor(project: Project, fiscalYear: FiscalYear): Finance | undefined {
+  return project.finances.find((f) => f.fiscalYear === fiscalYear);
+}

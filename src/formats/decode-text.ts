@@ -1,0 +1,89 @@
+import type { Finding } from '../core/finding.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'shift_jis';
+
+export type DecodedText =
+  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: false; finding: Finding };
+
+/**
+ * Decodes a text file as Japanese offices write them: UTF-8 with or without BOM, UTF-16LE with
+ * BOM (Excel's 「Unicode テキスト」), or Shift_JIS/CP932 (what Japanese Excel writes as CSV/TSV;
+ * WHATWG's shift_jis decoder is CP932, NEC and IBM extensions such as ① included).
+ * Binary garbage is refused with the offset of the first byte that cannot be text.
+ */
+export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return tryDecode(bytes.subarray(2), 'utf-16le', 'utf-16le', file);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return tryDecode(bytes.subarray(3), 'utf-8', 'utf-8-bom', file);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return notText(file, nul, bytes[nul] ?? 0);
+  const utf8 = tryDecode(bytes, 'utf-8', 'utf-8', file);
+  if (utf8.ok) return utf8;
+  return tryDecode(bytes, 'shift_jis', 'shift_jis', file);
+}
+
+function tryDecode(
+  bytes: Uint8Array,
+  label: string,
+  encoding: TextEncodingName,
+  file: string | undefined,
+): DecodedText {
+  let text: string;
+  try {
+    text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return notText(file, firstUndecodable(bytes, label), undefined);
+  }
+  // Control characters other than tab and line breaks do not occur in a table typed by people.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split(/\r\n|\r|\n/).length;
+    return {
+      ok: false,
+      finding: {
+        severity: 'error',
+        code: 'file.not-text',
+        location: { file, line },
+        expected: 'text-file',
+        found: `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+      },
+    };
+  }
+  return { ok: true, text, encoding };
+}
+
+/** The offset of the first byte where decoding fails, found by bisection over prefixes. */
+function firstUndecodable(bytes: Uint8Array, label: string): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      // Streaming mode accepts a character cut at the end of the prefix, not a wrong byte.
+      new TextDecoder(label, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+function notText(file: string | undefined, offset: number, byte: number | undefined): DecodedText {
+  return {
+    ok: false,
+    finding: {
+      severity: 'error',
+      code: 'file.not-text',
+      location: { file },
+      expected: 'text-file',
+      found: byte === undefined ? '' : `0x${byte.toString(16).padStart(2, '0')}`,
+      params: { offset },
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { Finding } from '../../core/finding.ts';
+import { type AmountUnit, amountFromNumber, formatAmount, type Yen } from '../../core/money.ts';
+import type { Finance, Plan, PlanNode, Project } from '../../core/plan.ts';
+import {
+  type NodeDocument,
+  type PlanDocument,
+  PlanDocumentSchema,
+} from './plan-document-schema.ts';
+
+/** The strategy's own nesting gets named keys; any other tree the generic nodes/children form. */
+export function usesGoalKeys(levels: readonly string[]): boolean {
+  return levels.length === 4 && levels[0] === '基本目標';
+}
+
+function toUnit(yen: Yen | null, unit: AmountUnit): number | null {
+  return yen === null ? null : Number(formatAmount(yen, unit).replaceAll(',', ''));
+}
+
+export function toPlanDocument(plan: Plan): PlanDocument {
+  const unit = plan.amountUnit;
+  const finance = (f: Finance) => ({
+    fiscalYear: f.fiscalYear,
+    budget: toUnit(f.budget, unit),
+    settlement: toUnit(f.settlement, unit),
+  });
+  const project = (p: Project) => ({
+    no: p.no,
+    name: p.name,
+    notes: p.notes,
+    department: p.department,
+    finances: p.finances.map(finance),
+    activities: p.activities.map((a) => ({
+      title: a.title,
+      text: a.text,
+      source: a.source,
+      relistOf: a.relistOf,
+      entries: a.entries.map((e) => ({ ...e })),
+    })),
+  });
+  const node = (n: PlanNode): NodeDocument => ({
+    title: n.title,
+    children: n.children.map(node),
+    projects: n.projects.map(project),
+  });
+  const tree = usesGoalKeys(plan.plan.levels)
+    ? {
+        goals: plan.nodes.map((g) => ({
+          title: g.title,
+          directions: g.children.map((d) => ({
+            title: d.title,
+            measures: d.children.map((m) => ({
+              title: m.title,
+              projects: m.projects.map(project),
+            })),
+          })),
+        })),
+      }
+    : { nodes: plan.nodes.map(node) };
+  return {
+    format: 'sousei-plan',
+    version: 1,
+    municipality: { ...plan.municipality },
+    plan: { ...plan.plan, levels: [...plan.plan.levels] },
+    amountUnit: unit,
+    conventions: { ...plan.conventions },
+    ...tree,
+    statedTotals: plan.statedTotals.map(finance),
+  };
+}
+
+export type PlanDocumentResult =
+  | { plan: Plan; findings: Finding[] }
+  | { plan: null; findings: Finding[] };
+
+/** Validates a parsed JSON value against the schema and turns it into a plan. */
+export function fromPlanDocument(value: unknown, file?: string): PlanDocumentResult {
+  const parsed = PlanDocumentSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      plan: null,
+      findings: parsed.error.issues.map((issue) => ({
+        severity: 'error' as const,
+        code: 'json.invalid',
+        location: { file, columnName: issue.path.join('.') },
+        expected: 'json-plan',
+        found: issue.message,
+      })),
+    };
+  }
+  const doc = parsed.data;
+  const findings: Finding[] = [];
+  const unit = doc.amountUnit;
+  const yen = (value: number | null, path: string): Yen | null => {
+    if (value === null) return null;
+    const r = amountFromNumber(value, unit);
+    if (r.ok) return r.yen;
+    findings.push({
+      severity: 'error',
+      code: `amount.${r.reason}`,
+      location: { file, columnName: path },
+      expected: 'amount',
+      found: String(value),
+      params: { unit },
+    });
+    return null;
+  };
+  type DocFinance = { fiscalYear: number; budget: number | null; settlement: number | null };
+  const finance = (f: DocFinance, path: string): Finance => ({
+    fiscalYear: f.fiscalYear,
+    budget: yen(f.budget, `${path}.budget`),
+    settlement: yen(f.settlement, `${path}.settlement`),
+  });
+  const project = (p: NodeDocument['projects'][number]): Project => ({
+    no: p.no,
+    name: p.name,
+    notes: p.notes,
+    department: p.department,
+    finances: p.finances.map((f, i) => finance(f, `project ${p.no}.finances.${i}`)),
+    activities: p.activities.map((a) => ({ ...a, entries: a.entries.map((e) => ({ ...e })) })),
+  });
+  const node = (n: NodeDocument): PlanNode => ({
+    title: n.title,
+    children: n.children.map(node),
+    projects: n.projects.map(project),
+  });
+  const nodes: PlanNode[] = doc.goals
+    ? doc.goals.map((g) => ({
+        title: g.title,
+        projects: [],
+        children: g.directions.map((d) => ({
+          title: d.title,
+          projects: [],
+          children: d.measures.map((m) => ({
+            title: m.title,
+            children: [],
+            projects: m.projects.map(project),
+          })),
+        })),
+      }))
+    : (doc.nodes ?? []).map(node);
+  const plan: Plan = {
+    municipality: doc.municipality,
+    plan: doc.plan,
+    amountUnit: unit,
+    conventions: doc.conventions,
+    nodes,
+    statedTotals: doc.statedTotals.map((f, i) => finance(f, `statedTotals.${i}`)),
+  };
+  return findings.length > 0 ? { plan: null, findings } : { plan, findings };
+}

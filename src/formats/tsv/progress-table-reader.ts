@@ -1,0 +1,278 @@
+import { parseActivityCell } from '../../core/activity-notation.ts';
+import type { Finding, Location } from '../../core/finding.ts';
+import type { FiscalYear } from '../../core/fiscal-year.ts';
+import { toHalfWidth } from '../../core/half-width.ts';
+import { type AmountUnit, parseAmount } from '../../core/money.ts';
+import {
+  type Conventions,
+  MURORAN_CONVENTIONS,
+  type Municipality,
+  type Plan,
+  type PlanNode,
+  type Project,
+  type StatedTotal,
+} from '../../core/plan.ts';
+import { resolveRelists } from '../../core/relists.ts';
+import { findLayout, type ProgressTableLayout } from './progress-table-layout.ts';
+import type { GridRow } from './tsv-grid.ts';
+
+export interface ProgressTableOptions {
+  file?: string;
+  municipality: Municipality;
+  title: string;
+  kind?: string;
+  /** The fiscal year the caller expects the table to report; a different header is an error. */
+  fiscalYear?: FiscalYear;
+  conventions?: Partial<Conventions>;
+}
+
+export interface ProgressTableResult {
+  plan: Plan | null;
+  fiscalYears: FiscalYear[];
+  findings: Finding[];
+}
+
+// A top-level title is numbered: `1. まちの特性を活かした…`, `第1章 …`.
+const NUMBERED = /^\s*(?:[0-9０-９]+\s*[.．。、)）]|第[0-9０-９一二三四五六七八九十]+)/;
+
+/** Reads a progress table laid out like Muroran's into a plan, reporting every problem at once. */
+export function readProgressTable(
+  rows: readonly GridRow[],
+  options: ProgressTableOptions,
+): ProgressTableResult {
+  const { file } = options;
+  const found = findLayout(rows, file);
+  const layout = found.layout;
+  if (!layout) return { plan: null, fiscalYears: [], findings: found.findings };
+  const findings: Finding[] = [...found.findings];
+  const fiscalYears = layout.years.map((y) => y.fiscalYear);
+  if (options.fiscalYear !== undefined && !fiscalYears.includes(options.fiscalYear)) {
+    findings.push({
+      severity: 'error',
+      code: 'table.fiscal-year-mismatch',
+      location: { file, line: rows[layout.bodyStart - 2]?.line },
+      expected: 'fiscal-year',
+      found: layout.years.map((y) => y.label).join(', '),
+      params: { fiscalYear: options.fiscalYear },
+    });
+  }
+  const unit: AmountUnit = layout.unit ?? '千円';
+  if (layout.unit === null) {
+    findings.push({ severity: 'warning', code: 'table.unit-assumed', location: { file } });
+  }
+  const conventions: Conventions = { ...MURORAN_CONVENTIONS, ...options.conventions };
+  const body = new BodyReader(layout, unit, conventions, file, findings);
+  body.read(rows.slice(layout.bodyStart));
+
+  const plan: Plan = {
+    municipality: options.municipality,
+    plan: {
+      title: options.title,
+      kind: options.kind ?? '総合戦略',
+      firstFiscalYear: layout.period?.first ?? Math.min(...fiscalYears),
+      lastFiscalYear: layout.period?.last ?? Math.max(...fiscalYears),
+      levels: layout.levels,
+    },
+    amountUnit: unit,
+    conventions,
+    nodes: body.roots,
+    statedTotals: body.totals,
+  };
+  findings.push(...resolveRelists(plan));
+  return { plan, fiscalYears, findings };
+}
+
+class BodyReader {
+  readonly roots: PlanNode[] = [];
+  readonly totals: StatedTotal[] = [];
+  /** The open node at each depth. */
+  private readonly open: (PlanNode | undefined)[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly nodeDepths: number;
+  private projectCount = 0;
+  private lastContentIndex = -1;
+
+  constructor(
+    private readonly layout: ProgressTableLayout,
+    private readonly unit: AmountUnit,
+    private readonly conventions: Conventions,
+    private readonly file: string | undefined,
+    private readonly findings: Finding[],
+  ) {
+    this.nodeDepths = layout.levels.length - 1;
+  }
+
+  read(rows: readonly GridRow[]): void {
+    this.lastContentIndex = rows.findLastIndex((r) => r.cells.some((c) => c.trim() !== ''));
+    for (const [index, row] of rows.entries()) this.readRow(row, index);
+    if (this.projectCount === 0) {
+      this.error('table.no-projects', { file: this.file }, 'project-row', '');
+    } else if (this.totals.length === 0) {
+      const last = rows[this.lastContentIndex];
+      this.error('table.no-totals', { file: this.file, line: last?.line }, 'totals-row', '');
+    }
+  }
+
+  private at(row: GridRow, column: number): Location {
+    return {
+      file: this.file,
+      line: row.line,
+      column: column + 1,
+      columnName: this.layout.columnNames.get(column),
+    };
+  }
+
+  private error(code: string, location: Location, expected: string, found: string) {
+    this.findings.push({ severity: 'error', code, location, expected, found });
+  }
+
+  private readRow(row: GridRow, index: number): void {
+    const { layout } = this;
+    const cell = (c: number) => row.cells[c] ?? '';
+    const tree = cell(layout.treeColumn).trim();
+    const no = toHalfWidth(cell(layout.noColumn)).trim();
+    const name = cell(layout.nameColumn).trim();
+    const activity = cell(layout.activityColumn);
+    const amountColumns = layout.years.flatMap((y) => [y.budget, y.settlement]);
+    const hasAmounts = amountColumns.some((c) => cell(c).trim() !== '');
+    const known = new Set([
+      layout.treeColumn,
+      layout.noColumn,
+      layout.nameColumn,
+      layout.activityColumn,
+      ...amountColumns,
+    ]);
+    row.cells.forEach((c, i) => {
+      // A cell outside every known column would be lost on export: refuse it.
+      if (!known.has(i) && c.trim() !== '') {
+        this.error('row.unexpected-cell', this.at(row, i), 'empty-cell', c);
+      }
+    });
+    if (!tree && !no && !name && !hasAmounts && activity.trim() === '') return;
+
+    if (!no && !name && activity.trim() === '') {
+      if (tree) this.readNode(row, tree);
+      else this.readTotals(row);
+      return;
+    }
+    if (!no) this.error('project.missing-no', this.at(row, layout.noColumn), 'project-no', '');
+    if (!name) this.error('project.missing-name', this.at(row, layout.nameColumn), 'name', '');
+    const parent = this.parentOfProject(row, tree);
+    const project = this.readProject(row, no, name, activity, index);
+    if (parent && project) {
+      parent.projects.push(project);
+      this.projectCount++;
+    }
+  }
+
+  private readNode(row: GridRow, title: string): void {
+    // Rows holding only a title are the levels above the one written beside each project.
+    const depth = this.nodeDepths <= 1 || NUMBERED.test(title) ? 0 : 1;
+    this.addNode(row, title, Math.min(depth, this.nodeDepths - 1));
+  }
+
+  private addNode(row: GridRow, title: string, depth: number): PlanNode | undefined {
+    const node: PlanNode = { title, children: [], projects: [] };
+    if (depth === 0) {
+      this.roots.push(node);
+    } else {
+      const parent = this.open[depth - 1];
+      if (!parent) {
+        const level = this.layout.levels[depth - 1] ?? '';
+        this.error('row.node-before-parent', this.at(row, this.layout.treeColumn), level, title);
+        return undefined;
+      }
+      parent.children.push(node);
+    }
+    this.open[depth] = node;
+    this.open.length = depth + 1;
+    return node;
+  }
+
+  private parentOfProject(row: GridRow, tree: string): PlanNode | undefined {
+    const deepest = this.nodeDepths - 1;
+    if (tree) return this.addNode(row, tree, deepest);
+    const node = this.open[deepest];
+    if (!node) {
+      const level = this.layout.levels[this.open.length] ?? this.layout.levels[0] ?? '';
+      const code = this.open[0] ? 'row.project-before-node' : 'row.project-before-goal';
+      this.error(code, this.at(row, this.layout.treeColumn), level, '');
+    }
+    return node;
+  }
+
+  private readProject(
+    row: GridRow,
+    no: string,
+    nameCell: string,
+    activityCell: string,
+    index: number,
+  ): Project | undefined {
+    const { layout } = this;
+    const first = this.seen.get(no);
+    if (no && first !== undefined) {
+      this.findings.push({
+        severity: 'error',
+        code: 'project.duplicate-no',
+        location: this.at(row, layout.noColumn),
+        expected: 'unique-project-no',
+        found: no,
+        params: { firstLine: first },
+      });
+    } else if (no) {
+      this.seen.set(no, row.line);
+    }
+    const finances = layout.years.map((y) => ({
+      fiscalYear: y.fiscalYear,
+      budget: this.amount(row, y.budget),
+      settlement: this.amount(row, y.settlement),
+    }));
+    // The last row of a cut-off file lacks its last cells: nothing tells it from a short row
+    // but its position, so only the last row of the body is held to the full width.
+    if (index === this.lastContentIndex && row.cells.length <= layout.activityColumn) {
+      this.error(
+        'row.truncated',
+        this.at(row, row.cells.length - 1),
+        'cell-count',
+        String(row.cells.length),
+      );
+    }
+    const parsed = parseActivityCell(activityCell, this.conventions);
+    for (const p of parsed.problems)
+      this.error(p.code, this.at(row, layout.activityColumn), 'checkbox', p.found);
+    const [name, ...notes] = nameCell.split('※').map((s) => s.trim());
+    return {
+      no,
+      name: name ?? '',
+      notes: notes.filter((n) => n !== ''),
+      department: null,
+      finances,
+      activities: parsed.activities,
+    };
+  }
+
+  private amount(row: GridRow, column: number): number | null {
+    const text = row.cells[column] ?? '';
+    const parsed = parseAmount(text, this.unit);
+    if (parsed.ok) return parsed.yen;
+    this.findings.push({
+      severity: 'error',
+      code: `amount.${parsed.reason}`,
+      location: this.at(row, column),
+      expected: 'amount',
+      found: text,
+      params: { unit: this.unit },
+    });
+    return null;
+  }
+
+  private readTotals(row: GridRow): void {
+    for (const y of this.layout.years) {
+      this.totals.push({
+        fiscalYear: y.fiscalYear,
+        budget: this.amount(row, y.budget),
+        settlement: this.amount(row, y.settlement),
+      });
+    }
+  }
+}

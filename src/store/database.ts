@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { SouseiError } from '../core/errors.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * The one place where SQLite and PostgreSQL differ (a Kysely dialect each). Everything else,
+ * queries and migrations included, is shared. `DATABASE_URL` picks the database:
+ * `postgres://…` / `postgresql://…` for PostgreSQL, `sqlite:PATH` or a plain path for SQLite.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/sousei.db';
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; connectionString: string };
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  const value = url?.trim() || DEFAULT_DATABASE_URL;
+  if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: 'postgres', connectionString: value };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^sqlite:/i.test(value)) {
+    throw new SouseiError('usage', 'database.unsupported-url', {
+      url: value.replace(/\/\/[^@]*@/, '//…@'),
+    });
+  }
+  const path = value.replace(/^sqlite:(\/\/)?/i, '');
+  return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Where the data lives, without credentials, for messages. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export function openStore(url: string | undefined): Store {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    const database = new SQLite(target.path);
+    // WAL lets the web server read while an import writes; foreign keys are off by default.
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+    return { db, dialect: 'sqlite', describe: target.path, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: 10,
+    // int8 (bigint) comes back as a string by default; yen amounts are safe integers.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const describe = target.connectionString.replace(/\/\/[^@]*@/, '//…@');
+  return { db, dialect: 'postgres', describe, close: () => db.destroy() };
+}
+
+export function dialectOf(db: Kysely<unknown>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** An auto-numbered primary key column's type, the only DDL the dialects disagree on here. */
+export function serialType(db: Kysely<unknown>): 'serial' | 'integer' {
+  return dialectOf(db) === 'postgres' ? 'serial' : 'integer';
+}

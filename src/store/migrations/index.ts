@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as plans from './2026-11-25T1000-plans.ts';
+
+/**
+ * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
+ * file and list it last. Listed statically (not read from the folder) so they work the same
+ * under tsx, in tests and in a bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25T1000-plans': plans,
+};

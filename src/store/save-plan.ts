@@ -1,0 +1,318 @@
+import type { Transaction } from 'kysely';
+import type { FiscalYear } from '../core/fiscal-year.ts';
+import type { Activity, Plan, PlanNode } from '../core/plan.ts';
+import type { DB } from './schema.ts';
+
+export interface SavePlanOptions {
+  /** Finances and stated totals are written for these fiscal years only; other years are kept. */
+  fiscalYears: readonly FiscalYear[];
+  now: string;
+}
+
+/**
+ * Writes a plan in place, inside the caller's transaction. Rows are matched by their natural
+ * keys (node: its path of titles; project: its number; activity and entry: their position), so
+ * re-importing the same plan keeps every id that later work (history, KPIs, evaluations) points
+ * at. What the new plan no longer has is removed.
+ */
+export async function savePlan(
+  trx: Transaction<DB>,
+  plan: Plan,
+  options: SavePlanOptions,
+): Promise<number> {
+  const code = plan.municipality.code;
+  await trx
+    .insertInto('municipalities')
+    .values({ code, name: plan.municipality.name, created_at: options.now })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  const planId = await upsertPlanRow(trx, plan, options.now);
+  const nodeIds = await saveNodes(trx, code, planId, plan.nodes);
+  const projectIds = await saveProjects(trx, code, planId, plan, nodeIds, options);
+  // Nodes emptied of projects and no longer in the plan go last, deepest first.
+  const keep = [...nodeIds.values()];
+  await trx
+    .deleteFrom('plan_nodes')
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .$if(keep.length > 0, (q) => q.where('id', 'not in', keep))
+    .execute();
+  await saveRelists(trx, plan, projectIds);
+  for (const total of plan.statedTotals) {
+    if (!options.fiscalYears.includes(total.fiscalYear)) continue;
+    const values = { budget: total.budget, settlement: total.settlement };
+    await trx
+      .insertInto('stated_totals')
+      .values({
+        plan_id: planId,
+        municipality_code: code,
+        fiscal_year: total.fiscalYear,
+        ...values,
+      })
+      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
+      .execute();
+  }
+  return planId;
+}
+
+async function upsertPlanRow(trx: Transaction<DB>, plan: Plan, now: string): Promise<number> {
+  const values = {
+    kind: plan.plan.kind,
+    first_fiscal_year: plan.plan.firstFiscalYear,
+    last_fiscal_year: plan.plan.lastFiscalYear,
+    levels: JSON.stringify(plan.plan.levels),
+    amount_unit: plan.amountUnit,
+    conventions: JSON.stringify(plan.conventions),
+    updated_at: now,
+  };
+  const existing = await trx
+    .selectFrom('plans')
+    .select('id')
+    .where('municipality_code', '=', plan.municipality.code)
+    .where('title', '=', plan.plan.title)
+    .executeTakeFirst();
+  if (existing) {
+    await trx.updateTable('plans').set(values).where('id', '=', existing.id).execute();
+    return existing.id;
+  }
+  const inserted = await trx
+    .insertInto('plans')
+    .values({
+      municipality_code: plan.municipality.code,
+      title: plan.plan.title,
+      created_at: now,
+      ...values,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+const pathKey = (path: readonly string[]) => path.join('\u0000');
+
+/** Returns the id of every node of the new tree, keyed by the node object. */
+async function saveNodes(
+  trx: Transaction<DB>,
+  code: string,
+  planId: number,
+  roots: readonly PlanNode[],
+): Promise<Map<PlanNode, number>> {
+  const existing = await trx
+    .selectFrom('plan_nodes')
+    .select(['id', 'parent_id', 'title'])
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .orderBy('depth')
+    .execute();
+  const pathOf = new Map<number, string[]>();
+  const idByPath = new Map<string, number>();
+  for (const n of existing) {
+    const path = [...(n.parent_id === null ? [] : (pathOf.get(n.parent_id) ?? [])), n.title];
+    pathOf.set(n.id, path);
+    if (!idByPath.has(pathKey(path))) idByPath.set(pathKey(path), n.id);
+  }
+  const ids = new Map<PlanNode, number>();
+  let position = 0;
+  const walk = async (nodes: readonly PlanNode[], parentId: number | null, path: string[]) => {
+    for (const node of nodes) {
+      const nodePath = [...path, node.title];
+      const values = { parent_id: parentId, depth: path.length, position: position++ };
+      let id = idByPath.get(pathKey(nodePath));
+      if (id !== undefined) {
+        idByPath.delete(pathKey(nodePath));
+        await trx.updateTable('plan_nodes').set(values).where('id', '=', id).execute();
+      } else {
+        const row = await trx
+          .insertInto('plan_nodes')
+          .values({ municipality_code: code, plan_id: planId, title: node.title, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = row.id;
+      }
+      ids.set(node, id);
+      await walk(node.children, id, nodePath);
+    }
+  };
+  await walk(roots, null, []);
+  return ids;
+}
+
+async function departmentId(trx: Transaction<DB>, code: string, name: string | null) {
+  if (name === null) return null;
+  await trx
+    .insertInto('departments')
+    .values({ municipality_code: code, name })
+    .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('departments')
+    .select('id')
+    .where('municipality_code', '=', code)
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Returns project ids by project number. */
+async function saveProjects(
+  trx: Transaction<DB>,
+  code: string,
+  planId: number,
+  plan: Plan,
+  nodeIds: Map<PlanNode, number>,
+  options: SavePlanOptions,
+): Promise<Map<string, number>> {
+  const existing = await trx
+    .selectFrom('projects')
+    .select(['id', 'no'])
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .execute();
+  const idByNo = new Map(existing.map((p) => [p.no, p.id]));
+  const ids = new Map<string, number>();
+  let position = 0;
+  const placed: { node: PlanNode; project: PlanNode['projects'][number] }[] = [];
+  const walk = (nodes: readonly PlanNode[]) => {
+    for (const node of nodes) {
+      for (const project of node.projects) placed.push({ node, project });
+      walk(node.children);
+    }
+  };
+  walk(plan.nodes);
+  for (const { node, project } of placed) {
+    const values = {
+      node_id: nodeIds.get(node) as number,
+      position: position++,
+      name: project.name,
+      notes: JSON.stringify(project.notes),
+      department_id: await departmentId(trx, code, project.department),
+    };
+    let id = idByNo.get(project.no);
+    if (id !== undefined) {
+      idByNo.delete(project.no);
+      await trx
+        .updateTable('projects')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    } else {
+      const row = await trx
+        .insertInto('projects')
+        .values({ municipality_code: code, plan_id: planId, no: project.no, version: 1, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = row.id;
+    }
+    ids.set(project.no, id);
+    for (const f of project.finances) {
+      if (!options.fiscalYears.includes(f.fiscalYear)) continue;
+      const amounts = { budget: f.budget, settlement: f.settlement };
+      await trx
+        .insertInto('project_finances')
+        .values({ project_id: id, municipality_code: code, fiscal_year: f.fiscalYear, ...amounts })
+        .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(amounts))
+        .execute();
+    }
+    await saveActivities(trx, code, id, project.activities);
+  }
+  const gone = [...idByNo.values()];
+  if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
+  return ids;
+}
+
+async function saveActivities(
+  trx: Transaction<DB>,
+  code: string,
+  projectId: number,
+  activities: readonly Activity[],
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('activities')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .orderBy('position')
+    .execute();
+  for (const [position, a] of activities.entries()) {
+    const values = { position, title: a.title, text: a.text, source: a.source, relist_of_id: null };
+    let id = existing[position]?.id;
+    if (id !== undefined) {
+      await trx.updateTable('activities').set(values).where('id', '=', id).execute();
+    } else {
+      const row = await trx
+        .insertInto('activities')
+        .values({ municipality_code: code, project_id: projectId, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = row.id;
+    }
+    await saveEntries(trx, code, id, a);
+  }
+  const surplus = existing.slice(activities.length).map((a) => a.id);
+  if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
+}
+
+async function saveEntries(trx: Transaction<DB>, code: string, activityId: number, a: Activity) {
+  const existing = await trx
+    .selectFrom('activity_entries')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .orderBy('position')
+    .execute();
+  for (const [position, e] of a.entries.entries()) {
+    const values = {
+      position,
+      kind: e.kind,
+      fiscal_year: e.fiscalYear,
+      year_label: e.yearLabel,
+      text: e.text,
+      kpi: e.kpi ? 1 : 0,
+    };
+    const id = existing[position]?.id;
+    if (id !== undefined) {
+      await trx.updateTable('activity_entries').set(values).where('id', '=', id).execute();
+    } else {
+      await trx
+        .insertInto('activity_entries')
+        .values({ municipality_code: code, activity_id: activityId, ...values })
+        .execute();
+    }
+  }
+  const surplus = existing.slice(a.entries.length).map((e) => e.id);
+  if (surplus.length > 0) {
+    await trx.deleteFrom('activity_entries').where('id', 'in', surplus).execute();
+  }
+}
+
+async function saveRelists(trx: Transaction<DB>, plan: Plan, projectIds: Map<string, number>) {
+  const activityId = async (projectNo: string, position: number) => {
+    const projectId = projectIds.get(projectNo);
+    if (projectId === undefined) return undefined;
+    const row = await trx
+      .selectFrom('activities')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('position', '=', position)
+      .executeTakeFirst();
+    return row?.id;
+  };
+  const walk = async (nodes: readonly PlanNode[]) => {
+    for (const node of nodes) {
+      for (const project of node.projects) {
+        for (const [position, a] of project.activities.entries()) {
+          if (!a.relistOf) continue;
+          const target = await activityId(a.relistOf.projectNo, a.relistOf.position - 1);
+          const self = await activityId(project.no, position);
+          if (target !== undefined && self !== undefined) {
+            await trx
+              .updateTable('activities')
+              .set({ relist_of_id: target })
+              .where('id', '=', self)
+              .execute();
+          }
+        }
+      }
+      await walk(node.children);
+    }
+  };
+  await walk(plan.nodes);
+}

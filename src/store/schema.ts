@@ -1,0 +1,129 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types of the store. Every table holding a municipality's data carries
+ * `municipality_code`, so one instance can host every local government and every query can be
+ * bounded to one (issue #2, #3). Amounts are integer yen; times are ISO-8601 UTC text.
+ */
+export interface MunicipalityTable {
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  municipality_code: string;
+  title: string;
+  kind: string;
+  first_fiscal_year: number;
+  last_fiscal_year: number;
+  /** JSON array of level names. */
+  levels: string;
+  amount_unit: string;
+  /** JSON object: the table's conventions. */
+  conventions: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanNodeTable {
+  id: Generated<number>;
+  municipality_code: string;
+  plan_id: number;
+  parent_id: number | null;
+  depth: number;
+  position: number;
+  title: string;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  municipality_code: string;
+  name: string;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  municipality_code: string;
+  plan_id: number;
+  node_id: number;
+  position: number;
+  no: string;
+  name: string;
+  /** JSON array of ※ notes. */
+  notes: string;
+  department_id: number | null;
+  /** Optimistic concurrency: bumped by every change. */
+  version: number;
+}
+
+export interface ProjectFinanceTable {
+  project_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  budget: number | null;
+  settlement: number | null;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  municipality_code: string;
+  project_id: number;
+  position: number;
+  title: string;
+  text: string;
+  source: string | null;
+  relist_of_id: number | null;
+}
+
+export interface ActivityEntryTable {
+  id: Generated<number>;
+  municipality_code: string;
+  activity_id: number;
+  position: number;
+  kind: string;
+  fiscal_year: number | null;
+  year_label: string | null;
+  text: string;
+  /** 0 or 1: SQLite has no boolean and better-sqlite3 binds none. */
+  kpi: number;
+}
+
+export interface StatedTotalTable {
+  plan_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  budget: number | null;
+  settlement: number | null;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  municipality_code: string;
+  plan_id: number;
+  file_name: string;
+  sha256: string;
+  format: string;
+  /** JSON array of the fiscal years the file reported. */
+  fiscal_years: string;
+  /** JSON: counts of changes and findings. */
+  summary: string;
+  imported_at: string;
+}
+
+export interface DB {
+  municipalities: MunicipalityTable;
+  plans: PlanTable;
+  plan_nodes: PlanNodeTable;
+  departments: DepartmentTable;
+  projects: ProjectTable;
+  project_finances: ProjectFinanceTable;
+  activities: ActivityTable;
+  activity_entries: ActivityEntryTable;
+  stated_totals: StatedTotalTable;
+  import_runs: ImportRunTable;
+}
+
+export type PlanRow = Selectable<PlanTable>;
+export type NewProject = Insertable<ProjectTable>;
