@@ -67,11 +67,13 @@ export function openStore(url: string | undefined): Store {
   return { db, dialect: 'postgres', describe, close: () => db.destroy() };
 }
 
-export function dialectOf(db: Kysely<unknown>): DialectName {
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema.
+export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** An auto-numbered primary key column's type, the only DDL the dialects disagree on here. */
-export function serialType(db: Kysely<unknown>): 'serial' | 'integer' {
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema.
+export function serialType(db: Kysely<any>): 'serial' | 'integer' {
   return dialectOf(db) === 'postgres' ? 'serial' : 'integer';
 }

@@ -1,0 +1,49 @@
+import { SouseiError } from '../core/errors.ts';
+import type { Plan } from '../core/plan.ts';
+import { listPlans, loadPlan, type PlanSummary } from '../store/load-plan.ts';
+import type { AppContext } from './app-context.ts';
+
+export interface PlanSelector {
+  municipalityCode?: string;
+  title?: string;
+}
+
+/** Finds the one plan a command means: named, or the only one there is. */
+export async function resolvePlan(ctx: AppContext, selector: PlanSelector): Promise<PlanSummary> {
+  const plans = (await listPlans(ctx.store.db, selector.municipalityCode)).filter(
+    (p) => selector.title === undefined || p.title === selector.title,
+  );
+  const [only] = plans;
+  if (plans.length === 1 && only) return only;
+  if (plans.length === 0) {
+    const detail = [selector.municipalityCode, selector.title].filter(Boolean).join(' ');
+    throw new SouseiError('not-found', 'plan.not-found', { detail: detail ? `: ${detail}` : '' });
+  }
+  throw new SouseiError('usage', 'plan.ambiguous', {
+    choices: plans.map((p) => `${p.municipalityCode} ${p.title}`).join(', '),
+  });
+}
+
+export async function resolveAndLoadPlan(
+  ctx: AppContext,
+  selector: PlanSelector,
+): Promise<{ summary: PlanSummary; plan: Plan }> {
+  const summary = await resolvePlan(ctx, selector);
+  const plan = await loadPlan(ctx.store.db, summary.municipalityCode, summary.id);
+  if (!plan) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  return { summary, plan };
+}
+
+/** Fiscal years the plan has figures for, oldest first. */
+export function fiscalYearsWithFigures(plan: Plan): number[] {
+  const years = new Set<number>();
+  const walk = (nodes: Plan['nodes']) => {
+    for (const n of nodes) {
+      for (const p of n.projects) for (const f of p.finances) years.add(f.fiscalYear);
+      walk(n.children);
+    }
+  };
+  walk(plan.nodes);
+  for (const t of plan.statedTotals) years.add(t.fiscalYear);
+  return [...years].sort((a, b) => a - b);
+}

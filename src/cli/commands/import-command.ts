@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ERROR_STATUS, EXIT_OK } from '../../app/error-status.ts';
+import { type ImportFormat, importPlan } from '../../app/import-plan.ts';
+import { readImportSettings, settingsPathFor } from '../../app/read-import-settings.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { countBySeverity, hasErrors } from '../../core/finding.ts';
+import { formatFiscalYear } from '../../core/fiscal-year.ts';
+import { allProjects } from '../../core/plan.ts';
+import { formatChange } from '../../i18n/format-finding.ts';
+import { t } from '../../i18n/translate.ts';
+import { err, out, printFindings } from '../cli-io.ts';
+import { parseChoice, parseFiscalYearOption } from '../cli-options.ts';
+import { type GlobalOptions, withContext } from '../with-context.ts';
+
+interface ImportOptions {
+  municipality?: string;
+  municipalityName?: string;
+  plan?: string;
+  kind?: string;
+  fiscalYear?: string;
+  format?: string;
+  settings?: string;
+  arrow?: string;
+  dryRun?: boolean;
+}
+
+export function registerImport(program: Command, globals: () => GlobalOptions) {
+  program
+    .command('import')
+    .description('進捗状況表（TSV）または計画の JSON を取り込む。問題があれば一件も書き込まない')
+    .argument('<file>', '取り込むファイル（.tsv / .txt / .json）')
+    .option('--municipality <code>', '全国地方公共団体コード（例: 012050）')
+    .option('--municipality-name <name>', '団体名（初めて登録する団体のとき）')
+    .option('--plan <title>', '計画名')
+    .option('--kind <kind>', '計画の種類（総合戦略、総合計画 など）')
+    .option('--fiscal-year <year>', '表の年度（例: 2020、R2）。表の見出しと違えばエラー')
+    .option('--format <format>', 'tsv または json（既定: 拡張子から判断）')
+    .option('--settings <file>', '取り込み設定（既定: FILE と同名の .settings.json があれば使う）')
+    .option('--arrow <meaning>', '⇒ の意味: revision（見直し）または target-actual（目標⇒実績）')
+    .option('--dry-run', '検査と変更点の表示だけを行い、書き込まない')
+    .action(async (file: string, o: ImportOptions) => {
+      process.exitCode = await runImport(file, o, globals());
+    });
+}
+
+async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new SouseiError('usage', 'file.not-found', { path: file });
+  }
+  const settings = readImportSettings(
+    o.settings ?? settingsPathFor(file),
+    o.settings !== undefined,
+  );
+  const format = o.format ? parseChoice<ImportFormat>(o.format, ['tsv', 'json']) : undefined;
+  const arrow = o.arrow ? parseChoice(o.arrow, ['revision', 'target-actual'] as const) : undefined;
+  return withContext(g, async (ctx) => {
+    const outcome = await importPlan(ctx, {
+      bytes,
+      fileName: file,
+      format,
+      municipalityCode: o.municipality ?? settings.municipality?.code,
+      municipalityName: o.municipalityName ?? settings.municipality?.name,
+      title: o.plan ?? settings.plan?.title,
+      kind: o.kind ?? settings.plan?.kind,
+      fiscalYear: parseFiscalYearOption(o.fiscalYear),
+      conventions: { ...settings.conventions, ...(arrow ? { arrow } : {}) },
+      dryRun: o.dryRun,
+    });
+    const unit = outcome.plan?.amountUnit ?? '千円';
+    printFindings(outcome.findings, unit);
+    if (hasErrors(outcome.findings)) {
+      err(t('import.invalid', { count: countBySeverity(outcome.findings).error }));
+      return ERROR_STATUS['invalid-input'].exit;
+    }
+    const plan = outcome.plan;
+    if (plan) {
+      const years = outcome.fiscalYears.map((fy) => formatFiscalYear(fy, 'both')).join('・');
+      out(
+        `${o.dryRun ? '[確認のみ] ' : ''}${plan.municipality.name}（${plan.municipality.code}）「${plan.plan.title}」${years}: 事業 ${allProjects(plan).length} 件${o.dryRun ? '' : 'を取り込みました'}`,
+      );
+    }
+    if (outcome.changes.length === 0) out(t('change.none'));
+    for (const change of outcome.changes) out(`  ${formatChange(change, unit)}`);
+    if (outcome.checks.length > 0) {
+      err(`検査結果（${outcome.checks.length} 件。取り込みは妨げません）:`);
+      printFindings(outcome.checks, unit);
+    }
+    return EXIT_OK;
+  });
+}

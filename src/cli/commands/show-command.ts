@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { fiscalYearsWithFigures, resolveAndLoadPlan } from '../../app/resolve-plan.ts';
+import { out } from '../cli-io.ts';
+import { parseFiscalYearOption } from '../cli-options.ts';
+import { renderOverview } from '../render-overview.ts';
+import { type GlobalOptions, withContext } from '../with-context.ts';
+
+interface ShowOptions {
+  municipality?: string;
+  plan?: string;
+  fiscalYear?: string;
+}
+
+export function registerShow(program: Command, globals: () => GlobalOptions) {
+  program
+    .command('show')
+    .description('計画の体系を、予算・決算・執行率と各階層の合計つきで表示する')
+    .option('--municipality <code>', '全国地方公共団体コード')
+    .option('--plan <title>', '計画名')
+    .option('--fiscal-year <year>', '年度（既定: 数値のある最新の年度）')
+    .action(async (o: ShowOptions) => {
+      const text = await withContext(globals(), async (ctx) => {
+        const { plan } = await resolveAndLoadPlan(ctx, {
+          municipalityCode: o.municipality,
+          title: o.plan,
+        });
+        const fy =
+          parseFiscalYearOption(o.fiscalYear) ??
+          fiscalYearsWithFigures(plan).at(-1) ??
+          plan.plan.firstFiscalYear;
+        return renderOverview(plan, fy);
+      });
+      out(text);
+    });
+}
