@@ -14,35 +14,43 @@ export type DecodedText =
  */
 export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return tryDecode(bytes.subarray(2), 'utf-16le', 'utf-16le', file);
+    return tryDecode(bytes, 2, 'utf-16le', 'utf-16le', file);
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return tryDecode(bytes.subarray(3), 'utf-8', 'utf-8-bom', file);
+    return tryDecode(bytes, 3, 'utf-8', 'utf-8-bom', file);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return notText(file, nul, bytes[nul] ?? 0);
-  const utf8 = tryDecode(bytes, 'utf-8', 'utf-8', file);
+  const utf8 = tryDecode(bytes, 0, 'utf-8', 'utf-8', file);
   if (utf8.ok) return utf8;
-  return tryDecode(bytes, 'shift_jis', 'shift_jis', file);
+  return tryDecode(bytes, 0, 'shift_jis', 'shift_jis', file);
 }
 
+/** Decodes what follows a BOM of `start` bytes; a finding's offset counts from the file's start. */
 function tryDecode(
-  bytes: Uint8Array,
+  fileBytes: Uint8Array,
+  start: number,
   label: string,
   encoding: TextEncodingName,
   file: string | undefined,
 ): DecodedText {
+  const bytes = fileBytes.subarray(start);
   let text: string;
   try {
     text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return notText(file, firstUndecodable(bytes, label), undefined);
+    const offset = start + firstUndecodable(bytes, label);
+    return notText(file, offset, fileBytes[offset]);
   }
   // Control characters other than tab and line breaks do not occur in a table typed by people.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
     const line = text.slice(0, control.index).split(/\r\n|\r|\n/).length;
+    const code = control[0].charCodeAt(0);
+    // UTF-16 code units are string indices; in UTF-8 and Shift_JIS a control character is its
+    // own single byte and never part of a multi-byte character.
+    const offset = start + (label === 'utf-16le' ? 2 * control.index : bytes.indexOf(code));
     return {
       ok: false,
       finding: {
@@ -50,7 +58,8 @@ function tryDecode(
         code: 'file.not-text',
         location: { file, line },
         expected: 'text-file',
-        found: `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+        found: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+        params: { offset },
       },
     };
   }

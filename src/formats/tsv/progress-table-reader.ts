@@ -13,6 +13,7 @@ import {
   type StatedTotal,
 } from '../../core/plan.ts';
 import { resolveRelists } from '../../core/relists.ts';
+import { totalsOfPlan } from '../../core/totals.ts';
 import { findLayout, type ProgressTableLayout } from './progress-table-layout.ts';
 import type { GridRow } from './tsv-grid.ts';
 
@@ -91,6 +92,7 @@ class BodyReader {
   private readonly nodeDepths: number;
   private projectCount = 0;
   private lastContentIndex = -1;
+  private totalsIndex = -1;
 
   constructor(
     private readonly layout: ProgressTableLayout,
@@ -105,12 +107,33 @@ class BodyReader {
   read(rows: readonly GridRow[]): void {
     this.lastContentIndex = rows.findLastIndex((r) => r.cells.some((c) => c.trim() !== ''));
     for (const [index, row] of rows.entries()) this.readRow(row, index);
+    const last = rows[this.lastContentIndex];
     if (this.projectCount === 0) {
       this.error('table.no-projects', { file: this.file }, 'project-row', '');
     } else if (this.totals.length === 0) {
-      const last = rows[this.lastContentIndex];
       this.error('table.no-totals', { file: this.file, line: last?.line }, 'totals-row', '');
+    } else if (last && this.totalsIndex === this.lastContentIndex) {
+      this.checkLastTotals(last);
     }
+  }
+
+  /**
+   * A file cut inside its totals row leaves a short row whose last amount lost digits or is gone
+   * ('70,090\t52' for '70,090\t52,139'). A short row whose totals are still those of the projects
+   * only lost its empty trailing cell; one whose totals differ was cut.
+   */
+  private checkLastTotals(row: GridRow): void {
+    if (row.cells.length > this.layout.activityColumn) return;
+    const cut = this.totals.some((stated) => {
+      const computed = totalsOfPlan(this.roots, stated.fiscalYear);
+      return stated.budget !== computed.budget || stated.settlement !== computed.settlement;
+    });
+    if (cut) this.truncated(row);
+  }
+
+  private truncated(row: GridRow): void {
+    const lastColumn = row.cells.length - 1;
+    this.error('row.truncated', this.at(row, lastColumn), 'cell-count', row.cells[lastColumn] ?? '');
   }
 
   private at(row: GridRow, column: number): Location {
@@ -152,7 +175,7 @@ class BodyReader {
 
     if (!no && !name && activity.trim() === '') {
       if (tree) this.readNode(row, tree);
-      else this.readTotals(row);
+      else this.readTotals(row, index);
       return;
     }
     if (!no) this.error('project.missing-no', this.at(row, layout.noColumn), 'project-no', '');
@@ -230,12 +253,7 @@ class BodyReader {
     // The last row of a cut-off file lacks its last cells: nothing tells it from a short row
     // but its position, so only the last row of the body is held to the full width.
     if (index === this.lastContentIndex && row.cells.length <= layout.activityColumn) {
-      this.error(
-        'row.truncated',
-        this.at(row, row.cells.length - 1),
-        'cell-count',
-        String(row.cells.length),
-      );
+      this.truncated(row);
     }
     const parsed = parseActivityCell(activityCell, this.conventions);
     for (const p of parsed.problems)
@@ -266,7 +284,8 @@ class BodyReader {
     return null;
   }
 
-  private readTotals(row: GridRow): void {
+  private readTotals(row: GridRow, index: number): void {
+    this.totalsIndex = index;
     for (const y of this.layout.years) {
       this.totals.push({
         fiscalYear: y.fiscalYear,
