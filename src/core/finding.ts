@@ -17,6 +17,8 @@ export interface Location {
   /** A spreadsheet cell address (D12). */
   cell?: string;
   sheet?: string;
+  /** A path inside a structured document (`goals.0.directions.1.title`). */
+  path?: string;
   projectNo?: string;
   fiscalYear?: number;
 }

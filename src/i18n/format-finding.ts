@@ -27,6 +27,7 @@ export function formatLocation(f: Finding): string {
   if (l.file) parts.push(l.file);
   if (l.sheet) parts.push(l.sheet);
   if (l.cell) parts.push(l.cell);
+  if (l.path) parts.push(l.path);
   if (l.line !== undefined) parts.push(t('word.line', { line: l.line }));
   if (l.column !== undefined) {
     parts.push(
@@ -50,7 +51,7 @@ export function formatFinding(f: Finding, unit: AmountUnit = '千円'): string {
     const key = `expected.${f.expected}`;
     text += `。${t('word.expected')}: ${hasMessage(key) ? t(key, params) : f.expected}`;
   }
-  if (f.found !== undefined) text += ` ${t('word.found')}: 「${f.found}」`;
+  if (f.found) text += ` ${t('word.found')}: 「${f.found}」`;
   return text;
 }
 

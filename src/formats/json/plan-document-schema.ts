@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidMunicipalityCode } from '../../core/municipality-code.ts';
 
 /**
  * The published JSON format of a plan (open data). docs/plan.schema.json is generated from
@@ -15,10 +16,11 @@ const fiscalYear = z
   .describe(
     'Fiscal year as the Gregorian year it starts in (2020 = 令和2年度, April 2020–March 2021)',
   );
-const amount = z
-  .number()
-  .nullable()
-  .describe('Amount in amountUnit; null = none (written "-" in tables), never 0');
+const amount = (what: string) =>
+  z
+    .number()
+    .nullable()
+    .describe(`${what} in amountUnit; null = none (written "-" in tables), never 0`);
 
 export const EntrySchema = z
   .object({
@@ -38,13 +40,17 @@ export const EntrySchema = z
 
 export const ActivitySchema = z
   .object({
-    title: z.string().describe('Short name: the first phrase of text'),
+    title: z
+      .string()
+      .describe('Short name: the first phrase of text (up to the first space), without (再掲)'),
     text: z.string().describe("The item's own words before its first ▶ or ⇒, exactly as written"),
     source: z
       .string()
       .nullable()
       .default(null)
-      .describe('The whole item exactly as read from the source table, or null'),
+      .describe(
+        'The item as read from the source table after its ☐ (ends trimmed), or null when typed in the app',
+      ),
     relistOf: z
       .object({ projectNo: z.string(), position: z.number().int().min(1) })
       .strict()
@@ -58,7 +64,7 @@ export const ActivitySchema = z
   .strict();
 
 export const FinanceSchema = z
-  .object({ fiscalYear, budget: amount.describe('予算'), settlement: amount.describe('決算') })
+  .object({ fiscalYear, budget: amount('予算 (budget)'), settlement: amount('決算 (settlement)') })
   .strict();
 
 export const ProjectSchema = z
@@ -150,6 +156,41 @@ export const PlanDocumentSchema = z
       .default([])
       .describe('Totals the source table states about itself (checked against computed totals)'),
   })
-  .strict();
+  .strict()
+  // Rules a JSON Schema cannot say: one tree form, years in order, project numbers unique.
+  .superRefine((doc, ctx) => {
+    if ((doc.goals === undefined) === (doc.nodes === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['goals'], message: 'exactly one of goals and nodes' });
+    }
+    if (doc.plan.firstFiscalYear > doc.plan.lastFiscalYear) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plan', 'lastFiscalYear'],
+        message: 'lastFiscalYear is before firstFiscalYear',
+      });
+    }
+    const seen = new Set<string>();
+    const visit = (projects: { no: string }[]) => {
+      for (const p of projects) {
+        if (seen.has(p.no)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['projects'],
+            message: `duplicate project no ${p.no}`,
+          });
+        }
+        seen.add(p.no);
+      }
+    };
+    const walk = (nodes: NodeDocument[]) => {
+      for (const n of nodes) {
+        visit(n.projects);
+        walk(n.children);
+      }
+    };
+    for (const g of doc.goals ?? [])
+      for (const d of g.directions) for (const m of d.measures) visit(m.projects);
+    walk(doc.nodes ?? []);
+  });
 
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;

@@ -455,7 +455,7 @@ describe('fromPlanDocument: invalid documents', () => {
       expect(f).toMatchObject({ severity: 'error', code: 'json.invalid', expected: 'json-plan' });
       expect(f.location?.file).toBe('plan.json');
     }
-    return result.findings.map((f) => ({ path: f.location?.columnName, found: f.found }));
+    return result.findings.map((f) => ({ path: f.location?.path, found: f.found }));
   }
 
   it('refuses a budget written as a string, naming its path', () => {
@@ -530,7 +530,7 @@ describe('fromPlanDocument: amounts', () => {
     expect(result.findings[0]).toMatchObject({
       severity: 'error',
       code: 'amount.too-many-decimals',
-      location: { file: 'plan.json', columnName: expect.stringContaining('finances.0.budget') },
+      location: { file: 'plan.json', path: expect.stringContaining('finances.0.budget') },
       found: '0.0001',
       params: { unit: '千円' },
     });
@@ -541,7 +541,7 @@ describe('fromPlanDocument: amounts', () => {
     doc.nodes[0].children[0].projects[0].finances[0].budget = 1000.5;
     doc.statedTotals = [{ fiscalYear: 2023, budget: 0.25, settlement: null }];
     const result = fromPlanDocument(doc);
-    expect(result.findings.map((f) => [f.code, f.location?.columnName])).toEqual([
+    expect(result.findings.map((f) => [f.code, f.location?.path])).toEqual([
       ['amount.too-many-decimals', expect.stringContaining('finances.0.budget')],
       ['amount.too-many-decimals', 'statedTotals.0.budget'],
     ]);

@@ -12,6 +12,17 @@ export function usesGoalKeys(levels: readonly string[]): boolean {
   return levels.length === 4 && levels[0] === '基本目標';
 }
 
+/** The goals form holds projects on measures only; any other shape takes the generic form. */
+function fitsGoalKeys(nodes: readonly PlanNode[]): boolean {
+  return nodes.every(
+    (g) =>
+      g.projects.length === 0 &&
+      g.children.every(
+        (d) => d.projects.length === 0 && d.children.every((m) => m.children.length === 0),
+      ),
+  );
+}
+
 function toUnit(yen: Yen | null, unit: AmountUnit): number | null {
   return yen === null ? null : Number(formatAmount(yen, unit).replaceAll(',', ''));
 }
@@ -42,20 +53,21 @@ export function toPlanDocument(plan: Plan): PlanDocument {
     children: n.children.map(node),
     projects: n.projects.map(project),
   });
-  const tree = usesGoalKeys(plan.plan.levels)
-    ? {
-        goals: plan.nodes.map((g) => ({
-          title: g.title,
-          directions: g.children.map((d) => ({
-            title: d.title,
-            measures: d.children.map((m) => ({
-              title: m.title,
-              projects: m.projects.map(project),
+  const tree =
+    usesGoalKeys(plan.plan.levels) && fitsGoalKeys(plan.nodes)
+      ? {
+          goals: plan.nodes.map((g) => ({
+            title: g.title,
+            directions: g.children.map((d) => ({
+              title: d.title,
+              measures: d.children.map((m) => ({
+                title: m.title,
+                projects: m.projects.map(project),
+              })),
             })),
           })),
-        })),
-      }
-    : { nodes: plan.nodes.map(node) };
+        }
+      : { nodes: plan.nodes.map(node) };
   return {
     format: 'sousei-plan',
     version: 1,
@@ -81,7 +93,7 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
       findings: parsed.error.issues.map((issue) => ({
         severity: 'error' as const,
         code: 'json.invalid',
-        location: { file, columnName: issue.path.join('.') },
+        location: { file, path: issue.path.join('.') },
         expected: 'json-plan',
         found: issue.message,
       })),
@@ -97,7 +109,7 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
     findings.push({
       severity: 'error',
       code: `amount.${r.reason}`,
-      location: { file, columnName: path },
+      location: { file, path },
       expected: 'amount',
       found: String(value),
       params: { unit },
@@ -115,7 +127,7 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
     name: p.name,
     notes: p.notes,
     department: p.department,
-    finances: p.finances.map((f, i) => finance(f, `project ${p.no}.finances.${i}`)),
+    finances: p.finances.map((f, i) => finance(f, `projects[no=${p.no}].finances.${i}`)),
     activities: p.activities.map((a) => ({ ...a, entries: a.entries.map((e) => ({ ...e })) })),
   });
   const node = (n: NodeDocument): PlanNode => ({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MURORAN_CONVENTIONS, type Plan } from '../../core/plan.ts';
-import { toPlanDocument } from './plan-document.ts';
+import { fromPlanDocument, toPlanDocument } from './plan-document.ts';
 import { planJsonSchema } from './plan-json-schema.ts';
 
 const SCHEMA_FILE = new URL('../../../docs/plan.schema.json', import.meta.url);
@@ -135,5 +135,14 @@ describe('docs/json-format.md', () => {
       missing,
       `docs/json-format.md (${name}) does not mention these properties in backticks`,
     ).toEqual([]);
+  });
+
+  it.each(['日本語', 'English'] as const)('shows example documents Sousei reads (%s)', (name) => {
+    const blocks = [...formatPageSection(name).matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) =>
+      JSON.parse(m[1] ?? ''),
+    );
+    const documents = blocks.filter((block) => block.format === 'sousei-plan');
+    expect(documents).toHaveLength(1);
+    for (const document of documents) expect(fromPlanDocument(document).findings).toEqual([]);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: import and export timings, each printed as a ratio to a baseline measured in
+ * the same run (reading the sample table in memory), so figures from different machines
+ * compare. Results go to docs/performance.md by hand, with the machine they came from.
+ * PostgreSQL rows appear when DATABASE_URL names a PostgreSQL database.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { type AppContext, openAppContext } from '../src/app/app-context.ts';
+import { exportPlan } from '../src/app/export-plan.ts';
+import { importPlan } from '../src/app/import-plan.ts';
+import { decodeText } from '../src/formats/decode-text.ts';
+import { readProgressTable } from '../src/formats/tsv/progress-table-reader.ts';
+import { parseTsv } from '../src/formats/tsv/tsv-grid.ts';
+import type { DialectName } from '../src/store/database.ts';
+import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
+
+const sample = readFileSync(new URL('../samples/muroran-r2-progress.tsv', import.meta.url));
+const sampleText = sample.toString('utf8');
+const TITLE = 'bench';
+
+/** The sample with its 24 project rows repeated `times` times under new numbers. */
+function scaled(times: number): Uint8Array {
+  const lines = sampleText.split('\n');
+  const body = lines.filter((l) => /^[^\t]*\t\d+\t/.test(l));
+  const out: string[] = [];
+  for (const line of lines) {
+    if (/^\t\t\t[\d,]+\t[\d,]+/.test(line)) continue; // the totals row: no longer adds up
+    out.push(line);
+    const m = /^[^\t]*\t24\t/.exec(line);
+    if (!m) continue;
+    for (let k = 1; k < times; k++) {
+      for (const row of body) {
+        out.push(row.replace(/^[^\t]*\t(\d+)\t/, (_all, no) => `\t${Number(no) + 24 * k}\t`));
+      }
+    }
+  }
+  out.push('\t\t\t-\t-\t');
+  return new TextEncoder().encode(out.join('\n'));
+}
+
+async function time(label: string, runs: number, fn: () => Promise<unknown> | unknown) {
+  await fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) await fn();
+  return { label, ms: (performance.now() - start) / runs };
+}
+
+function readInMemory(bytes: Uint8Array) {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new Error('unreadable');
+  return readProgressTable(parseTsv(decoded.text), {
+    municipality: { code: '012050', name: '室蘭市' },
+    title: TITLE,
+  });
+}
+
+const importInput = (bytes: Uint8Array) => ({
+  bytes,
+  fileName: 'bench.tsv',
+  municipalityCode: '012050',
+  municipalityName: '室蘭市',
+  title: TITLE,
+});
+
+async function withStore<T>(dialect: DialectName, fn: (ctx: AppContext) => Promise<T>) {
+  const database = await createTestDatabase(dialect);
+  const ctx = await openAppContext(database.url);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.store.close();
+    await database.drop();
+  }
+}
+
+const results: { label: string; ms: number }[] = [];
+const baseline = await time('baseline: read the sample in memory (24 projects)', 200, () =>
+  readInMemory(sample),
+);
+results.push(baseline);
+const big = scaled(10);
+results.push(await time('read 240 projects in memory', 50, () => readInMemory(big)));
+
+const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+for (const dialect of dialects) {
+  await withStore(dialect, async (ctx) => {
+    results.push(
+      await time(`${dialect}: first import of the sample into an empty plan`, 20, async () => {
+        await ctx.store.db.deleteFrom('plans').execute();
+        await importPlan(ctx, importInput(sample));
+      }),
+    );
+    results.push(
+      await time(`${dialect}: re-import of the sample (no change)`, 20, () =>
+        importPlan(ctx, importInput(sample)),
+      ),
+    );
+    results.push(
+      await time(`${dialect}: export JSON`, 20, () => exportPlan(ctx, { format: 'json' })),
+    );
+    results.push(await time(`${dialect}: export TSV`, 20, () => exportPlan(ctx, { format: 'tsv' })));
+    results.push(
+      await time(`${dialect}: first import of 240 projects`, 3, async () => {
+        await ctx.store.db.deleteFrom('plans').execute();
+        await importPlan(ctx, importInput(big));
+      }),
+    );
+  });
+}
+
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log('| what | ms per run | × baseline |');
+console.log('|---|---:|---:|');
+for (const r of results) {
+  console.log(`| ${r.label} | ${r.ms.toFixed(2)} | ${(r.ms / baseline.ms).toFixed(1)} |`);
+}

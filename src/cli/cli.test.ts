@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** Runs the real `sousei` binary, as a user would, against a temporary SQLite file. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = join(ROOT, 'samples/muroran-r2-progress.tsv');
+const dir = mkdtempSync(join(tmpdir(), 'sousei-cli-'));
+const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, SOUSEI_DEBUG: '' };
+
+function sousei(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sousei CLI', () => {
+  it('prints help with the exit codes', () => {
+    const r = sousei('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('import');
+    expect(r.stdout).toContain('終了コード');
+  });
+
+  it('refuses a file with errors: exit 2, every problem on stderr with its line, nothing written', () => {
+    const bad = join(dir, 'bad.tsv');
+    writeFileSync(
+      bad,
+      readFileSync(SAMPLE, 'utf8')
+        .replace('\t322\t490\t', '\t３２２円?\t490\t')
+        .replace('\t2,810\t2,352\t', '\t2,810\t2.352.1\t'),
+    );
+    const r = sousei('import', bad, '--municipality', '012050', '--municipality-name', '室蘭市', '--plan', 'P');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('11 行目 4 列目（R2 予算）: 金額として読めません');
+    expect(r.stderr).toContain('実際: 「３２２円?」');
+    expect(r.stderr).toContain('12 行目 5 列目（R2 決算）');
+    expect(r.stderr).toContain('問題が 2 件');
+    expect(sousei('show').code).toBe(3);
+  });
+
+  it('asks for the municipality when nothing names it (exit 1)', () => {
+    const copy = join(dir, 'copy.tsv');
+    writeFileSync(copy, readFileSync(SAMPLE));
+    const r = sousei('import', copy);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--municipality');
+  });
+
+  it('rejects a municipality code with a wrong check digit', () => {
+    const r = sousei('import', SAMPLE, '--municipality', '012051');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('全国地方公共団体コードが正しくありません: 012051');
+  });
+
+  it('imports the sample with its settings file, then shows it with totals', () => {
+    const dry = sousei('import', SAMPLE, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('[確認のみ]');
+    expect(sousei('show').code).toBe(3);
+
+    const r = sousei('import', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('室蘭市（012050）「第2期室蘭市まち・ひと・しごと創生総合戦略」令和2年度 (R2): 事業 24 件を取り込みました');
+    const show = sousei('show');
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/70,090\s+52,139\s+74\.4%\s+合計/);
+    expect(show.stdout).toMatch(/322\s+490\s+152\.2%\s+1\. 移住推進事業/);
+    expect(show.stdout).toMatch(/-\s+-\s+—\s+16\. 市有地を活用した宅地供給/);
+  });
+
+  it('says nothing changed when the same file is imported again', () => {
+    const r = sousei('import', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('変更はありません');
+  });
+
+  it('exports TSV and JSON to stdout or a file', () => {
+    const tsv = sousei('export', '--format', 'tsv');
+    expect(tsv.code).toBe(0);
+    expect(tsv.stdout).toContain('\t1\t移住推進事業\t322\t490\t<input type="checkbox"/> 移住相談 ▶R2…41件');
+    const file = join(dir, 'plan.json');
+    expect(sousei('export', '--format', 'json', '--out', file).code).toBe(0);
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.municipality).toEqual({ code: '012050', name: '室蘭市' });
+    expect(doc.goals[0].directions[0].measures[0].projects[0].finances).toEqual([
+      { fiscalYear: 2020, budget: 322, settlement: 490 },
+    ]);
+    expect(sousei('export', '--format', 'xml').code).toBe(1);
+  });
+
+  it('check lists the findings, exit 0 by default and 1 with --strict', () => {
+    const r = sousei('check');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('エラー 0 件、警告 10 件');
+    expect(r.stdout).toContain('事業 1 令和2年度 (R2): 決算 490 千円 が予算 322 千円 を上回っています');
+    expect(r.stdout).toContain('事業 22 令和2年度 (R2): この年度の事業の結果（▶）がありません');
+    expect(sousei('check', '--strict').code).toBe(1);
+    expect(sousei('check', '--fiscal-year', 'R9x').code).toBe(1);
+  });
+
+  it('start loads nothing more when a plan exists, and prints it', () => {
+    const r = sousei('start');
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('見本を取り込みました');
+    expect(r.stdout).toContain('第2期室蘭市まち・ひと・しごと創生総合戦略');
+  });
+
+  it('names the plan that was not found (exit 3)', () => {
+    const r = sousei('show', '--plan', 'ない計画');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('計画が見つかりません');
+  });
+});
