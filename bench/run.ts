@@ -99,7 +99,9 @@ for (const dialect of dialects) {
     results.push(
       await time(`${dialect}: export JSON`, 20, () => exportPlan(ctx, { format: 'json' })),
     );
-    results.push(await time(`${dialect}: export TSV`, 20, () => exportPlan(ctx, { format: 'tsv' })));
+    results.push(
+      await time(`${dialect}: export TSV`, 20, () => exportPlan(ctx, { format: 'tsv' })),
+    );
     results.push(
       await time(`${dialect}: first import of 240 projects`, 3, async () => {
         await ctx.store.db.deleteFrom('plans').execute();

@@ -11,6 +11,7 @@ export const ERROR_STATUS: Record<ErrorCode, { http: number; exit: number }> = {
   conflict: { http: 409, exit: 4 },
   unauthenticated: { http: 401, exit: 5 },
   forbidden: { http: 403, exit: 5 },
+  'rate-limited': { http: 429, exit: 7 },
   unavailable: { http: 503, exit: 6 },
   internal: { http: 500, exit: 10 },
 };

@@ -38,7 +38,16 @@ describe('sousei CLI', () => {
         .replace('\t322\t490\t', '\t３２２円?\t490\t')
         .replace('\t2,810\t2,352\t', '\t2,810\t2.352.1\t'),
     );
-    const r = sousei('import', bad, '--municipality', '012050', '--municipality-name', '室蘭市', '--plan', 'P');
+    const r = sousei(
+      'import',
+      bad,
+      '--municipality',
+      '012050',
+      '--municipality-name',
+      '室蘭市',
+      '--plan',
+      'P',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('11 行目 4 列目（R2 予算）: 金額として読めません');
     expect(r.stderr).toContain('実際: 「３２２円?」');
@@ -69,7 +78,9 @@ describe('sousei CLI', () => {
 
     const r = sousei('import', SAMPLE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('室蘭市（012050）「第2期室蘭市まち・ひと・しごと創生総合戦略」令和2年度 (R2): 事業 24 件を取り込みました');
+    expect(r.stdout).toContain(
+      '室蘭市（012050）「第2期室蘭市まち・ひと・しごと創生総合戦略」令和2年度 (R2): 事業 24 件を取り込みました',
+    );
     const show = sousei('show');
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/70,090\s+52,139\s+74\.4%\s+合計/);
@@ -86,7 +97,9 @@ describe('sousei CLI', () => {
   it('exports TSV and JSON to stdout or a file', () => {
     const tsv = sousei('export', '--format', 'tsv');
     expect(tsv.code).toBe(0);
-    expect(tsv.stdout).toContain('\t1\t移住推進事業\t322\t490\t<input type="checkbox"/> 移住相談 ▶R2…41件');
+    expect(tsv.stdout).toContain(
+      '\t1\t移住推進事業\t322\t490\t<input type="checkbox"/> 移住相談 ▶R2…41件',
+    );
     const file = join(dir, 'plan.json');
     expect(sousei('export', '--format', 'json', '--out', file).code).toBe(0);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
@@ -101,7 +114,9 @@ describe('sousei CLI', () => {
     const r = sousei('check');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('エラー 0 件、警告 10 件');
-    expect(r.stdout).toContain('事業 1 令和2年度 (R2): 決算 490 千円 が予算 322 千円 を上回っています');
+    expect(r.stdout).toContain(
+      '事業 1 令和2年度 (R2): 決算 490 千円 が予算 322 千円 を上回っています',
+    );
     expect(r.stdout).toContain('事業 22 令和2年度 (R2): この年度の事業の結果（▶）がありません');
     expect(sousei('check', '--strict').code).toBe(1);
     expect(sousei('check', '--fiscal-year', 'R9x').code).toBe(1);

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unauthenticated'
   | 'forbidden'
+  | 'rate-limited'
   | 'unavailable'
   | 'internal';
 

@@ -13,33 +13,48 @@ export type DecodedText =
  * Binary garbage is refused with the offset of the first byte that cannot be text.
  */
 export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return tryDecode(bytes, 2, 'utf-16le', 'utf-16le', file);
-  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes, 2, 'utf-16le', file);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return tryDecode(bytes, 3, 'utf-8', 'utf-8-bom', file);
+    return decodeAs(bytes, 3, 'utf-8-bom', file);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return notText(file, nul, bytes[nul] ?? 0);
-  const utf8 = tryDecode(bytes, 0, 'utf-8', 'utf-8', file);
-  if (utf8.ok) return utf8;
-  return tryDecode(bytes, 0, 'shift_jis', 'shift_jis', file);
+  // Bytes that decode as UTF-8 are UTF-8, control characters or not: Shift_JIS is tried only
+  // when UTF-8 cannot decode them. When neither can, the damage is likelier where the better
+  // fitting encoding failed, the one that got further into the file.
+  const utf8 = decodeAs(bytes, 0, 'utf-8', file);
+  if (utf8.ok || utf8.finding.location?.line !== undefined) return utf8;
+  const sjis = decodeAs(bytes, 0, 'shift_jis', file);
+  if (sjis.ok || sjis.finding.location?.line !== undefined) return sjis;
+  return Number(sjis.finding.params?.offset) > Number(utf8.finding.params?.offset) ? sjis : utf8;
 }
 
-/** Decodes what follows a BOM of `start` bytes; a finding's offset counts from the file's start. */
-function tryDecode(
+const LABELS: Record<TextEncodingName, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  'utf-16le': 'utf-16le',
+  shift_jis: 'shift_jis',
+};
+
+/**
+ * Decodes what follows a BOM of `start` bytes. A finding's offset counts from the file's start;
+ * one for a control character also has its line, one for undecodable bytes has none.
+ */
+function decodeAs(
   fileBytes: Uint8Array,
   start: number,
-  label: string,
   encoding: TextEncodingName,
   file: string | undefined,
 ): DecodedText {
+  const label = LABELS[encoding];
   const bytes = fileBytes.subarray(start);
   let text: string;
   try {
     text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const offset = start + firstUndecodable(bytes, label);
+    const decodable = firstUndecodable(bytes, label);
+    // A UTF-16 prefix may end inside a code unit: point at the unit's first byte.
+    const offset = start + (label === 'utf-16le' ? decodable - (decodable % 2) : decodable);
     return notText(file, offset, fileBytes[offset]);
   }
   // Control characters other than tab and line breaks do not occur in a table typed by people.

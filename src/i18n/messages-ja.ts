@@ -14,6 +14,9 @@ export const messagesJa = {
   'table.no-projects': '事業の行が一つもありません',
   'table.no-totals': '合計行がありません。ファイルが途中で切れている可能性があります',
   'row.unexpected-cell': '見出しのない列に値があります（取り込むと失われるため受け付けません）',
+  'row.amount-on-title':
+    '見出し（階層名）の行に金額があります。小計は取り込めないため、削除してください',
+  'row.duplicate-totals': '合計行が二つ以上あります',
   'row.node-before-parent': '上位の階層より前に下位の階層の行があります',
   'row.project-before-goal': '基本目標の行より前に事業の行があります',
   'row.project-before-node': '所属する施策が決まらない事業の行があります',
@@ -96,6 +99,13 @@ export const messagesJa = {
   'import.settings-invalid': '取り込み設定ファイル {path} が正しくありません: {detail}',
   'usage.invalid-format': '形式 {format} には対応していません（{choices}）',
   'usage.invalid-fiscal-year': '年度として読めません: {value}（例: 2020、R2、令和2年度）',
+  'login.failed': 'メールアドレスまたはパスワードが違います',
+  'login.rate-limited': 'ログインの失敗が続いたため、{minutes} 分ほど待ってからお試しください',
+  'user.invalid-role': '役割 {role} はありません（admin・editor・committee）',
+  'user.invalid-email': 'メールアドレスとして読めません: {email}',
+  'user.email-taken': 'このメールアドレスはすでに登録されています: {email}',
+  'password.too-short': 'パスワードは12文字以上にしてください',
+  'password.too-long': 'パスワードが長すぎます（256文字まで）',
   internal: '内部エラーが発生しました。管理者に連絡してください（参照番号 {ref}）',
 } as const;
 

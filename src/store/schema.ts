@@ -113,6 +113,13 @@ export interface ImportRunTable {
 }
 
 export interface DB {
+  users: UserTable;
+  user_departments: UserDepartmentTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  plan_years: PlanYearTable;
+  project_years: ProjectYearTable;
+  changes: ChangeTable;
   municipalities: MunicipalityTable;
   plans: PlanTable;
   plan_nodes: PlanNodeTable;
@@ -127,3 +134,76 @@ export interface DB {
 
 export type PlanRow = Selectable<PlanTable>;
 export type NewProject = Insertable<ProjectTable>;
+
+export interface UserTable {
+  id: Generated<number>;
+  municipality_code: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface UserDepartmentTable {
+  user_id: number;
+  department_id: number;
+  municipality_code: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: number;
+  municipality_code: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  /** `email:…` or `ip:…`. */
+  key: string;
+  at: string;
+}
+
+export interface PlanYearTable {
+  plan_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  status: string;
+  updated_at: string;
+  updated_by: number | null;
+  published_at: string | null;
+  /** Why the year was published despite open errors, and by whom (issue #4). */
+  publish_override: string | null;
+}
+
+export interface ProjectYearTable {
+  project_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  status: string;
+  comment: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface ChangeTable {
+  id: Generated<number>;
+  municipality_code: string;
+  plan_id: number;
+  project_id: number | null;
+  fiscal_year: number | null;
+  /** JSON: what changed (`{"type":"finance","field":"budget"}`, `{"type":"activities"}`, …). */
+  target: string;
+  /** JSON values before and after; restoring writes `before` back. */
+  before: string | null;
+  after: string | null;
+  user_id: number | null;
+  /** web, import, restore, workflow. */
+  origin: string;
+  at: string;
+}

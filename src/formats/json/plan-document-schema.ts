@@ -128,6 +128,7 @@ export const PlanDocumentSchema = z
         code: z
           .string()
           .regex(/^\d{6}$/)
+          .refine(isValidMunicipalityCode, 'not a valid 全国地方公共団体コード (check digit)')
           .describe('全国地方公共団体コード with check digit'),
         name: z.string().min(1),
       })

@@ -34,7 +34,8 @@ export interface ProgressTableResult {
 }
 
 // A top-level title is numbered: `1. まちの特性を活かした…`, `第1章 …`.
-const NUMBERED = /^\s*(?:[0-9０-９]+\s*[.．。、)）]|第[0-9０-９一二三四五六七八九十]+)/;
+const NUMBERED =
+  /^\s*(?:[0-9０-９]+\s*[.．。、)）]|第[0-9０-９一二三四五六七八九十]+|基本目標\s*[0-9０-９一二三四五六七八九十①-⑳])/;
 
 /** Reads a progress table laid out like Muroran's into a plan, reporting every problem at once. */
 export function readProgressTable(
@@ -124,7 +125,7 @@ class BodyReader {
    */
   private checkLastTotals(row: GridRow): void {
     if (row.cells.length > this.layout.activityColumn) return;
-    const cut = this.totals.some((stated) => {
+    const cut = this.totals.slice(-this.layout.years.length).some((stated) => {
       const computed = totalsOfPlan(this.roots, stated.fiscalYear);
       return stated.budget !== computed.budget || stated.settlement !== computed.settlement;
     });
@@ -133,7 +134,12 @@ class BodyReader {
 
   private truncated(row: GridRow): void {
     const lastColumn = row.cells.length - 1;
-    this.error('row.truncated', this.at(row, lastColumn), 'cell-count', row.cells[lastColumn] ?? '');
+    this.error(
+      'row.truncated',
+      this.at(row, lastColumn),
+      'cell-count',
+      row.cells[lastColumn] ?? '',
+    );
   }
 
   private at(row: GridRow, column: number): Location {
@@ -174,6 +180,13 @@ class BodyReader {
     if (!tree && !no && !name && !hasAmounts && activity.trim() === '') return;
 
     if (!no && !name && activity.trim() === '') {
+      if (tree && hasAmounts) {
+        // A subtotal on a title row has no place in the plan: refuse it rather than drop it.
+        for (const c of amountColumns) {
+          if (cell(c).trim() !== '')
+            this.error('row.amount-on-title', this.at(row, c), 'empty-cell', cell(c));
+        }
+      }
       if (tree) this.readNode(row, tree);
       else this.readTotals(row, index);
       return;
@@ -285,6 +298,16 @@ class BodyReader {
   }
 
   private readTotals(row: GridRow, index: number): void {
+    if (this.totals.length > 0) {
+      const first = this.layout.years[0];
+      this.error(
+        'row.duplicate-totals',
+        this.at(row, first?.budget ?? 0),
+        'totals-row',
+        row.cells.join(' ').trim(),
+      );
+      return;
+    }
     this.totalsIndex = index;
     for (const y of this.layout.years) {
       this.totals.push({

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as plans from './2026-11-25T1000-plans.ts';
+import * as accounts from './2026-11-25T1100-accounts-workflow.ts';
 
 /**
  * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
@@ -8,4 +9,5 @@ import * as plans from './2026-11-25T1000-plans.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1000-plans': plans,
+  '2026-11-25T1100-accounts-workflow': accounts,
 };
