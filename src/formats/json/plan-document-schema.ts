@@ -128,7 +128,10 @@ export const PlanDocumentSchema = z
         code: z
           .string()
           .regex(/^\d{6}$/)
-          .refine(isValidMunicipalityCode, 'not a valid 全国地方公共団体コード (check digit)')
+          .refine(
+            (code) => !/^\d{6}$/.test(code) || isValidMunicipalityCode(code),
+            'wrong check digit or prefecture for a 全国地方公共団体コード',
+          )
           .describe('全国地方公共団体コード with check digit'),
         name: z.string().min(1),
       })

@@ -478,6 +478,14 @@ describe('fromPlanDocument: invalid documents', () => {
     expect(invalid(doc).map((f) => f.path)).toEqual(['municipality.code']);
   });
 
+  it('refuses a municipality code whose check digit is wrong', () => {
+    const doc = valid();
+    doc.municipality.code = '012051';
+    expect(invalid(doc).map((f) => [f.path, f.found])).toEqual([
+      ['municipality.code', 'wrong check digit or prefecture for a 全国地方公共団体コード'],
+    ]);
+  });
+
   it('refuses an unknown property, naming it and the object that has it', () => {
     const doc = valid();
     firstProject(doc).budgetTotal = 812;
