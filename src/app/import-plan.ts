@@ -14,6 +14,7 @@ import { findPlanId, loadPlan } from '../store/load-plan.ts';
 import { savePlan } from '../store/save-plan.ts';
 import type { AppContext } from './app-context.ts';
 import { fiscalYearsWithFigures } from './resolve-plan.ts';
+import { yearStatuses } from './workflow/year-status.ts';
 
 export type ImportFormat = 'tsv' | 'json';
 
@@ -76,6 +77,20 @@ export async function importPlan(ctx: AppContext, input: ImportInput): Promise<I
   const plan = read.plan;
   const checks = read.fiscalYears.flatMap((fy) => checkPlan(plan, fy));
   const db = ctx.store.db;
+  // Locked and published years are read-only for everybody, imports included (issue #3).
+  const existingId = await findPlanId(db, plan.municipality.code, plan.plan.title);
+  if (existingId !== undefined) {
+    const statuses = await yearStatuses(db, plan.municipality.code, existingId);
+    const closed: Finding[] = read.fiscalYears
+      .filter((fy) => ['locked', 'published'].includes(statuses.get(fy) ?? 'preparing'))
+      .map((fy) => ({
+        severity: 'error',
+        code: 'year.locked',
+        location: { file: input.fileName, fiscalYear: fy },
+        params: { fiscalYear: fy },
+      }));
+    if (closed.length > 0) return { ...empty, findings: [...read.findings, ...closed] };
+  }
   const changesAgainst = async (tx: typeof db) => {
     const id = await findPlanId(tx, plan.municipality.code, plan.plan.title);
     const before = id === undefined ? undefined : await loadPlan(tx, plan.municipality.code, id);

@@ -122,13 +122,6 @@ describe('sousei CLI', () => {
     expect(sousei('check', '--fiscal-year', 'R9x').code).toBe(1);
   });
 
-  it('start loads nothing more when a plan exists, and prints it', () => {
-    const r = sousei('start');
-    expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('見本を取り込みました');
-    expect(r.stdout).toContain('第2期室蘭市まち・ひと・しごと創生総合戦略');
-  });
-
   it('names the plan that was not found (exit 3)', () => {
     const r = sousei('show', '--plan', 'ない計画');
     expect(r.code).toBe(3);

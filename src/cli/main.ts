@@ -4,8 +4,9 @@ import { registerCheck } from './commands/check-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
+import { registerServe } from './commands/serve-command.ts';
 import { registerShow } from './commands/show-command.ts';
-import { registerStart } from './commands/start-command.ts';
+import { registerUser } from './commands/user-command.ts';
 
 const program = new Command('sousei')
   .description('創生 Sousei: 地方版総合戦略の進捗管理（取り込み・検査・表示・書き出し）')
@@ -19,7 +20,8 @@ const program = new Command('sousei')
     '\n終了コード: 0 正常 / 1 検査で問題あり（--strict）・使い方の誤り / 2 入力の誤り / 3 見つからない / 4 競合 / 5 権限なし / 6 データベースに接続できない / 10 内部エラー',
   );
 const globals = () => program.opts<{ database?: string }>();
-registerStart(program, globals);
+registerServe(program, globals);
+registerUser(program, globals);
 registerImport(program, globals);
 registerExport(program, globals);
 registerShow(program, globals);

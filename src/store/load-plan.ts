@@ -49,12 +49,35 @@ export async function findPlanId(
   return row?.id;
 }
 
+/** Store identity of a project, for pages and forms that link to it and save it. */
+export interface ProjectRef {
+  id: number;
+  departmentId: number | null;
+  version: number;
+  /** Activity ids by position. */
+  activityIds: number[];
+}
+
+export interface IndexedPlan {
+  plan: Plan;
+  projects: Map<Project, ProjectRef>;
+}
+
 /** Reads a whole plan back into the model, every query bounded by the municipality. */
 export async function loadPlan(
   db: Kysely<DB>,
   municipalityCode: string,
   planId: number,
 ): Promise<Plan | undefined> {
+  return (await loadIndexedPlan(db, municipalityCode, planId))?.plan;
+}
+
+/** The plan and the ids of its projects. */
+export async function loadIndexedPlan(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  planId: number,
+): Promise<IndexedPlan | undefined> {
   const row = await db
     .selectFrom('plans')
     .innerJoin('municipalities', 'municipalities.code', 'plans.municipality_code')
@@ -166,6 +189,7 @@ export async function loadPlan(
     const parent = n.parent_id === null ? undefined : nodeById.get(n.parent_id);
     (parent ? parent.children : roots).push(node);
   }
+  const refs = new Map<Project, ProjectRef>();
   for (const p of projects) {
     const project: Project = {
       no: p.no,
@@ -178,8 +202,14 @@ export async function loadPlan(
       activities: activitiesByProject.get(p.id) ?? [],
     };
     nodeById.get(p.node_id)?.projects.push(project);
+    refs.set(project, {
+      id: p.id,
+      departmentId: p.department_id,
+      version: p.version,
+      activityIds: activities.filter((a) => a.project_id === p.id).map((a) => a.id),
+    });
   }
-  return {
+  const plan: Plan = {
     municipality: { code: row.municipality_code, name: row.municipality_name },
     plan: {
       title: row.title,
@@ -197,4 +227,5 @@ export async function loadPlan(
       settlement: t.settlement,
     })),
   };
+  return { plan, projects: refs };
 }

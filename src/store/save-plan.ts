@@ -220,11 +220,16 @@ async function saveProjects(
   return ids;
 }
 
-async function saveActivities(
+/**
+ * Writes a project's activities positionally, keeping the ids of those that stay. An import
+ * clears re-listing links (they are set again plan-wide); an edit keeps them.
+ */
+export async function saveActivities(
   trx: Transaction<DB>,
   code: string,
   projectId: number,
   activities: readonly Activity[],
+  options: { keepRelists?: boolean } = {},
 ): Promise<void> {
   const existing = await trx
     .selectFrom('activities')
@@ -236,7 +241,12 @@ async function saveActivities(
     const values = { position, title: a.title, text: a.text, source: a.source, relist_of_id: null };
     let id = existing[position]?.id;
     if (id !== undefined) {
-      await trx.updateTable('activities').set(values).where('id', '=', id).execute();
+      const { relist_of_id, ...kept } = values;
+      await trx
+        .updateTable('activities')
+        .set(options.keepRelists ? kept : values)
+        .where('id', '=', id)
+        .execute();
     } else {
       const row = await trx
         .insertInto('activities')

@@ -1,0 +1,115 @@
+import { SouseiError } from '../core/errors.ts';
+import type { AppContext } from './app-context.ts';
+import { generatePassword } from './auth/password.ts';
+import { createUser, normaliseEmail, setPassword } from './auth/users.ts';
+import { ensureSampleLoaded } from './load-sample.ts';
+import { resolvePlan } from './resolve-plan.ts';
+
+/**
+ * Demo mode (`npm start`): the sample plan, departments for its projects, FY R2 published and
+ * FY R3 open for entry, and one account per role. Passwords are new random ones at every start,
+ * printed on the console: never fixed ones. The source table names no 担当課, so the
+ * departments here are illustrative, assigned only to projects that have none.
+ */
+const MUNICIPALITY = '012050';
+const DEPARTMENTS: { name: string; projects: [number, number] }[] = [
+  { name: '経済部 産業振興課', projects: [1, 10] },
+  { name: '保健福祉部 子育て支援課', projects: [11, 15] },
+  { name: '都市建設部 都市政策課', projects: [16, 17] },
+  { name: '経済部 観光課', projects: [18, 24] },
+];
+const ACCOUNTS = [
+  { email: 'kikaku@demo.sousei.example', name: '企画 太郎', role: 'admin', departments: [] },
+  {
+    email: 'sangyo@demo.sousei.example',
+    name: '産業 花子',
+    role: 'editor',
+    departments: ['経済部 産業振興課'],
+  },
+  {
+    email: 'kosodate@demo.sousei.example',
+    name: '子育 次郎',
+    role: 'editor',
+    departments: ['保健福祉部 子育て支援課'],
+  },
+  { email: 'iin@demo.sousei.example', name: '委員 三郎', role: 'committee', departments: [] },
+] as const;
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+export async function setUpDemo(ctx: AppContext): Promise<DemoAccount[]> {
+  await ensureSampleLoaded(ctx);
+  const plan = await resolvePlan(ctx, { municipalityCode: MUNICIPALITY });
+  const db = ctx.store.db;
+  const now = ctx.now();
+  for (const d of DEPARTMENTS) {
+    await db
+      .insertInto('departments')
+      .values({ municipality_code: MUNICIPALITY, name: d.name })
+      .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
+      .execute();
+    const dept = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipality_code', '=', MUNICIPALITY)
+      .where('name', '=', d.name)
+      .executeTakeFirstOrThrow();
+    const nos = Array.from({ length: d.projects[1] - d.projects[0] + 1 }, (_, i) =>
+      String(d.projects[0] + i),
+    );
+    await db
+      .updateTable('projects')
+      .set({ department_id: dept.id })
+      .where('plan_id', '=', plan.id)
+      .where('no', 'in', nos)
+      .where('department_id', 'is', null)
+      .execute();
+  }
+  for (const [fiscalYear, status] of [
+    [2020, 'published'],
+    [2021, 'open'],
+  ] as const) {
+    await db
+      .insertInto('plan_years')
+      .values({
+        plan_id: plan.id,
+        municipality_code: MUNICIPALITY,
+        fiscal_year: fiscalYear,
+        status,
+        updated_at: now,
+        updated_by: null,
+        published_at: status === 'published' ? now : null,
+        publish_override: null,
+      })
+      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
+      .execute();
+  }
+  const accounts: DemoAccount[] = [];
+  for (const a of ACCOUNTS) {
+    const password = generatePassword();
+    const existing = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', normaliseEmail(a.email))
+      .executeTakeFirst();
+    if (existing) await setPassword(ctx, existing.id, password);
+    else {
+      await createUser(ctx, {
+        municipalityCode: MUNICIPALITY,
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        password,
+        departments: [...a.departments],
+      });
+    }
+    accounts.push({ email: a.email, name: a.name, role: a.role, password });
+  }
+  if (accounts.length === 0) throw new SouseiError('internal', 'internal');
+  return accounts;
+}

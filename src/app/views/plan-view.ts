@@ -1,0 +1,101 @@
+import { SouseiError } from '../../core/errors.ts';
+import { fiscalYearsBetween } from '../../core/fiscal-year.ts';
+import { type Actor, canReadPlan, canReadYear } from '../../core/permissions.ts';
+import { allProjects, type Plan, type Project } from '../../core/plan.ts';
+import { restrictToYears } from '../../core/plan-visibility.ts';
+import type { YearStatus } from '../../core/workflow.ts';
+import {
+  listPlans,
+  loadIndexedPlan,
+  type PlanSummary,
+  type ProjectRef,
+} from '../../store/load-plan.ts';
+import type { AppContext } from '../app-context.ts';
+import { fiscalYearsWithFigures } from '../resolve-plan.ts';
+import { yearStatuses } from '../workflow/year-status.ts';
+
+export interface PlanView {
+  summary: PlanSummary;
+  /** The plan as this actor may see it (the public: published years only). */
+  plan: Plan;
+  refs: Map<Project, ProjectRef>;
+  /** Every year of the plan period and any other with figures, with its status. */
+  years: { fiscalYear: number; status: YearStatus }[];
+  /** Years this actor may read, oldest first. */
+  readableYears: number[];
+  departments: Map<number, string>;
+  isMember: boolean;
+}
+
+/** Plans of a municipality this actor may see (the public: those with a published year). */
+export async function listVisiblePlans(ctx: AppContext, actor: Actor | null, code: string) {
+  const plans = await listPlans(ctx.store.db, code);
+  const out: PlanSummary[] = [];
+  for (const p of plans) {
+    const statuses = await yearStatuses(ctx.store.db, code, p.id);
+    if (canReadPlan(actor, code, [...statuses.values()].includes('published'))) out.push(p);
+  }
+  return out;
+}
+
+/** Loads a plan for a page; not-found (not forbidden) when the actor may not see it at all. */
+export async function loadPlanView(
+  ctx: AppContext,
+  actor: Actor | null,
+  code: string,
+  planId: number,
+): Promise<PlanView> {
+  const db = ctx.store.db;
+  const summary = (await listPlans(db, code)).find((p) => p.id === planId);
+  const indexed = summary ? await loadIndexedPlan(db, code, planId) : undefined;
+  if (!summary || !indexed) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  const statuses = await yearStatuses(db, code, planId);
+  const published = [...statuses].filter(([, s]) => s === 'published').map(([fy]) => fy);
+  if (!canReadPlan(actor, code, published.length > 0)) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  const all = new Set([
+    ...fiscalYearsBetween(summary.firstFiscalYear, summary.lastFiscalYear),
+    ...fiscalYearsWithFigures(indexed.plan),
+    ...statuses.keys(),
+  ]);
+  const years = [...all]
+    .sort((a, b) => a - b)
+    .map((fiscalYear) => ({
+      fiscalYear,
+      status: statuses.get(fiscalYear) ?? ('preparing' as YearStatus),
+    }));
+  const readableYears = years
+    .filter((y) => canReadYear(actor, code, y.status))
+    .map((y) => y.fiscalYear);
+  const isMember = actor?.municipalityCode === code;
+  let plan = indexed.plan;
+  let refs = indexed.projects;
+  if (!isMember) {
+    // The restricted copy has new project objects in the same tree order: zip the two walks.
+    const restricted = restrictToYears(plan, new Set(readableYears));
+    const original = allProjects(plan);
+    refs = new Map(
+      allProjects(restricted).map((p, i) => [
+        p,
+        indexed.projects.get(original[i] as Project) as ProjectRef,
+      ]),
+    );
+    plan = restricted;
+  }
+  const departmentRows = await db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('municipality_code', '=', code)
+    .orderBy('name')
+    .execute();
+  return {
+    summary,
+    plan,
+    refs,
+    years,
+    readableYears,
+    departments: new Map(departmentRows.map((d) => [d.id, d.name])),
+    isMember,
+  };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppContext } from '../app/app-context.ts';
+import { ERROR_STATUS } from '../app/error-status.ts';
+import { SouseiError } from '../core/errors.ts';
+import { t } from '../i18n/translate.ts';
+import type { ServerConfig } from './config.ts';
+import type { ServerEnv } from './env.ts';
+import { csrfMiddleware } from './middleware/csrf.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { sessionMiddleware } from './middleware/session.ts';
+import { page } from './render.tsx';
+import { assetRoutes } from './routes/assets.ts';
+import { authRoutes } from './routes/auth-routes.tsx';
+import { entryRoutes } from './routes/entry-routes.tsx';
+import { homeRoutes } from './routes/home-routes.tsx';
+import { planRoutes } from './routes/plan-routes.tsx';
+import { readRoutes } from './routes/read-routes.tsx';
+
+/**
+ * The web application as a Hono app: tests drive it in-process with `app.request('/path')`,
+ * serve.ts puts it on a port. Route handlers stay thin: they parse, call a use case, render.
+ */
+export function createServer(ctx: AppContext, config: ServerConfig) {
+  const app = new Hono<ServerEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('app', ctx);
+    c.set('config', config);
+    await next();
+  });
+  app.route('/assets', assetRoutes());
+  app.use('*', sessionMiddleware);
+  app.use('*', csrfMiddleware);
+  app.route('/', homeRoutes());
+  app.route('/', authRoutes());
+  app.route('/', planRoutes());
+  app.route('/', readRoutes());
+  app.route('/', entryRoutes());
+
+  app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
+  app.onError((error, c) => {
+    if (error instanceof SouseiError) {
+      if (
+        error.code === 'unauthenticated' ||
+        (error.code === 'forbidden' && !c.get('actor') && error.messageKey === 'auth.forbidden')
+      ) {
+        return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+      }
+      if (error.code === 'not-found')
+        return page(c, 'ページが見つかりません', <NotFound />, { status: 404 });
+      const status = ERROR_STATUS[error.code].http;
+      return page(
+        c,
+        'エラー',
+        <div class="error-summary" role="alert">
+          <h1>{status === 403 ? '権限がありません' : 'できませんでした'}</h1>
+          <p>{t(error.messageKey, error.params)}</p>
+        </div>,
+        { status },
+      );
+    }
+    // Unknown errors never leak details to the browser; the reference finds them in the log.
+    const ref = randomUUID().slice(0, 8);
+    console.error(`[${ref}]`, error);
+    return c.html(
+      `<!doctype html><html lang="ja"><meta charset="utf-8"><title>エラー</title><p>${t('internal', { ref })}</p></html>`,
+      500,
+    );
+  });
+  return app;
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>ページが見つかりません</h1>
+      <p>
+        アドレスを確かめてください。<a href="/">トップページへ</a>
+      </p>
+    </>
+  );
+}

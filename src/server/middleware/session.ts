@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { findSession } from '../../app/auth/sessions.ts';
+import { loadActor } from '../../app/auth/users.ts';
+import type { ServerEnv } from '../env.ts';
+
+export const SESSION_COOKIE = 'sousei_session';
+export const CSRF_COOKIE = 'sousei_csrf';
+
+/**
+ * Loads the signed-in person from the session cookie, and gives every request a CSRF token:
+ * the session's own once signed in, before that one kept in a cookie of its own (the login form).
+ */
+export const sessionMiddleware = createMiddleware<ServerEnv>(async (c, next) => {
+  const app = c.get('app');
+  const token = getCookie(c, SESSION_COOKIE) ?? null;
+  const session = token ? await findSession(app, token) : null;
+  const actor = session ? await loadActor(app, session.userId) : null;
+  c.set('actor', actor);
+  c.set('sessionToken', session && actor ? token : null);
+  c.set('actorName', null);
+  if (actor) {
+    const row = await app.store.db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
+    c.set('actorName', row?.name ?? null);
+  }
+  let csrf = session && actor ? session.csrfToken : getCookie(c, CSRF_COOKIE);
+  if (!csrf) {
+    csrf = randomBytes(32).toString('base64url');
+    setCookie(c, CSRF_COOKIE, csrf, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: c.get('config').secureCookies,
+    });
+  }
+  c.set('csrfToken', csrf);
+  await next();
+});

@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { createSession, deleteSession, login, SESSION_HOURS } from '../../app/auth/sessions.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { t } from '../../i18n/translate.ts';
+import { clientAddress } from '../client-address.ts';
+import type { ServerEnv } from '../env.ts';
+import { field, formBody } from '../form-body.ts';
+import { SESSION_COOKIE } from '../middleware/session.ts';
+import { Csrf, page } from '../render.tsx';
+
+function LoginForm(props: { csrf: string; email: string; error: string | null; next: string }) {
+  return (
+    <>
+      <h1>ログイン</h1>
+      {props.error ? (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>ログインできませんでした</h2>
+          <p>{props.error}</p>
+        </div>
+      ) : null}
+      <form method="post" action="/login" novalidate>
+        <Csrf token={props.csrf} />
+        <input type="hidden" name="next" value={props.next} />
+        <div class="field">
+          <label for="email">メールアドレス</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            value={props.email}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="password">パスワード</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <button type="submit" class="button">
+          ログイン
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Only same-site paths are followed after login (no open redirect). */
+function safeNext(next: string): string {
+  return /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/';
+}
+
+export function authRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  app.get('/login', (c) =>
+    page(
+      c,
+      'ログイン',
+      <LoginForm
+        csrf={c.get('csrfToken')}
+        email=""
+        error={null}
+        next={safeNext(c.req.query('next') ?? '/')}
+      />,
+    ),
+  );
+  app.post('/login', async (c) => {
+    const body = await formBody(c);
+    const email = field(body, 'email');
+    const next = safeNext(field(body, 'next'));
+    try {
+      const user = await login(c.get('app'), {
+        email,
+        password: field(body, 'password'),
+        address: clientAddress(c),
+      });
+      const session = await createSession(c.get('app'), user.userId, user.municipalityCode);
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: c.get('config').secureCookies,
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return c.redirect(next === '/' ? `/m/${user.municipalityCode}` : next, 303);
+    } catch (error) {
+      if (
+        !(error instanceof SouseiError) ||
+        !['unauthenticated', 'rate-limited'].includes(error.code)
+      )
+        throw error;
+      const status = error.code === 'rate-limited' ? 429 : 401;
+      return page(
+        c,
+        'ログイン',
+        <LoginForm
+          csrf={c.get('csrfToken')}
+          email={email}
+          error={t(error.messageKey, error.params)}
+          next={next}
+        />,
+        {
+          status,
+        },
+      );
+    }
+  });
+  app.post('/logout', async (c) => {
+    const token = c.get('sessionToken');
+    if (token) await deleteSession(c.get('app'), token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/', 303);
+  });
+  return app;
+}

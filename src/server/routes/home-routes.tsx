@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import type { ServerEnv } from '../env.ts';
+import { page } from '../render.tsx';
+
+/** The front page: a member goes to their municipality; the public sees who publishes. */
+export function homeRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  app.get('/', async (c) => {
+    const actor = c.get('actor');
+    if (actor) return c.redirect(`/m/${actor.municipalityCode}`, 303);
+    const rows = await c
+      .get('app')
+      .store.db.selectFrom('plan_years')
+      .innerJoin('municipalities', 'municipalities.code', 'plan_years.municipality_code')
+      .select(['municipalities.code', 'municipalities.name'])
+      .where('plan_years.status', '=', 'published')
+      .distinct()
+      .orderBy('municipalities.code')
+      .execute();
+    return page(
+      c,
+      '地方版総合戦略の進捗',
+      <>
+        <h1>地方版総合戦略の進捗</h1>
+        <p class="lead">
+          各団体が公表した総合戦略の事業の予算・決算・取組の結果を見ることができます。
+        </p>
+        <h2>公表している団体</h2>
+        {rows.length === 0 ? <p>まだありません。</p> : null}
+        <ul>
+          {rows.map((m) => (
+            <li>
+              <a href={`/m/${m.code}`}>{m.name}</a>（{m.code}）
+            </li>
+          ))}
+        </ul>
+        <p>
+          職員・委員の方は <a href="/login">ログイン</a> してください。
+        </p>
+      </>,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
+import { listVisiblePlans, loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
+import { projectStatuses } from '../../app/workflow/find-project.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { isProjectStatus } from '../../core/workflow.ts';
+import type { ServerEnv } from '../env.ts';
+import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { fyLabel } from '../views/format.ts';
+import { planNav } from '../views/plan-nav.ts';
+import { PlanPage } from '../views/plan-page.tsx';
+
+/** The latest readable year with figures, else the latest readable year. */
+export function defaultYear(view: PlanView): number | undefined {
+  const withFigures = new Set(fiscalYearsWithFigures(view.plan));
+  return view.readableYears.filter((fy) => withFigures.has(fy)).at(-1) ?? view.readableYears.at(-1);
+}
+
+export function planRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.get('/m/:code', async (c) => {
+    const code = codeParam(c);
+    const ctx = c.get('app');
+    const municipality = await ctx.store.db
+      .selectFrom('municipalities')
+      .select(['code', 'name'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    const plans = await listVisiblePlans(ctx, c.get('actor'), code);
+    return page(
+      c,
+      municipality.name,
+      <>
+        <h1>{municipality.name}の計画</h1>
+        {plans.length === 0 ? <p>公表されている計画はまだありません。</p> : null}
+        <ul>
+          {plans.map((p) => (
+            <li>
+              <a href={`/m/${code}/plans/${p.id}`}>{p.title}</a>（{p.kind}、
+              {fyLabel(p.firstFiscalYear)}～{fyLabel(p.lastFiscalYear)}）
+            </li>
+          ))}
+        </ul>
+      </>,
+      { municipality },
+    );
+  });
+
+  app.get('/m/:code/plans/:planId', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const ctx = c.get('app');
+    const view = await loadPlanView(ctx, c.get('actor'), code, planId);
+    const asked = fiscalYearQuery(c);
+    const fiscalYear = asked ?? defaultYear(view);
+    if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) {
+      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    }
+    const departmentQuery = c.req.query('department');
+    const department =
+      departmentQuery && /^\d+$/.test(departmentQuery) ? Number(departmentQuery) : null;
+    const statusQuery = c.req.query('status') ?? '';
+    const statuses = view.isMember
+      ? await projectStatuses(ctx.store.db, code, planId, fiscalYear)
+      : new Map();
+    const base = `/m/${code}/plans/${planId}`;
+    const municipality = { code, name: view.summary.municipalityName };
+    return page(
+      c,
+      `${view.summary.title} ${fyLabel(fiscalYear)}`,
+      <PlanPage
+        view={view}
+        fiscalYear={fiscalYear}
+        base={base}
+        department={view.isMember ? department : null}
+        status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
+        statuses={statuses}
+      />,
+      { municipality, nav: planNav(c.get('actor'), code, base, 'plan', fiscalYear) },
+    );
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import { type Actor, isAdmin } from '../../core/permissions.ts';
+
+export type PlanSection = 'plan' | 'report' | 'search' | 'years' | 'history' | 'users';
+
+/** The plan's navigation: what every reader sees, plus what the actor's role adds. */
+export function planNav(
+  actor: Actor | null,
+  code: string,
+  base: string,
+  current: PlanSection,
+  fiscalYear?: number,
+) {
+  const fy = fiscalYear ? `?fy=${fiscalYear}` : '';
+  const items: { href: string; label: string; section: PlanSection }[] = [
+    { href: `${base}${fy}`, label: '体系と予算・決算', section: 'plan' },
+    { href: `${base}/report${fy}`, label: '進捗状況表', section: 'report' },
+    { href: `${base}/search`, label: '検索', section: 'search' },
+  ];
+  if (actor?.municipalityCode === code) {
+    items.push({ href: `${base}/years`, label: '年度の進行', section: 'years' });
+    items.push({ href: `${base}/history`, label: '変更履歴', section: 'history' });
+  }
+  if (isAdmin(actor, code))
+    items.push({ href: `/m/${code}/users`, label: '利用者', section: 'users' });
+  return items.map((i) => ({ href: i.href, label: i.label, current: i.section === current }));
+}
