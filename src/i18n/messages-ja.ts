@@ -86,6 +86,10 @@ export const messagesJa = {
   'action.project.submit': '入力完了にする',
   'action.project.accept': '確認済みにする',
   'action.project.return': '差し戻す',
+  'missing.budget': '予算',
+  'missing.settlement': '決算',
+  'missing.result': '結果（▶）',
+  'missing.department': '担当課の割当て',
   // Words
   'word.budget': '予算',
   'word.settlement': '決算',
@@ -130,6 +134,7 @@ export const messagesJa = {
   'year.locked': '{fiscalYear} は締め切り（ロック）または公表済みのため変更できません',
   'year.not-open': 'この年度は入力受付中ではありません',
   'year.invalid-transition': '年度の状態「{from}」からは「{action}」できません',
+  'year.publish-has-errors': '検査でエラーが {count} 件あります。公表するには理由を記入してください（記録されます）',
   'year.out-of-plan': '{fiscalYear} は計画期間の外です',
   'project.not-found': '事業が見つかりません',
   'project.invalid-transition': '事業の状態「{from}」からは「{action}」できません',

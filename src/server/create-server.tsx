@@ -13,9 +13,12 @@ import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
 import { entryRoutes } from './routes/entry-routes.tsx';
+import { historyRoutes } from './routes/history-routes.tsx';
 import { homeRoutes } from './routes/home-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
+import { userRoutes } from './routes/user-routes.tsx';
+import { workflowRoutes } from './routes/workflow-routes.tsx';
 
 /**
  * The web application as a Hono app: tests drive it in-process with `app.request('/path')`,
@@ -37,6 +40,9 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', planRoutes());
   app.route('/', readRoutes());
   app.route('/', entryRoutes());
+  app.route('/', workflowRoutes());
+  app.route('/', historyRoutes());
+  app.route('/', userRoutes());
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
   app.onError((error, c) => {

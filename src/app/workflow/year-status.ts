@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
 import { type Actor, isAdmin } from '../../core/permissions.ts';
+import { checkPlan } from '../../core/plan-checks.ts';
 import {
   isYearStatus,
   nextYearStatus,
   type YearAction,
   type YearStatus,
 } from '../../core/workflow.ts';
+import { loadPlan } from '../../store/load-plan.ts';
 import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { recordChange } from './record-change.ts';
@@ -64,15 +66,27 @@ export async function changeYearStatus(
   const to = nextYearStatus(from, input.action);
   if (!to)
     throw new SouseiError('conflict', 'year.invalid-transition', { from, action: input.action });
+  if (input.fiscalYear < plan.first_fiscal_year || input.fiscalYear > plan.last_fiscal_year) {
+    throw new SouseiError('usage', 'year.out-of-plan', { fiscalYear: input.fiscalYear });
+  }
+  // Publishing with open errors needs a recorded reason (issue #4).
+  const override = input.override?.trim() || null;
+  if (input.action === 'publish') {
+    const model = await loadPlan(ctx.store.db, input.municipalityCode, input.planId);
+    const errors = model
+      ? checkPlan(model, input.fiscalYear).filter((f) => f.severity === 'error')
+      : [];
+    if (errors.length > 0 && !override) {
+      throw new SouseiError('conflict', 'year.publish-has-errors', { count: errors.length });
+    }
+  }
   const now = ctx.now();
   await ctx.store.db.transaction().execute(async (trx) => {
     const values = {
       status: to,
       updated_at: now,
       updated_by: actor.userId,
-      ...(to === 'published'
-        ? { published_at: now, publish_override: input.override ?? null }
-        : {}),
+      ...(to === 'published' ? { published_at: now, publish_override: override } : {}),
     };
     await trx
       .insertInto('plan_years')
@@ -93,7 +107,7 @@ export async function changeYearStatus(
       fiscalYear: input.fiscalYear,
       target: { type: 'year-status' },
       before: from,
-      after: to,
+      after: override && to === 'published' ? { status: to, override } : to,
       userId: actor.userId,
       origin: 'workflow',
       at: now,

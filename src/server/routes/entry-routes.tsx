@@ -1,8 +1,175 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { loadPlanView } from '../../app/views/plan-view.ts';
+import { findProject, projectStatus } from '../../app/workflow/find-project.ts';
+import { changeProjectStatus } from '../../app/workflow/project-status.ts';
+import {
+  type SaveProjectYearResult,
+  saveProjectYear,
+} from '../../app/workflow/save-project-year.ts';
+import { yearStatus } from '../../app/workflow/year-status.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { formatAmount } from '../../core/money.ts';
+import { type Actor, canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
+import type { Project } from '../../core/plan.ts';
+import type { ProjectAction } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
+import { field, formBody } from '../form-body.ts';
+import { type ParsedProjectYearForm, readProjectYearForm } from '../forms/project-year-form.ts';
+import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { fyLabel } from '../views/format.ts';
+import { planNav } from '../views/plan-nav.ts';
+import { ProjectYearFormPage } from '../views/project-year-form-page.tsx';
 
-/** Entry forms and the yearly workflow: edit a project's year, submit, review, lock, publish. */
+function requireActor(c: Context<ServerEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
+  return actor;
+}
+
+/** The form's state as stored: amounts in the plan's unit, this year's entries per activity. */
+function storedState(
+  project: Project,
+  version: number,
+  fiscalYear: number,
+  unit: Parameters<typeof formatAmount>[1],
+): ParsedProjectYearForm {
+  const f = project.finances.find((x) => x.fiscalYear === fiscalYear);
+  const shown = (yen: number | null | undefined) =>
+    yen === null || yen === undefined ? '' : formatAmount(yen, unit);
+  return {
+    version,
+    budget: shown(f?.budget),
+    settlement: shown(f?.settlement),
+    activities: project.activities.map((a) => ({
+      entries: a.entries
+        .filter((e) => e.fiscalYear === fiscalYear)
+        .map((e) => ({ kind: e.kind, text: e.text, kpi: e.kpi })),
+    })),
+    newActivity: null,
+  };
+}
+
+async function renderForm(
+  c: Context<ServerEnv>,
+  options: { state?: ParsedProjectYearForm; result?: SaveProjectYearResult; saved?: boolean },
+) {
+  const actor = requireActor(c);
+  const code = codeParam(c);
+  const planId = idParam(c, 'planId');
+  const projectId = idParam(c, 'projectId');
+  const fiscalYear = fiscalYearQuery(c);
+  const ctx = c.get('app');
+  const db = ctx.store.db;
+  const row = await findProject(db, code, projectId);
+  if (row.planId !== planId || fiscalYear === null)
+    throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+  const view = await loadPlanView(ctx, actor, code, planId);
+  const project = [...view.refs].find(([, ref]) => ref.id === projectId)?.[0];
+  if (!project) throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+  const year = await yearStatus(db, code, planId, fiscalYear);
+  const status = await projectStatus(db, code, row, fiscalYear);
+  if (!canEditProjectYear(actor, code, row, year, status.status))
+    throw new SouseiError('forbidden', 'auth.forbidden');
+  const result = options.result;
+  const conflict = result && !result.ok && result.kind === 'conflict' ? result : null;
+  // After a conflict the form keeps what was typed, with the new version: saving again overwrites knowingly.
+  const state = options.state
+    ? { ...options.state, version: conflict ? conflict.current.version : options.state.version }
+    : storedState(project, row.version, fiscalYear, view.plan.amountUnit);
+  const base = `/m/${code}/plans/${planId}`;
+  const projectUrl = `${base}/projects/${projectId}?fy=${fiscalYear}`;
+  return page(
+    c,
+    `${project.name} ${fyLabel(fiscalYear)} の入力`,
+    <ProjectYearFormPage
+      action={`${base}/projects/${projectId}/edit?fy=${fiscalYear}`}
+      statusAction={`${base}/projects/${projectId}/status`}
+      projectUrl={projectUrl}
+      csrf={c.get('csrfToken')}
+      project={{
+        no: project.no,
+        name: project.name,
+        department:
+          row.departmentId === null ? null : (view.departments.get(row.departmentId) ?? null),
+      }}
+      fiscalYear={fiscalYear}
+      unit={view.plan.amountUnit}
+      conventions={view.plan.conventions}
+      activities={project.activities}
+      state={state}
+      status={status.status}
+      returnComment={status.comment}
+      errors={result && !result.ok && result.kind === 'invalid' ? result.errors : {}}
+      conflict={conflict ? { current: conflict.current, lastChange: conflict.lastChange } : null}
+      saved={options.saved ?? false}
+      canSubmit={canActOnProject(actor, code, row, year, 'submit')}
+    />,
+    {
+      municipality: { code, name: view.summary.municipalityName },
+      nav: planNav(actor, code, base, 'plan', fiscalYear),
+      status: result && !result.ok ? (result.kind === 'conflict' ? 409 : 422) : 200,
+    },
+  );
+}
+
+/** Entry forms and project status changes for the open fiscal year. */
 export function entryRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
+  const path = '/m/:code/plans/:planId/projects/:projectId';
+
+  app.get(`${path}/edit`, (c) => renderForm(c, { saved: c.req.query('saved') === '1' }));
+
+  app.post(`${path}/edit`, async (c) => {
+    const actor = requireActor(c);
+    const code = codeParam(c);
+    const projectId = idParam(c, 'projectId');
+    const fiscalYear = fiscalYearQuery(c);
+    if (fiscalYear === null)
+      throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    const form = readProjectYearForm(await formBody(c));
+    if (!form) throw new SouseiError('usage', 'form.stale');
+    const result = await saveProjectYear(c.get('app'), actor, {
+      municipalityCode: code,
+      projectId,
+      fiscalYear,
+      form,
+    });
+    if (result.ok) {
+      // Post/redirect/get: a reload does not post twice.
+      return c.redirect(
+        `/m/${code}/plans/${idParam(c, 'planId')}/projects/${projectId}/edit?fy=${fiscalYear}&saved=1`,
+        303,
+      );
+    }
+    return renderForm(c, { state: form, result });
+  });
+
+  app.post(`${path}/status`, async (c) => {
+    const actor = requireActor(c);
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const projectId = idParam(c, 'projectId');
+    const body = await formBody(c);
+    const fiscalYear = Number(field(body, 'fy'));
+    const action = field(body, 'action');
+    if (!['submit', 'accept', 'return'].includes(action) || !Number.isInteger(fiscalYear)) {
+      throw new SouseiError('usage', 'form.stale');
+    }
+    await changeProjectStatus(c.get('app'), actor, {
+      municipalityCode: code,
+      projectId,
+      fiscalYear,
+      action: action as ProjectAction,
+      comment: field(body, 'comment'),
+    });
+    const back = field(body, 'back');
+    const next =
+      back === 'years'
+        ? `/m/${code}/plans/${planId}/years?fy=${fiscalYear}`
+        : `/m/${code}/plans/${planId}/projects/${projectId}?fy=${fiscalYear}`;
+    return c.redirect(next, 303);
+  });
   return app;
 }

@@ -1,0 +1,111 @@
+import { Hono } from 'hono';
+import { loadPlanView } from '../../app/views/plan-view.ts';
+import { listHistory, restoreChange } from '../../app/workflow/history.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { isAdmin } from '../../core/permissions.ts';
+import type { ServerEnv } from '../env.ts';
+import { codeParam, idParam } from '../params.ts';
+import { Csrf, page } from '../render.tsx';
+import { ChangeSummary, originLabel } from '../views/change-summary.tsx';
+import { fyLabel } from '../views/format.ts';
+import { planNav } from '../views/plan-nav.ts';
+
+/** Every change with who, when, before and after; administrators can restore a previous value. */
+export function historyRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.get('/m/:code/plans/:planId/history', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const actor = c.get('actor');
+    if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
+    if (actor.municipalityCode !== code)
+      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    const ctx = c.get('app');
+    const view = await loadPlanView(ctx, actor, code, planId);
+    const items = await listHistory(ctx, { municipalityCode: code, planId });
+    const admin = isAdmin(actor, code);
+    const open = new Set(view.years.filter((y) => y.status === 'open').map((y) => y.fiscalYear));
+    const base = `/m/${code}/plans/${planId}`;
+    return page(
+      c,
+      '変更履歴',
+      <>
+        <h1>変更履歴</h1>
+        {items.length === 0 ? <p>まだ変更はありません。</p> : null}
+        <table>
+          <caption>新しい順（最大200件）</caption>
+          <thead>
+            <tr>
+              <th scope="col">日時（UTC）</th>
+              <th scope="col">だれが</th>
+              <th scope="col">事業</th>
+              <th scope="col">年度</th>
+              <th scope="col">内容</th>
+              {admin ? <th scope="col">操作</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr>
+                <td>{item.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>
+                  {item.userName ?? '—'}（{originLabel(item.origin)}）
+                </td>
+                <td>
+                  {item.projectId ? (
+                    <a href={`${base}/projects/${item.projectId}`}>
+                      {item.projectNo}. {item.projectName}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{item.fiscalYear ? fyLabel(item.fiscalYear) : '—'}</td>
+                <td>
+                  <ChangeSummary
+                    item={item}
+                    unit={view.plan.amountUnit}
+                    conventions={view.plan.conventions}
+                  />
+                </td>
+                {admin ? (
+                  <td>
+                    {(item.target.type === 'finance' || item.target.type === 'activities') &&
+                    item.fiscalYear !== null &&
+                    open.has(item.fiscalYear) ? (
+                      <form
+                        method="post"
+                        action={`${base}/history/${item.id}/restore`}
+                        class="inline-form"
+                      >
+                        <Csrf token={c.get('csrfToken')} />
+                        <button type="submit" class="button button--secondary">
+                          変更前に戻す
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(actor, code, base, 'history'),
+      },
+    );
+  });
+
+  app.post('/m/:code/plans/:planId/history/:changeId/restore', async (c) => {
+    const code = codeParam(c);
+    await restoreChange(c.get('app'), c.get('actor'), {
+      municipalityCode: code,
+      changeId: idParam(c, 'changeId'),
+    });
+    return c.redirect(`/m/${code}/plans/${idParam(c, 'planId')}/history`, 303);
+  });
+  return app;
+}

@@ -1,0 +1,178 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { createUser, listUsers } from '../../app/auth/users.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { isAdmin, ROLES } from '../../core/permissions.ts';
+import { t } from '../../i18n/translate.ts';
+import type { ServerEnv } from '../env.ts';
+import { type FormBody, field, formBody } from '../form-body.ts';
+import { codeParam } from '../params.ts';
+import { Csrf, page, ROLE_LABELS } from '../render.tsx';
+
+interface Typed {
+  email: string;
+  name: string;
+  role: string;
+  departments: string[];
+}
+
+function all(body: FormBody, name: string): string[] {
+  const v = body[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string' && x.trim() !== '',
+  );
+}
+
+async function render(
+  c: Context<ServerEnv>,
+  typed: Typed,
+  error: string | null,
+  added: string | null,
+) {
+  const code = codeParam(c);
+  const ctx = c.get('app');
+  const users = await listUsers(ctx, code);
+  const departments = await ctx.store.db
+    .selectFrom('departments')
+    .select('name')
+    .where('municipality_code', '=', code)
+    .orderBy('name')
+    .execute();
+  const municipality = await ctx.store.db
+    .selectFrom('municipalities')
+    .select(['code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return page(
+    c,
+    '利用者',
+    <>
+      <h1>利用者</h1>
+      {added ? (
+        <div class="notice" role="status">
+          {added} を追加しました。
+        </div>
+      ) : null}
+      <table>
+        <caption>{municipality.name} の利用者</caption>
+        <thead>
+          <tr>
+            <th scope="col">名前</th>
+            <th scope="col">メールアドレス</th>
+            <th scope="col">役割</th>
+            <th scope="col">担当課</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.departments.join('、') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>利用者を追加</h2>
+      {error ? (
+        <div class="error-summary" role="alert">
+          <h2>追加できませんでした</h2>
+          <p>{error}</p>
+        </div>
+      ) : null}
+      <form method="post" action={`/m/${code}/users`} novalidate>
+        <Csrf token={c.get('csrfToken')} />
+        <div class="field">
+          <label for="email">メールアドレス</label>
+          <input id="email" name="email" type="email" value={typed.email} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="name">名前</label>
+          <input id="name" name="name" type="text" value={typed.name} />
+        </div>
+        <div class="field">
+          <label for="role">役割</label>
+          <select id="role" name="role">
+            {ROLES.map((r) => (
+              <option value={r} selected={r === typed.role}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset class="field">
+          <legend>担当課（担当課の役割のとき）</legend>
+          {departments.map((d) => (
+            <label>
+              <input
+                type="checkbox"
+                name="departments"
+                value={d.name}
+                checked={typed.departments.includes(d.name)}
+              />{' '}
+              {d.name}
+            </label>
+          ))}
+          <label for="new_department">新しい担当課</label>
+          <input id="new_department" name="departments" type="text" />
+        </fieldset>
+        <div class="field">
+          <label for="password">初期パスワード（12文字以上）</label>
+          <span class="hint">本人に安全な方法で伝え、変更してもらってください。</span>
+          <input id="password" name="password" type="password" autocomplete="new-password" />
+        </div>
+        <button type="submit" class="button">
+          追加
+        </button>
+      </form>
+    </>,
+    { municipality, status: error ? 422 : 200 },
+  );
+}
+
+/** Account management for the municipality's administrators. */
+export function userRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const guard = (c: Context<ServerEnv>) => {
+    const actor = c.get('actor');
+    if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
+    if (!isAdmin(actor, codeParam(c))) throw new SouseiError('forbidden', 'auth.forbidden');
+  };
+  app.get('/m/:code/users', (c) => {
+    guard(c);
+    return render(
+      c,
+      { email: '', name: '', role: 'editor', departments: [] },
+      null,
+      c.req.query('added') ?? null,
+    );
+  });
+  app.post('/m/:code/users', async (c) => {
+    guard(c);
+    const code = codeParam(c);
+    const body = await formBody(c);
+    const typed: Typed = {
+      email: field(body, 'email'),
+      name: field(body, 'name'),
+      role: field(body, 'role'),
+      departments: all(body, 'departments').map((d) => d.trim()),
+    };
+    try {
+      await createUser(c.get('app'), {
+        municipalityCode: code,
+        email: typed.email,
+        name: typed.name,
+        role: typed.role,
+        password: field(body, 'password'),
+        departments: typed.role === 'editor' ? typed.departments : [],
+      });
+    } catch (error) {
+      if (!(error instanceof SouseiError) || !['usage', 'conflict'].includes(error.code))
+        throw error;
+      return render(c, typed, t(error.messageKey, error.params), null);
+    }
+    return c.redirect(`/m/${code}/users?added=${encodeURIComponent(typed.email)}`, 303);
+  });
+  return app;
+}

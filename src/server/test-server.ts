@@ -1,0 +1,107 @@
+import type { AppContext } from '../app/app-context.ts';
+import { openAppContext } from '../app/app-context.ts';
+import { createSession } from '../app/auth/sessions.ts';
+import { type DemoAccount, setUpDemo } from '../app/demo.ts';
+import type { DialectName } from '../store/database.ts';
+import { createTestDatabase } from '../store/test-databases.ts';
+import { readConfig } from './config.ts';
+import { createServer } from './create-server.tsx';
+
+/**
+ * Test support for the web application: the real app on a fresh database with the demo set-up
+ * (sample plan, R2 published, R3 open, one account per role), driven in-process through
+ * `app.request` — no port, no mocks.
+ */
+export interface TestServer {
+  ctx: AppContext;
+  app: ReturnType<typeof createServer>;
+  accounts: DemoAccount[];
+  planId: number;
+  /** A signed-in session for the demo account with this e-mail. */
+  signIn(email: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  get(path: string): Promise<Response>;
+  post(path: string, form: Record<string, string | string[]>): Promise<Response>;
+}
+
+export const DEMO = {
+  admin: 'kikaku@demo.sousei.example',
+  industry: 'sangyo@demo.sousei.example',
+  childcare: 'kosodate@demo.sousei.example',
+  committee: 'iin@demo.sousei.example',
+} as const;
+
+function encode(form: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(form))
+    for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+  return params.toString();
+}
+
+export async function createTestServer(dialect: DialectName = 'sqlite'): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const ctx = await openAppContext(database.url);
+  const accounts = await setUpDemo(ctx);
+  const app = createServer(
+    ctx,
+    readConfig({ SOUSEI_MODE: 'production', SOUSEI_SECURE_COOKIES: 'false' }),
+  );
+  const plan = await ctx.store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+  const session = (cookie: string, csrf: string): Session => ({
+    cookie,
+    csrf,
+    get: async (path) => app.request(path, { headers: cookie ? { cookie } : {} }),
+    post: async (path, form) =>
+      app.request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(cookie ? { cookie } : {}),
+        },
+        body: encode({ _csrf: csrf, ...form }),
+      }),
+  });
+  return {
+    ctx,
+    app,
+    accounts,
+    planId: plan.id,
+    async signIn(email) {
+      const user = await ctx.store.db
+        .selectFrom('users')
+        .select(['id', 'municipality_code'])
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
+      const s = await createSession(ctx, user.id, user.municipality_code);
+      return session(`sousei_session=${s.token}`, s.csrfToken);
+    },
+    async close() {
+      await ctx.store.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The public: no session; its CSRF token comes from the cookie the first page sets. */
+export async function anonymous(server: TestServer): Promise<Session> {
+  const first = await server.app.request('/login');
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = cookie.split('=')[1] ?? '';
+  const headers = (extra: Record<string, string> = {}) => ({ cookie, ...extra });
+  return {
+    cookie,
+    csrf,
+    get: async (path) => server.app.request(path, { headers: headers() }),
+    post: async (path, form) =>
+      server.app.request(path, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+        body: encode({ _csrf: csrf, ...form }),
+      }),
+  };
+}

@@ -1,0 +1,183 @@
+import type { ProgressRow } from '../../app/views/year-progress.ts';
+import { nextYearStatus, type YearAction, type YearStatus } from '../../core/workflow.ts';
+import { t } from '../../i18n/translate.ts';
+import { Csrf } from '../render.tsx';
+import { fyLabel, projectStatusLabel, yearStatusLabel } from './format.ts';
+
+export interface YearsPageProps {
+  base: string;
+  csrf: string;
+  isAdmin: boolean;
+  years: { fiscalYear: number; status: YearStatus }[];
+  fiscalYear: number;
+  rows: ProgressRow[];
+  /** Check errors of the selected year (publishing them needs a reason). */
+  checkErrors: number;
+  canEdit: (row: ProgressRow) => boolean;
+}
+
+const ACTIONS: YearAction[] = ['open', 'lock', 'unlock', 'publish', 'unpublish'];
+
+/**
+ * The year's workflow: every fiscal year with its status (and, for the planning division, the
+ * next steps), then the selected year's projects with their entry status and what is missing,
+ * with accept / return for projects marked 入力完了.
+ */
+export function YearsPage(p: YearsPageProps) {
+  const counts = new Map<string, number>();
+  for (const r of p.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const selected = p.years.find((y) => y.fiscalYear === p.fiscalYear);
+  return (
+    <>
+      <h1>年度の進行</h1>
+      <table>
+        <caption>年度ごとの状態</caption>
+        <thead>
+          <tr>
+            <th scope="col">年度</th>
+            <th scope="col">状態</th>
+            {p.isAdmin ? <th scope="col">操作</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {p.years.map((y) => (
+            <tr>
+              <th scope="row">
+                <a
+                  href={`${p.base}/years?fy=${y.fiscalYear}`}
+                  aria-current={y.fiscalYear === p.fiscalYear ? 'true' : undefined}
+                >
+                  {fyLabel(y.fiscalYear)}
+                </a>
+              </th>
+              <td>
+                <span class={`tag tag--${y.status}`}>{yearStatusLabel(y.status)}</span>
+              </td>
+              {p.isAdmin ? (
+                <td>
+                  <div class="actions">
+                    {ACTIONS.filter((a) => nextYearStatus(y.status, a) !== null).map((action) => (
+                      <form
+                        method="post"
+                        action={`${p.base}/years/${y.fiscalYear}`}
+                        class="inline-form"
+                      >
+                        <Csrf token={p.csrf} />
+                        <input type="hidden" name="action" value={action} />
+                        {action === 'publish' &&
+                        y.fiscalYear === p.fiscalYear &&
+                        p.checkErrors > 0 ? (
+                          <span class="field">
+                            <label for={`override-${y.fiscalYear}`}>
+                              検査エラー {p.checkErrors} 件のまま公表する理由
+                            </label>
+                            <input id={`override-${y.fiscalYear}`} name="override" type="text" />
+                          </span>
+                        ) : null}
+                        <button
+                          type="submit"
+                          class={`button ${action === 'publish' ? '' : 'button--secondary'}`}
+                        >
+                          {t(`action.year.${action}`)}
+                        </button>
+                      </form>
+                    ))}
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{fyLabel(p.fiscalYear)} の入力状況</h2>
+      {selected ? (
+        <p>
+          年度の状態: {yearStatusLabel(selected.status)}。
+          {(['entering', 'returned', 'submitted', 'accepted'] as const)
+            .map((s) => `${projectStatusLabel(s)} ${counts.get(s) ?? 0} 件`)
+            .join('、')}
+        </p>
+      ) : null}
+      <table>
+        <caption>事業ごとの入力状況と未入力の項目</caption>
+        <thead>
+          <tr>
+            <th scope="col">No.</th>
+            <th scope="col">事業名</th>
+            <th scope="col">担当課</th>
+            <th scope="col">状況</th>
+            <th scope="col">未入力</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <td>{r.no}</td>
+              <td>
+                <a href={`${p.base}/projects/${r.projectId}?fy=${p.fiscalYear}`}>{r.name}</a>
+              </td>
+              <td>{r.department ?? '—'}</td>
+              <td>
+                <span class={`tag tag--${r.status}`}>{projectStatusLabel(r.status)}</span>
+                {r.comment ? <p class="hint">コメント: {r.comment}</p> : null}
+              </td>
+              <td>
+                {r.missing.length === 0
+                  ? 'なし'
+                  : r.missing.map((m) => t(`missing.${m}`)).join('、')}
+              </td>
+              <td>
+                <div class="actions">
+                  {p.canEdit(r) ? (
+                    <a href={`${p.base}/projects/${r.projectId}/edit?fy=${p.fiscalYear}`}>入力</a>
+                  ) : null}
+                  {p.isAdmin && selected?.status === 'open' && r.status === 'submitted' ? (
+                    <>
+                      <form
+                        method="post"
+                        action={`${p.base}/projects/${r.projectId}/status`}
+                        class="inline-form"
+                      >
+                        <Csrf token={p.csrf} />
+                        <input type="hidden" name="fy" value={String(p.fiscalYear)} />
+                        <input type="hidden" name="back" value="years" />
+                        <input type="hidden" name="action" value="accept" />
+                        <button type="submit" class="button button--secondary">
+                          {t('action.project.accept')}
+                        </button>
+                      </form>
+                      <form
+                        method="post"
+                        action={`${p.base}/projects/${r.projectId}/status`}
+                        class="inline-form"
+                      >
+                        <Csrf token={p.csrf} />
+                        <input type="hidden" name="fy" value={String(p.fiscalYear)} />
+                        <input type="hidden" name="back" value="years" />
+                        <input type="hidden" name="action" value="return" />
+                        <label for={`comment-${r.projectId}`} class="visually-hidden">
+                          {r.name} を差し戻すコメント
+                        </label>
+                        <input
+                          id={`comment-${r.projectId}`}
+                          name="comment"
+                          type="text"
+                          placeholder="差戻しの理由"
+                        />
+                        <button type="submit" class="button button--secondary">
+                          {t('action.project.return')}
+                        </button>
+                      </form>
+                    </>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
