@@ -12,10 +12,15 @@ const dir = mkdtempSync(join(tmpdir(), 'sousei-cli-'));
 const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, SOUSEI_DEBUG: '' };
 
 function sousei(...args: string[]) {
+  return souseiWithInput(undefined, ...args);
+}
+
+function souseiWithInput(input: string | undefined, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
+    input,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -120,6 +125,73 @@ describe('sousei CLI', () => {
     expect(r.stdout).toContain('事業 22 令和2年度 (R2): この年度の事業の結果（▶）がありません');
     expect(sousei('check', '--strict').code).toBe(1);
     expect(sousei('check', '--fiscal-year', 'R9x').code).toBe(1);
+  });
+
+  it('creates the first administrator from the CLI with --password-stdin', () => {
+    const ok = souseiWithInput(
+      'correct horse battery\n',
+      'user',
+      'add',
+      '--role',
+      'admin',
+      '--municipality',
+      '012050',
+      '--password-stdin',
+      'Admin@Example.JP',
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('利用者を追加しました: Admin@Example.JP');
+    const again = souseiWithInput(
+      'correct horse battery\n',
+      'user',
+      'add',
+      '--role',
+      'admin',
+      '--municipality',
+      '012050',
+      '--password-stdin',
+      'admin@example.jp',
+    );
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('すでに登録されています');
+    const short = souseiWithInput(
+      'short\n',
+      'user',
+      'add',
+      '--role',
+      'editor',
+      '--municipality',
+      '012050',
+      '--password-stdin',
+      'e@example.jp',
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('12文字以上');
+    const badRole = souseiWithInput(
+      'correct horse battery\n',
+      'user',
+      'add',
+      '--role',
+      'mayor',
+      '--municipality',
+      '012050',
+      '--password-stdin',
+      'm@example.jp',
+    );
+    expect(badRole.code).toBe(1);
+    // Without a terminal and without --password-stdin there is nobody to ask.
+    const noTty = souseiWithInput(
+      '',
+      'user',
+      'add',
+      '--role',
+      'admin',
+      '--municipality',
+      '012050',
+      'x@example.jp',
+    );
+    expect(noTty.code).toBe(1);
+    expect(noTty.stderr).toContain('--password-stdin');
   });
 
   it('names the plan that was not found (exit 3)', () => {
