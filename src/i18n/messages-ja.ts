@@ -103,6 +103,44 @@ export const messagesJa = {
   'word.project': '事業 {no}',
   'word.total': '合計',
   'word.execution-rate': '執行率',
+  'word.result': '結果',
+  'word.revision': '見直し',
+  'word.activity': '取組',
+  'word.kpi': 'KPI',
+  'word.undated': '年度の記載なし',
+  // The project page
+  'project.no-activities': '取組の記載はありません。',
+  'project.no-entries': '結果・見直しの記載はありません。',
+  'project.relist-of': '{no}. {name} の取組 {position} の再掲',
+  'project.edit': '{fiscalYear} の入力',
+  'project.no-history': '変更の記録はまだありません。',
+  'history.finance': '{field}: {before} → {after}（{unit}）',
+  'history.activities': '取組を変更',
+  'history.project-status': '入力状況: {before} → {after}',
+  'history.year-status': '年度の状態: {before} → {after}',
+  'history.comment': 'コメント: {comment}',
+  'history.origin.web': '画面から',
+  'history.origin.import': '取り込み',
+  'history.origin.restore': '復元',
+  'history.origin.workflow': '進行管理',
+  // The progress report
+  'report.note.revision':
+    '表記: {checkbox} は取組、{result} は事業の結果（{result}R2… は令和2年度の結果）、{revision} はその時の事業の見直し内容、下線は KPI に位置付けている結果です。',
+  'report.note.target-actual':
+    '表記: {checkbox} は取組、{result} は事業の結果（{result}R2… は令和2年度の結果）、{revision} は目標{revision}実績（文の一部）、下線は KPI に位置付けている結果です。',
+  'report.legend.result': '※{mark}は、事業の結果',
+  'report.legend.revision': '※{mark}は、その時の事業の見直し内容',
+  'report.legend.target-actual': '※{mark}は、目標{mark}実績',
+  'report.legend.kpi': '※下線は、KPIに位置付けているもの',
+  'report.print-hint':
+    'ブラウザの印刷機能で、A3 横に印刷できます（見出し行は各ページに繰り返されます）。',
+  // Search
+  'search.hint':
+    'スペースで区切ると、すべての語を含む事業を探します。全角・半角、大文字・小文字は区別しません。',
+  'search.empty': '探す語を入力してください。事業名・注記・取組・結果の文から探します。',
+  'search.none':
+    '「{query}」を含む事業は見つかりませんでした。語を減らすか、別の言い方でお試しください。',
+  'search.count': '「{query}」を含む事業: {count} 件',
   // Errors
   'database.unsupported-url':
     'DATABASE_URL を解釈できません: {url}（postgres://… または sqlite:パス）',
@@ -134,7 +172,8 @@ export const messagesJa = {
   'year.locked': '{fiscalYear} は締め切り（ロック）または公表済みのため変更できません',
   'year.not-open': 'この年度は入力受付中ではありません',
   'year.invalid-transition': '年度の状態「{from}」からは「{action}」できません',
-  'year.publish-has-errors': '検査でエラーが {count} 件あります。公表するには理由を記入してください（記録されます）',
+  'year.publish-has-errors':
+    '検査でエラーが {count} 件あります。公表するには理由を記入してください（記録されます）',
   'year.out-of-plan': '{fiscalYear} は計画期間の外です',
   'project.not-found': '事業が見つかりません',
   'project.invalid-transition': '事業の状態「{from}」からは「{action}」できません',

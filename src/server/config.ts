@@ -7,7 +7,8 @@ import { z } from 'zod';
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** 0 lets the system pick a free port (tests); startServer returns the real URL. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
   /** demo: sample plan and demo accounts with fresh passwords printed at start. */

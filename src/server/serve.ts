@@ -15,10 +15,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const ctx = await openAppContext(config.databaseUrl);
   const demoAccounts = config.mode === 'demo' ? await setUpDemo(ctx) : [];
   const app = createServer(ctx, config);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
     );
+    // A port in use must stop the start with a message, not hang it.
+    s.once('error', (error) => {
+      void ctx.store.close();
+      reject(error);
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -22,6 +22,8 @@ export type ReportRow =
       kind: 'project';
       /** The measure cell, on the first project row of its node only. */
       measure: { level: string; title: string; rowspan: number } | null;
+      /** True when the measure cell of an earlier row spans this one (no cell of its own). */
+      spanned: boolean;
       project: Project;
       ref: ProjectRef | undefined;
       amounts: ReportAmounts[];
@@ -72,6 +74,7 @@ export function progressReport(
           kind: 'project',
           measure:
             inCell && i === 0 ? { level, title: node.title, rowspan: node.projects.length } : null,
+          spanned: inCell && i > 0,
           project,
           ref: source.refs?.get(project),
           amounts: amounts(project),

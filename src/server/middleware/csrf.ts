@@ -18,7 +18,10 @@ function same(a: string, b: string): boolean {
  * token (a later issue) send no cookies and are not subject to it.
  */
 export const csrfMiddleware = createMiddleware<ServerEnv>(async (c, next) => {
-  if (UNSAFE.has(c.req.method) && !c.req.header('authorization')) {
+  // Exempt only a bearer token without cookies: browsers attach cached Basic credentials (and
+  // cookies) to cross-site form posts by themselves, never a bearer token.
+  const bearer = /^Bearer\s/i.test(c.req.header('authorization') ?? '') && !c.req.header('cookie');
+  if (UNSAFE.has(c.req.method) && !bearer) {
     const type = c.req.header('content-type') ?? '';
     const body = /form/.test(type) ? await formBody(c) : {};
     const sent = typeof body._csrf === 'string' ? body._csrf : (c.req.header('x-csrf-token') ?? '');

@@ -7,7 +7,7 @@ import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
 import { ChangeSummary, originLabel } from '../views/change-summary.tsx';
-import { fyLabel } from '../views/format.ts';
+import { dateTime, fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 
 /** Every change with who, when, before and after; administrators can restore a previous value. */
@@ -37,7 +37,7 @@ export function historyRoutes(): Hono<ServerEnv> {
           <caption>新しい順（最大200件）</caption>
           <thead>
             <tr>
-              <th scope="col">日時（UTC）</th>
+              <th scope="col">日時</th>
               <th scope="col">だれが</th>
               <th scope="col">事業</th>
               <th scope="col">年度</th>
@@ -48,7 +48,7 @@ export function historyRoutes(): Hono<ServerEnv> {
           <tbody>
             {items.map((item) => (
               <tr>
-                <td>{item.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>{dateTime(item.at)}</td>
                 <td>
                   {item.userName ?? '—'}（{originLabel(item.origin)}）
                 </td>

@@ -11,8 +11,11 @@ import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { PlanPage } from '../views/plan-page.tsx';
 
-/** The latest readable year with figures, else the latest readable year. */
+/** Members: the open year; otherwise the latest readable year with figures, else the latest. */
 export function defaultYear(view: PlanView): number | undefined {
+  // Staff come to work on the year that is open for entry.
+  const open = view.years.find((y) => y.status === 'open')?.fiscalYear;
+  if (view.isMember && open !== undefined && view.readableYears.includes(open)) return open;
   const withFigures = new Set(fiscalYearsWithFigures(view.plan));
   return view.readableYears.filter((fy) => withFigures.has(fy)).at(-1) ?? view.readableYears.at(-1);
 }

@@ -1,8 +1,94 @@
 import { Hono } from 'hono';
+import { loadPlanView } from '../../app/views/plan-view.ts';
+import { progressReport } from '../../app/views/progress-report.ts';
+import { loadProjectView } from '../../app/views/project-view.ts';
+import { MAX_QUERY_LENGTH, searchPlan } from '../../app/views/search-plan.ts';
+import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
+import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { fyLabel } from '../views/format.ts';
+import { planNav } from '../views/plan-nav.ts';
+import { ProjectPage } from '../views/project-page.tsx';
+import { ReportPage } from '../views/report-page.tsx';
+import { SearchPage } from '../views/search-page.tsx';
+import { defaultYear } from './plan-routes.tsx';
+
+const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
 
 /** Read-only pages of a plan: a project, the progress report, search. */
 export function readRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
+
+  app.get('/m/:code/plans/:planId/projects/:projectId', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const projectId = idParam(c, 'projectId');
+    const ctx = c.get('app');
+    const actor = c.get('actor');
+    const view = await loadPlanView(ctx, actor, code, planId);
+    const fiscalYear = fiscalYearQuery(c) ?? defaultYear(view);
+    if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
+    const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
+    const base = `/m/${code}/plans/${planId}`;
+    const municipality = { code, name: view.summary.municipalityName };
+    // The project belongs to the plan's pages, but is none of them: nothing is marked current.
+    const nav = planNav(actor, code, base, 'plan', fiscalYear).map((i) => ({
+      ...i,
+      current: false,
+    }));
+    return page(
+      c,
+      `${project.project.no}. ${project.project.name} | ${view.summary.title}`,
+      <ProjectPage view={view} project={project} fiscalYear={fiscalYear} base={base} />,
+      { municipality, nav },
+    );
+  });
+
+  app.get('/m/:code/plans/:planId/report', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const actor = c.get('actor');
+    const view = await loadPlanView(c.get('app'), actor, code, planId);
+    const all = c.req.query('fy') === 'all';
+    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYear(view));
+    if (!all && (fiscalYear === undefined || !view.readableYears.includes(fiscalYear))) {
+      throw notFound();
+    }
+    const years = fiscalYear === undefined ? view.readableYears : [fiscalYear];
+    if (years.length === 0) throw notFound();
+    const report = progressReport(view, years);
+    const base = `/m/${code}/plans/${planId}`;
+    const label = fiscalYear === undefined ? '全年度（累計）' : fyLabel(fiscalYear);
+    return page(
+      c,
+      `${view.summary.title} 進捗状況表 ${label}`,
+      <ReportPage view={view} report={report} all={all} base={base} />,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(actor, code, base, 'report', fiscalYear),
+      },
+    );
+  });
+
+  app.get('/m/:code/plans/:planId/search', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const actor = c.get('actor');
+    const view = await loadPlanView(c.get('app'), actor, code, planId);
+    const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY_LENGTH);
+    const result = searchPlan(view, query);
+    const base = `/m/${code}/plans/${planId}`;
+    return page(
+      c,
+      query.trim() ? `「${query.trim()}」の検索結果 | ${view.summary.title}` : '検索',
+      <SearchPage view={view} query={query} result={result} base={base} />,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(actor, code, base, 'search'),
+      },
+    );
+  });
+
   return app;
 }

@@ -1,9 +1,10 @@
 import type { HistoryItem } from '../../app/workflow/history.ts';
 import { renderEntry } from '../../core/activity-notation.ts';
-import { type AmountUnit, formatAmount } from '../../core/money.ts';
+import type { AmountUnit } from '../../core/money.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
+import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
-import { projectStatusLabel, yearStatusLabel } from './format.ts';
+import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 
 const ORIGIN: Record<string, string> = {
   web: '画面',
@@ -22,6 +23,47 @@ function statusOf(value: unknown): string {
   return '';
 }
 
+/** One change in words: finance before → after in the plan's unit, 取組を変更, status changes. */
+export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
+  const target = item.target;
+  const yen = (v: unknown) => (typeof v === 'number' ? v : null);
+  switch (target.type) {
+    case 'finance':
+      return [
+        t('history.finance', {
+          field: t(`word.${target.field}`),
+          before: amount(yen(item.before), unit),
+          after: amount(yen(item.after), unit),
+          unit,
+        }),
+      ];
+    case 'activities':
+      return [t('history.activities')];
+    case 'project-status': {
+      const label = (v: unknown) => {
+        const s = statusOf(v);
+        return isProjectStatus(s) ? projectStatusLabel(s) : s;
+      };
+      const comment =
+        item.after && typeof item.after === 'object' && 'comment' in item.after
+          ? String(item.after.comment)
+          : null;
+      const line = t('history.project-status', {
+        before: label(item.before),
+        after: label(item.after),
+      });
+      return comment ? [line, t('history.comment', { comment })] : [line];
+    }
+    case 'year-status': {
+      const label = (v: unknown) => {
+        const s = statusOf(v);
+        return isYearStatus(s) ? yearStatusLabel(s) : s;
+      };
+      return [t('history.year-status', { before: label(item.before), after: label(item.after) })];
+    }
+  }
+}
+
 function entriesOf(value: unknown, fiscalYear: number | null, c: Conventions): string[] {
   if (!Array.isArray(value)) return [];
   return (value as Activity[]).flatMap((a) =>
@@ -31,53 +73,28 @@ function entriesOf(value: unknown, fiscalYear: number | null, c: Conventions): s
   );
 }
 
-/** One change in words: what it touched, before → after. */
+/** One change in words; an activity change opens to this year's entries before and after. */
 export function ChangeSummary(props: {
   item: HistoryItem;
   unit: AmountUnit;
   conventions: Conventions;
 }) {
-  const { item, unit } = props;
-  const target = item.target;
-  if (target.type === 'finance') {
+  const { item } = props;
+  const lines = describeChange(item, props.unit);
+  if (item.target.type !== 'activities') {
     return (
-      <span>
-        {t(`word.${target.field}`)}: {formatAmount(item.before as number | null, unit)} →{' '}
-        {formatAmount(item.after as number | null, unit)}（{unit}）
-      </span>
-    );
-  }
-  if (target.type === 'project-status') {
-    const comment =
-      item.after && typeof item.after === 'object' && 'comment' in item.after
-        ? String(item.after.comment)
-        : null;
-    return (
-      <span>
-        入力状況: {projectStatusLabel(statusOf(item.before) as never)} →{' '}
-        {projectStatusLabel(statusOf(item.after) as never)}
-        {comment ? `（${comment}）` : ''}
-      </span>
-    );
-  }
-  if (target.type === 'year-status') {
-    const override =
-      item.after && typeof item.after === 'object' && 'override' in item.after
-        ? String(item.after.override)
-        : null;
-    return (
-      <span>
-        年度の状態: {yearStatusLabel(statusOf(item.before) as never)} →{' '}
-        {yearStatusLabel(statusOf(item.after) as never)}
-        {override ? `（理由: ${override}）` : ''}
-      </span>
+      <>
+        {lines.map((l) => (
+          <span class="change-line">{l}</span>
+        ))}
+      </>
     );
   }
   const before = entriesOf(item.before, item.fiscalYear, props.conventions);
   const after = entriesOf(item.after, item.fiscalYear, props.conventions);
   return (
     <details>
-      <summary>取組・結果を変更</summary>
+      <summary>{lines[0]}</summary>
       <p>変更前:</p>
       <ul>{before.length ? before.map((e) => <li>{e}</li>) : <li>（なし）</li>}</ul>
       <p>変更後:</p>

@@ -6,7 +6,7 @@ import type { ProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ParsedProjectYearForm } from '../forms/project-year-form.ts';
 import { Csrf } from '../render.tsx';
-import { amount, fyLabel, projectStatusLabel } from './format.ts';
+import { amount, dateTime, fyLabel, projectStatusLabel } from './format.ts';
 
 export interface ProjectYearFormPageProps {
   action: string;
@@ -101,7 +101,7 @@ export function ProjectYearFormPage(p: ProjectYearFormPageProps) {
           <h2>ほかの人が先に保存しました</h2>
           <p>
             {p.conflict.lastChange
-              ? `${p.conflict.lastChange.userName ?? '（不明）'} さんが ${p.conflict.lastChange.at.replace('T', ' ').slice(0, 16)}（UTC）に保存した内容:`
+              ? `${p.conflict.lastChange.userName ?? '（不明）'} さんが ${dateTime(p.conflict.lastChange.at)} に保存した内容:`
               : '保存されている内容:'}
           </p>
           <ul>

@@ -1,0 +1,147 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserTest,
+  browserAvailable,
+  runAxe,
+  seriousViolations,
+  signIn,
+  startBrowserTest,
+} from './browser/test-browser.ts';
+import { DEMO } from './test-server.ts';
+
+type Who = 'public' | 'editor' | 'admin';
+
+/**
+ * Accessibility of the main pages (WCAG 2.1 A and AA rules of axe-core, in headless Chromium so
+ * contrast is measured on the rendered page): no serious or critical violation. The pages are
+ * seen in a realistic state: an editor has saved R3 figures and marked a project 入力完了, so
+ * the years page shows accept and return forms and the history has entries. Pages that do not
+ * exist yet (project page, report, search) are skipped until they answer 200.
+ */
+describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let t: BrowserTest;
+  const contexts = new Map<Who, BrowserContext>();
+  const pages = new Map<Who, Page>();
+  let plan = '';
+  let project = '';
+  let other = '';
+
+  beforeAll(async () => {
+    t = await startBrowserTest();
+    for (const who of ['public', 'editor', 'admin'] as const) {
+      const context = await t.browser.newContext({
+        locale: 'ja-JP',
+        viewport: { width: 1280, height: 900 },
+      });
+      contexts.set(who, context);
+      pages.set(who, await context.newPage());
+    }
+    const editor = pages.get('editor') as Page;
+    await signIn(editor, t.url, DEMO.industry, t.password(DEMO.industry));
+    await editor
+      .getByRole('main')
+      .getByRole('link', { name: /総合戦略/ })
+      .click();
+    plan = new URL(editor.url()).pathname;
+    await editor.goto(`${t.url}${plan}/years?fy=2021`);
+    // Project 2 stays 入力中 (its entry form is checked); project 1 is marked 入力完了.
+    other =
+      (await editor
+        .getByRole('row')
+        .filter({ hasText: '西いぶり合同企業説明会開催事業' })
+        .getByRole('link', { name: '入力' })
+        .getAttribute('href')) ?? '';
+    expect(other).toMatch(/\/edit\?fy=2021$/);
+    await editor
+      .getByRole('row')
+      .filter({ hasText: '移住推進事業' })
+      .getByRole('link', { name: '入力' })
+      .click();
+    project = new URL(editor.url()).pathname.replace(/\/edit$/, '');
+    await editor.getByLabel('予算（千円）').fill('400');
+    await editor.getByLabel('決算（千円）').fill('380');
+    await Promise.all([
+      editor.waitForURL(/saved=1/),
+      editor.getByRole('button', { name: '保存', exact: true }).click(),
+    ]);
+    await Promise.all([
+      editor.waitForURL((u) => !u.pathname.endsWith('/edit')),
+      editor.getByRole('button', { name: '入力完了にする' }).click(),
+    ]);
+    await signIn(pages.get('admin') as Page, t.url, DEMO.admin, t.password(DEMO.admin));
+  });
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
+    await t?.close();
+  });
+
+  /** Opens the page as `who` and returns its serious and critical violations. */
+  async function check(who: Who, path: string, status = 200) {
+    const page = pages.get(who) as Page;
+    const response = await page.goto(`${t.url}${path}`);
+    expect(response?.status(), `${path} as ${who}`).toBe(status);
+    return seriousViolations(await runAxe(page));
+  }
+
+  const cases: { name: string; who: Who; path: () => string; status?: number }[] = [
+    { name: 'front page', who: 'public', path: () => '/' },
+    { name: 'login', who: 'public', path: () => '/login' },
+    { name: 'municipality page', who: 'public', path: () => '/m/012050' },
+    { name: 'plan page (public, R2)', who: 'public', path: () => `${plan}?fy=2020` },
+    { name: 'page not found', who: 'public', path: () => '/nowhere', status: 404 },
+    { name: 'plan page (editor, R3)', who: 'editor', path: () => `${plan}?fy=2021` },
+    { name: 'entry form', who: 'editor', path: () => other },
+    { name: 'entry form, saved', who: 'editor', path: () => `${other}&saved=1` },
+    { name: 'years page (editor)', who: 'editor', path: () => `${plan}/years?fy=2021` },
+    { name: 'plan page (administrator, R3)', who: 'admin', path: () => `${plan}?fy=2021` },
+    { name: 'years page (administrator)', who: 'admin', path: () => `${plan}/years?fy=2021` },
+    { name: 'history', who: 'admin', path: () => `${plan}/history` },
+    { name: 'users', who: 'admin', path: () => '/m/012050/users' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: no serious or critical violation`, async () => {
+      expect(await check(c.who, c.path(), c.status)).toEqual([]);
+    });
+  }
+
+  it('login with an error: no serious or critical violation', async () => {
+    const page = pages.get('public') as Page;
+    await page.goto(`${t.url}/login`);
+    await page.getByLabel('メールアドレス').fill('nobody@example.jp');
+    await page.getByLabel('パスワード').fill('wrong password');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+  });
+
+  it('entry form with an error: no serious or critical violation', async () => {
+    const page = pages.get('admin') as Page;
+    await page.goto(`${t.url}${project}/edit?fy=2021`);
+    await page.getByLabel('予算（千円）').fill('４００千円x');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+  });
+
+  // Pages being written elsewhere: checked once they exist.
+  const later: { name: string; who: Who; path: () => string }[] = [
+    { name: 'project page (public, R2)', who: 'public', path: () => `${project}?fy=2020` },
+    { name: 'project page (editor, R3)', who: 'editor', path: () => `${project}?fy=2021` },
+    { name: 'report (public, R2)', who: 'public', path: () => `${plan}/report?fy=2020` },
+    { name: 'report (administrator, R3)', who: 'admin', path: () => `${plan}/report?fy=2021` },
+    { name: 'search', who: 'public', path: () => `${plan}/search?q=移住` },
+  ];
+  for (const c of later) {
+    it(`${c.name}: no serious or critical violation`, async (ctx) => {
+      const page = pages.get(c.who) as Page;
+      const response = await page.goto(`${t.url}${c.path()}`);
+      if (response?.status() === 404) {
+        console.info(`${c.name}: not there yet (404), not checked`);
+        ctx.skip();
+      }
+      expect(response?.status()).toBe(200);
+      expect(seriousViolations(await runAxe(page))).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,235 @@
+import type { PlanView } from '../../app/views/plan-view.ts';
+import {
+  type ActivityView,
+  PROJECT_HISTORY_LIMIT,
+  type ProjectView,
+} from '../../app/views/project-view.ts';
+import type { Conventions } from '../../core/plan.ts';
+import { t } from '../../i18n/translate.ts';
+import { describeChange } from './change-summary.tsx';
+import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
+import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
+
+export interface ProjectPageProps {
+  view: PlanView;
+  project: ProjectView;
+  fiscalYear: number;
+  base: string;
+}
+
+/**
+ * One project: its place in the tree, figures of every readable year, activities with their
+ * entries per year, and for members the entry status, the way to the entry form and the history.
+ */
+export function ProjectPage(props: ProjectPageProps) {
+  const { view, project: pv, fiscalYear, base } = props;
+  const { project, ref } = pv;
+  const unit = view.plan.amountUnit;
+  const self = `${base}/projects/${ref.id}`;
+  return (
+    <>
+      <p class="lead">{view.summary.title}</p>
+      <h1>
+        <span class="visually-hidden">{view.plan.plan.levels.at(-1) ?? '事業'} </span>
+        {project.no}. {project.name}
+      </h1>
+      {project.notes.length > 0 ? (
+        <ul class="notes">
+          {project.notes.map((note) => (
+            <li>※{note}</li>
+          ))}
+        </ul>
+      ) : null}
+      <dl class="summary-list">
+        <dt>担当課</dt>
+        <dd>{project.department ?? '—'}</dd>
+        <dt>体系上の位置</dt>
+        <dd>
+          <ol class="tree-path">
+            {pv.path.map((step) => (
+              <li>
+                <span class="tree-path__level">{step.level}</span>
+                {step.title}
+              </li>
+            ))}
+          </ol>
+        </dd>
+      </dl>
+
+      {pv.member ? (
+        <section aria-labelledby="entry-status" class="notice">
+          <h2 id="entry-status">{fyLabel(pv.member.fiscalYear)} の入力状況</h2>
+          <p>
+            <span class={`tag tag--${pv.member.status}`}>
+              {projectStatusLabel(pv.member.status)}
+            </span>{' '}
+            （年度: {yearStatusLabel(pv.member.yearStatus)}）
+          </p>
+          {pv.member.comment ? <p>{t('history.comment', { comment: pv.member.comment })}</p> : null}
+          {pv.member.canEdit ? (
+            <p>
+              <a class="button" href={`${self}/edit?fy=${pv.member.fiscalYear}`}>
+                {t('project.edit', { fiscalYear: fyLabel(pv.member.fiscalYear) })}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <form method="get" action={self} class="filters">
+        <div class="field">
+          <label for="fy">年度</label>
+          <select id="fy" name="fy" data-autosubmit>
+            {view.readableYears.map((fy) => (
+              <option value={String(fy)} selected={fy === fiscalYear}>
+                {fyLabel(fy)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button button--secondary">
+          表示
+        </button>
+      </form>
+
+      <table>
+        <caption>年度ごとの予算・決算・執行率（単位: {unit}）</caption>
+        <thead>
+          <tr>
+            <th scope="col">年度</th>
+            <th scope="col" class="num">
+              予算
+            </th>
+            <th scope="col" class="num">
+              決算
+            </th>
+            <th scope="col" class="num">
+              執行率
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {pv.figures.map((f) => {
+            const selected = f.fiscalYear === fiscalYear;
+            return (
+              <tr class={selected ? 'is-selected' : undefined}>
+                <th scope="row">
+                  {selected ? (
+                    <>
+                      {fyLabel(f.fiscalYear)}
+                      <span class="visually-hidden">（選択中）</span>
+                    </>
+                  ) : (
+                    <a href={`${self}?fy=${f.fiscalYear}`}>{fyLabel(f.fiscalYear)}</a>
+                  )}
+                </th>
+                <td class="num">{amount(f.budget, unit)}</td>
+                <td class="num">{amount(f.settlement, unit)}</td>
+                <td class="num">{rate(f.rate)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <h2>取組と結果</h2>
+      {pv.activities.length === 0 ? <p>{t('project.no-activities')}</p> : null}
+      <ul class="activity-list">
+        {pv.activities.map((a) => (
+          <ActivityItem item={a} base={base} conventions={view.plan.conventions} />
+        ))}
+      </ul>
+
+      {pv.member ? (
+        <>
+          <h2>最近の変更</h2>
+          {pv.member.history.length === 0 ? (
+            <p>{t('project.no-history')}</p>
+          ) : (
+            <table>
+              <caption>新しい順（最大 {PROJECT_HISTORY_LIMIT} 件）</caption>
+              <thead>
+                <tr>
+                  <th scope="col">日時</th>
+                  <th scope="col">変更した人</th>
+                  <th scope="col">年度</th>
+                  <th scope="col">内容</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pv.member.history.map((item) => (
+                  <tr>
+                    <td>
+                      <time datetime={item.at}>{dateTime(item.at)}</time>
+                    </td>
+                    <td>
+                      {item.userName ?? '—'}（{t(`history.origin.${item.origin}`)}）
+                    </td>
+                    <td>{item.fiscalYear === null ? '—' : fyLabel(item.fiscalYear)}</td>
+                    <td>
+                      {describeChange(item, unit).map((line) => (
+                        <div>{line}</div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>
+            <a href={`${base}/history`}>計画全体の変更履歴</a>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ActivityItem(props: { item: ActivityView; base: string; conventions: Conventions }) {
+  const { activity, groups, relistOf } = props.item;
+  const rest = activity.text.startsWith(activity.title)
+    ? activity.text.slice(activity.title.length)
+    : null;
+  return (
+    <li class="activity-item">
+      <p class="activity">
+        <ActivityMark />
+        <strong>{activity.title}</strong>
+        {rest === null ? <span class="activity__text">{activity.text}</span> : rest}
+      </p>
+      {relistOf ? (
+        <p class="relist">
+          再掲元:{' '}
+          <a href={`${props.base}/projects/${relistOf.projectId}`}>
+            {t('project.relist-of', {
+              no: relistOf.no,
+              name: relistOf.name,
+              position: relistOf.position,
+            })}
+          </a>
+        </p>
+      ) : null}
+      {groups.length === 0 ? (
+        <p class="muted">{t('project.no-entries')}</p>
+      ) : (
+        <dl class="entry-groups">
+          {groups.map((g) => (
+            <>
+              <dt>{g.fiscalYear === null ? t('word.undated') : fyLabel(g.fiscalYear)}</dt>
+              <dd>
+                <ul class="entries">
+                  {g.entries.map((e) => (
+                    <li>
+                      <EntryMark entry={e} conventions={props.conventions} />
+                      <EntryText entry={e} />
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ))}
+        </dl>
+      )}
+    </li>
+  );
+}

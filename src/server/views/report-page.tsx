@@ -1,0 +1,215 @@
+import type { PlanView } from '../../app/views/plan-view.ts';
+import type { ProgressReport, ReportRow } from '../../app/views/progress-report.ts';
+import type { Activity, Conventions } from '../../core/plan.ts';
+import { t } from '../../i18n/translate.ts';
+import { amount, fyLabel, fyShort } from './format.ts';
+import { ActivityMark, SourceEntry } from './notation.tsx';
+
+export interface ReportPageProps {
+  view: PlanView;
+  report: ProgressReport;
+  /** True for the cumulative report of every readable year. */
+  all: boolean;
+  base: string;
+}
+
+/**
+ * The progress report (進捗状況表) in the source's layout, printable on A3 landscape: the
+ * `report` class carries the print rules (app.css), the header rows repeat on every page, the
+ * year form and the site's navigation are not printed.
+ */
+export function ReportPage(props: ReportPageProps) {
+  const { view, report, all, base } = props;
+  const plan = view.plan;
+  const unit = plan.amountUnit;
+  const c = plan.conventions;
+  const years = report.fiscalYears;
+  const width = 3 + years.length * 2 + 1;
+  const deepest = Math.max(0, report.levels.length - 2);
+  const upper = report.levels.slice(0, deepest);
+  const first = years[0];
+  const last = years.at(-1);
+  const yearsLabel =
+    first === undefined || last === undefined
+      ? ''
+      : first === last
+        ? fyLabel(first)
+        : `${fyLabel(first)}～${fyLabel(last)}（累計）`;
+  const legend = [
+    t('report.legend.result', { mark: c.resultMark }),
+    c.arrow === 'revision'
+      ? t('report.legend.revision', { mark: c.revisionMark })
+      : t('report.legend.target-actual', { mark: c.revisionMark }),
+    t('report.legend.kpi'),
+  ];
+  // One tbody per top-level node, so its row header can name the group (scope="rowgroup").
+  const groups: ReportRow[][] = [];
+  for (const row of report.rows) {
+    if (row.kind === 'node' && row.depth === 0) groups.push([row]);
+    else if (groups.length === 0) groups.push([row]);
+    else groups.at(-1)?.push(row);
+  }
+  return (
+    <>
+      <h1>{view.summary.title} 進捗状況表</h1>
+      <form method="get" action={`${base}/report`} class="filters">
+        <div class="field">
+          <label for="fy">年度</label>
+          <select id="fy" name="fy" data-autosubmit>
+            {view.readableYears.map((fy) => (
+              <option value={String(fy)} selected={!all && fy === first}>
+                {fyLabel(fy)}
+              </option>
+            ))}
+            <option value="all" selected={all}>
+              全年度（累計）
+            </option>
+          </select>
+        </div>
+        <button type="submit" class="button button--secondary">
+          表示
+        </button>
+      </form>
+      <p class="no-print muted">{t('report.print-hint')}</p>
+      <p class="report-note">
+        {t(`report.note.${c.arrow}`, {
+          checkbox: '☐',
+          result: c.resultMark,
+          revision: c.revisionMark,
+        })}
+      </p>
+      <section class="table-scroll" aria-labelledby="report-caption" tabindex={0}>
+        <table class="report">
+          <caption id="report-caption">
+            {plan.municipality.name} {view.summary.title} 進捗状況表 {yearsLabel}
+            （単位：{unit}）
+          </caption>
+          <colgroup span={3} />
+          {years.map(() => (
+            <colgroup span={2} />
+          ))}
+          <colgroup />
+          <thead>
+            {upper.map((name) => (
+              <tr class="report__level-name">
+                <td colspan={width}>{name}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="col" rowspan={2}>
+                {report.levels[deepest] ?? ''}
+              </th>
+              <th scope="col" rowspan={2}>
+                No.
+              </th>
+              <th scope="col" rowspan={2}>
+                {report.levels.at(-1) ?? '事業'}名
+              </th>
+              {years.map((fy) => (
+                <th scope="colgroup" colspan={2} class="report__year">
+                  {fyShort(fy)}
+                </th>
+              ))}
+              <th scope="col" rowspan={2} class="report__activity-heading">
+                {report.activityHeading}
+                <span class="report__legend">{legend.join(' ')}</span>
+              </th>
+            </tr>
+            <tr>
+              {years.map((fy) => (
+                <>
+                  <th scope="col" class="num">
+                    予算<span class="visually-hidden">（{fyShort(fy)}）</span>
+                  </th>
+                  <th scope="col" class="num">
+                    決算<span class="visually-hidden">（{fyShort(fy)}）</span>
+                  </th>
+                </>
+              ))}
+            </tr>
+          </thead>
+          {groups.map((rows) => (
+            <tbody>
+              {rows.map((row) =>
+                row.kind === 'node' ? (
+                  <tr class={`report__node level-${row.depth}`}>
+                    <th colspan={width} scope={row.depth === 0 ? 'rowgroup' : undefined}>
+                      <span class="visually-hidden">{row.level}: </span>
+                      {row.title}
+                    </th>
+                  </tr>
+                ) : (
+                  <tr>
+                    {row.measure ? (
+                      <th scope="row" rowspan={row.measure.rowspan} class="report__measure">
+                        <span class="visually-hidden">{row.measure.level}: </span>
+                        {row.measure.title}
+                      </th>
+                    ) : row.spanned ? null : (
+                      <td />
+                    )}
+                    <td class="report__no">{row.project.no}</td>
+                    <th scope="row" class="report__name">
+                      {row.ref ? (
+                        <a href={`${base}/projects/${row.ref.id}${all ? '' : `?fy=${first}`}`}>
+                          {row.project.name}
+                        </a>
+                      ) : (
+                        row.project.name
+                      )}
+                      {row.project.notes.map((note) => (
+                        <span class="report__note">※{note}</span>
+                      ))}
+                    </th>
+                    {row.amounts.map((a) => (
+                      <>
+                        <td class="num">{amount(a.budget, unit)}</td>
+                        <td class="num">{amount(a.settlement, unit)}</td>
+                      </>
+                    ))}
+                    <td class="report__activities">
+                      <ActivityCell activities={row.activities} conventions={c} />
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          ))}
+          <tbody>
+            <tr class="total">
+              <th scope="row" colspan={3}>
+                {t('word.total')}
+              </th>
+              {report.totals.map((a) => (
+                <>
+                  <td class="num">{amount(a.budget, unit)}</td>
+                  <td class="num">{amount(a.settlement, unit)}</td>
+                </>
+              ))}
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+/** The activity cell as the source writes it: ☐ words ▶R2…result ⇒revision, one item a line. */
+function ActivityCell(props: { activities: Activity[]; conventions: Conventions }) {
+  return (
+    <>
+      {props.activities.map((a) => (
+        <div class="report__activity">
+          <ActivityMark /> {a.text}
+          {a.entries.map((e) => (
+            <>
+              {' '}
+              <SourceEntry entry={e} conventions={props.conventions} />
+            </>
+          ))}
+        </div>
+      ))}
+    </>
+  );
+}
