@@ -88,6 +88,8 @@ export interface ActivityEntryTable {
   text: string;
   /** 0 or 1: SQLite has no boolean and better-sqlite3 binds none. */
   kpi: number;
+  /** The KPI this result reports on, when linked. */
+  kpi_id: Generated<number | null>;
 }
 
 export interface StatedTotalTable {
@@ -112,7 +114,81 @@ export interface ImportRunTable {
   imported_at: string;
 }
 
+export interface KpiTable {
+  id: Generated<number>;
+  municipality_code: string;
+  plan_id: number;
+  scope: string;
+  node_id: number | null;
+  project_id: number | null;
+  position: number;
+  name: string;
+  unit: string;
+  direction: string;
+  kind: string;
+  baseline_value: number | null;
+  baseline_fiscal_year: number | null;
+  target_value: number;
+  target_fiscal_year: number;
+  updated_at: string;
+}
+
+export interface KpiYearTargetTable {
+  kpi_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  value: number;
+}
+
+export interface KpiActualTable {
+  kpi_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  value: number;
+  as_of: string | null;
+  source: string | null;
+  entry_id: number | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface EvaluationTable {
+  project_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  effect: string | null;
+  policy: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface EvaluationCommentTable {
+  id: Generated<number>;
+  municipality_code: string;
+  project_id: number;
+  fiscal_year: number;
+  /** department (担当課 self-evaluation), planning (企画課), committee. */
+  role: string;
+  user_id: number | null;
+  text: string;
+  at: string;
+}
+
+export interface MunicipalitySettingsTable {
+  municipality_code: string;
+  scale_id: string;
+  thresholds: string | null;
+  policies: string;
+  updated_at: string;
+}
+
 export interface DB {
+  kpis: KpiTable;
+  kpi_year_targets: KpiYearTargetTable;
+  kpi_actuals: KpiActualTable;
+  evaluations: EvaluationTable;
+  evaluation_comments: EvaluationCommentTable;
+  municipality_settings: MunicipalitySettingsTable;
   users: UserTable;
   user_departments: UserDepartmentTable;
   sessions: SessionTable;

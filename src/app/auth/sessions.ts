@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SouseiError } from '../../core/errors.ts';
 import type { AppContext } from '../app-context.ts';
-import { verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { normaliseEmail } from './users.ts';
 
 /** Sessions live in the database behind an opaque cookie token; only its hash is stored. */
@@ -10,6 +10,12 @@ export const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => {
+  dummy ??= hashPassword('no such account');
+  return dummy;
+};
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -97,10 +103,9 @@ export async function login(
     .select(['id', 'municipality_code', 'password_hash', 'disabled_at'])
     .where('email', '=', email)
     .executeTakeFirst();
-  const ok =
-    user !== undefined &&
-    user.disabled_at === null &&
-    (await verifyPassword(input.password, user.password_hash));
+  // An unknown account costs the same scrypt work as a known one: timing tells nothing.
+  const checked = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
+  const ok = user !== undefined && user.disabled_at === null && checked;
   if (!ok || !user) {
     const at = now.toISOString();
     await db

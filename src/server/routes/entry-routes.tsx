@@ -128,6 +128,10 @@ export function entryRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c);
     if (fiscalYear === null)
       throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    const planId = idParam(c, 'planId');
+    if ((await findProject(c.get('app').store.db, code, projectId)).planId !== planId) {
+      throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    }
     const form = readProjectYearForm(await formBody(c));
     if (!form) throw new SouseiError('usage', 'form.stale');
     const result = await saveProjectYear(c.get('app'), actor, {
@@ -151,6 +155,9 @@ export function entryRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const projectId = idParam(c, 'projectId');
+    if ((await findProject(c.get('app').store.db, code, projectId)).planId !== planId) {
+      throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    }
     const body = await formBody(c);
     const fiscalYear = Number(field(body, 'fy'));
     const action = field(body, 'action');

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as plans from './2026-11-25T1000-plans.ts';
 import * as accounts from './2026-11-25T1100-accounts-workflow.ts';
+import * as kpis from './2026-11-25T1200-kpis-evaluations.ts';
 
 /**
  * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
@@ -10,4 +11,5 @@ import * as accounts from './2026-11-25T1100-accounts-workflow.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-25T1000-plans': plans,
   '2026-11-25T1100-accounts-workflow': accounts,
+  '2026-11-25T1200-kpis-evaluations': kpis,
 };
