@@ -1,9 +1,11 @@
 import type { Finding } from '../core/finding.ts';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan } from '../core/plan.ts';
-import { checkPlan } from '../core/plan-checks.ts';
 import type { AppContext } from './app-context.ts';
+import { planFindings } from './check/plan-findings.ts';
+import { loadKpis } from './kpi/kpi-records.ts';
 import { fiscalYearsWithFigures, type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
+import { yearStatuses } from './workflow/year-status.ts';
 
 export interface CheckInput extends PlanSelector {
   /** Default: the latest fiscal year with figures. */
@@ -14,8 +16,13 @@ export async function checkStoredPlan(
   ctx: AppContext,
   input: CheckInput,
 ): Promise<{ plan: Plan; fiscalYear: FiscalYear; findings: Finding[] }> {
-  const { plan } = await resolveAndLoadPlan(ctx, input);
+  const { summary, plan } = await resolveAndLoadPlan(ctx, input);
   const fiscalYear =
     input.fiscalYear ?? fiscalYearsWithFigures(plan).at(-1) ?? plan.plan.firstFiscalYear;
-  return { plan, fiscalYear, findings: checkPlan(plan, fiscalYear) };
+  const code = summary.municipalityCode;
+  const [kpis, statuses] = await Promise.all([
+    loadKpis(ctx.store.db, code, summary.id),
+    yearStatuses(ctx.store.db, code, summary.id),
+  ]);
+  return { plan, fiscalYear, findings: planFindings(plan, fiscalYear, kpis, statuses) };
 }

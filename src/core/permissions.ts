@@ -70,3 +70,53 @@ export function canActOnProject(
   }
   return actor.role === 'admin';
 }
+
+/**
+ * KPIs: administrators define and report the KPIs of goals and measures, and any project's;
+ * an editor those of their own departments' projects (issue #4). Actuals need the year open.
+ */
+export function canManageKpi(
+  actor: Actor | null,
+  code: string,
+  target: { scope: 'goal' | 'measure' | 'project'; departmentId: number | null },
+): boolean {
+  if (!member(actor, code)) return false;
+  if (actor.role === 'admin') return true;
+  return (
+    actor.role === 'editor' &&
+    target.scope === 'project' &&
+    target.departmentId !== null &&
+    actor.departmentIds.includes(target.departmentId)
+  );
+}
+
+export function canEnterKpiActual(
+  actor: Actor | null,
+  code: string,
+  target: { scope: 'goal' | 'measure' | 'project'; departmentId: number | null },
+  year: YearStatus,
+): boolean {
+  return year === 'open' && canManageKpi(actor, code, target);
+}
+
+/**
+ * The committee's evaluation (事業効果, 今後の方針) is the committee's and the planning
+ * division's; comments come from each role: 担当課 (own projects), 企画課, committee.
+ */
+export function canEvaluate(actor: Actor | null, code: string): boolean {
+  return member(actor, code) && (actor.role === 'committee' || actor.role === 'admin');
+}
+
+export type CommentRole = 'department' | 'planning' | 'committee';
+
+export function commentRoleOf(
+  actor: Actor | null,
+  code: string,
+  project: { departmentId: number | null },
+): CommentRole | null {
+  if (!member(actor, code)) return null;
+  if (actor.role === 'admin') return 'planning';
+  if (actor.role === 'committee') return 'committee';
+  const own = project.departmentId !== null && actor.departmentIds.includes(project.departmentId);
+  return own ? 'department' : null;
+}

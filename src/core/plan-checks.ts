@@ -47,7 +47,29 @@ export function checkPlan(plan: Plan, fiscalYear: FiscalYear): Finding[] {
       a.entries.some((e) => e.kind === 'result' && e.fiscalYear === fiscalYear),
     );
     if (!hasResult) findings.push({ severity: 'warning', code: 'results.missing', location: at });
+    // Every result of the year says 中止 (cancelled) yet money was spent: explain or correct.
+    const results = p.activities.flatMap((a) =>
+      a.entries.filter((e) => e.kind === 'result' && e.fiscalYear === fiscalYear),
+    );
+    if (
+      results.length > 0 &&
+      results.every((e) => e.text.includes('中止')) &&
+      (settlement ?? 0) > 0
+    ) {
+      findings.push({
+        severity: 'warning',
+        code: 'activity.cancelled-with-settlement',
+        location: at,
+        params: { settlement },
+      });
+    }
   }
+  findings.push(
+    ...numberingGaps(
+      allProjects(plan).map((p) => p.no),
+      fiscalYear,
+    ),
+  );
   const computed = totalsOfPlan(plan.nodes, fiscalYear);
   for (const stated of plan.statedTotals.filter((t) => t.fiscalYear === fiscalYear)) {
     for (const field of ['budget', 'settlement'] as const) {
@@ -62,4 +84,23 @@ export function checkPlan(plan: Plan, fiscalYear: FiscalYear): Finding[] {
     }
   }
   return findings;
+}
+
+/** Numbers missing from a numbered sequence of projects (1, 2, 4 → 3 is missing). */
+function numberingGaps(numbers: readonly string[], fiscalYear: FiscalYear): Finding[] {
+  const values = numbers.filter((n) => /^\d+$/.test(n)).map(Number);
+  if (values.length < 2) return [];
+  const present = new Set(values);
+  const out: Finding[] = [];
+  for (let n = Math.min(...values) + 1; n < Math.max(...values); n++) {
+    if (!present.has(n)) {
+      out.push({
+        severity: 'warning',
+        code: 'project.numbering-gap',
+        location: { fiscalYear },
+        params: { no: n },
+      });
+    }
+  }
+  return out;
 }

@@ -37,6 +37,10 @@ export const messagesJa = {
   'settlement.over-budget': '決算 {settlement} が予算 {budget} を上回っています',
   'settlement.zero': '予算 {budget} に対し決算が 0 です。理由の記載を確認してください',
   'settlement.missing': '予算 {budget} に対し決算がありません',
+  'activity.cancelled-with-settlement':
+    'この年度の取組はすべて中止ですが、決算 {settlement} があります',
+  'project.numbering-gap': '事業番号 {no} がありません（番号の欠け）',
+  'kpi.actual-missing': 'KPI「{name}」の {fiscalYear} の実績がありません（締切済みの年度）',
   'results.missing': 'この年度の事業の結果（▶）がありません',
   // What was expected
   'expected.text-file': 'UTF-8・Shift_JIS・UTF-16 のテキスト',
@@ -185,6 +189,18 @@ export const messagesJa = {
   'text.too-long': '長すぎます（{max} 文字まで）',
   'form.stale': '画面が古くなっています。開き直してください',
   'csrf.invalid': '画面の有効期限が切れました。もう一度送信してください',
+  'kpi.invalid': 'KPI の内容が正しくありません: {detail}',
+  'kpi.not-found': 'KPI が見つかりません',
+  'kpi.node-not-found': 'KPI を付ける基本目標・施策が見つかりません',
+  'kpi.entry-not-found': '結果の記載が見つかりません',
+  'kpi.no-figure': '結果の記載から数値を読み取れません: {text}',
+  'evaluation.invalid-effect': '事業効果「{effect}」は選べる区分にありません',
+  'evaluation.invalid-policy': '今後の方針「{policy}」は選べる項目にありません',
+  'evaluation.empty-comment': 'コメントを書いてください',
+  'settings.invalid': '設定が正しくありません（区分のしきい値は大きい順、今後の方針は一つ以上）',
+  'role.department': '担当課',
+  'role.planning': '企画課',
+  'role.committee': '外部有識者',
   internal: '内部エラーが発生しました。管理者に連絡してください（参照番号 {ref}）',
 } as const;
 
