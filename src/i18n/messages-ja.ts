@@ -1,9 +1,16 @@
+import { messagesJaDashboard } from './messages-ja-dashboard.ts';
+import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
+import { messagesJaKpi } from './messages-ja-kpi.ts';
+
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
  * Keys are stable codes; `{name}` is replaced by a parameter. An English catalogue can follow
  * with the same keys (messages-en.ts) without touching the code that uses them.
  */
 export const messagesJa = {
+  ...messagesJaKpi,
+  ...messagesJaEvaluation,
+  ...messagesJaDashboard,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

@@ -12,9 +12,12 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
+import { dashboardRoutes } from './routes/dashboard-routes.tsx';
 import { entryRoutes } from './routes/entry-routes.tsx';
+import { evaluationRoutes } from './routes/evaluation-routes.tsx';
 import { historyRoutes } from './routes/history-routes.tsx';
 import { homeRoutes } from './routes/home-routes.tsx';
+import { kpiRoutes } from './routes/kpi-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
@@ -43,6 +46,9 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', workflowRoutes());
   app.route('/', historyRoutes());
   app.route('/', userRoutes());
+  app.route('/', kpiRoutes());
+  app.route('/', evaluationRoutes());
+  app.route('/', dashboardRoutes());
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
   app.onError((error, c) => {

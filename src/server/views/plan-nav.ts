@@ -1,6 +1,16 @@
 import { type Actor, isAdmin } from '../../core/permissions.ts';
 
-export type PlanSection = 'plan' | 'report' | 'search' | 'years' | 'history' | 'users';
+export type PlanSection =
+  | 'plan'
+  | 'report'
+  | 'search'
+  | 'kpis'
+  | 'dashboard'
+  | 'evaluations'
+  | 'check'
+  | 'years'
+  | 'history'
+  | 'users';
 
 /** The plan's navigation: what every reader sees, plus what the actor's role adds. */
 export function planNav(
@@ -14,9 +24,13 @@ export function planNav(
   const items: { href: string; label: string; section: PlanSection }[] = [
     { href: `${base}${fy}`, label: '体系と予算・決算', section: 'plan' },
     { href: `${base}/report${fy}`, label: '進捗状況表', section: 'report' },
+    { href: `${base}/kpis${fy}`, label: 'KPI', section: 'kpis' },
+    { href: `${base}/dashboard${fy}`, label: 'ダッシュボード', section: 'dashboard' },
     { href: `${base}/search`, label: '検索', section: 'search' },
   ];
   if (actor?.municipalityCode === code) {
+    items.push({ href: `${base}/evaluations${fy}`, label: '評価', section: 'evaluations' });
+    items.push({ href: `${base}/check${fy}`, label: '公表前の検査', section: 'check' });
     items.push({ href: `${base}/years`, label: '年度の進行', section: 'years' });
     items.push({ href: `${base}/history`, label: '変更履歴', section: 'history' });
   }
