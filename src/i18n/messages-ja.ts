@@ -37,6 +37,7 @@ export const messagesJa = {
   'amount.too-many-decimals': '1円未満の端数があります',
   'amount.out-of-range': '金額が大きすぎます',
   'relist.original-not-found': '（再掲）の元になる取組が見つかりません（{position} 番目の取組）',
+  'xlsx.unreadable': 'Excel ファイル（.xlsx）として読めません',
   'json.invalid': 'JSON の内容が形式に合いません',
   'json.syntax': 'JSON として読めません: {detail}',
   // Findings of checks
@@ -67,6 +68,7 @@ export const messagesJa = {
   'expected.totals-row': '表の末尾の合計行',
   'expected.project-row': '事業の行',
   'expected.empty-cell': '空欄',
+  'expected.xlsx': 'Excel ブック（.xlsx）',
   'expected.json-plan': 'sousei-plan 形式の JSON（docs/json-format.md）',
   // Changes an import makes
   'change.plan-added': '計画「{title}」を新たに登録します',
