@@ -10,13 +10,14 @@ import { decodeText } from '../formats/decode-text.ts';
 import { fromPlanDocument } from '../formats/json/plan-document.ts';
 import { readProgressTable } from '../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../formats/tsv/tsv-grid.ts';
+import { readProgressWorkbook } from '../formats/xlsx/progress-workbook-reader.ts';
 import { findPlanId, loadPlan } from '../store/load-plan.ts';
 import { savePlan } from '../store/save-plan.ts';
 import type { AppContext } from './app-context.ts';
 import { fiscalYearsWithFigures } from './resolve-plan.ts';
 import { yearStatuses } from './workflow/year-status.ts';
 
-export type ImportFormat = 'tsv' | 'json';
+export type ImportFormat = 'tsv' | 'json' | 'xlsx';
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -45,6 +46,13 @@ export interface ImportOutcome {
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
+  // xlsx is a zip archive: PK\x03\x04.
+  if (
+    /\.xlsx$/i.test(fileName) ||
+    (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+  ) {
+    return 'xlsx';
+  }
   if (/\.(tsv|txt|tab)$/i.test(fileName)) return 'tsv';
   const first = bytes.find(
     (b) =>
@@ -148,6 +156,19 @@ async function municipalityFor(ctx: AppContext, input: ImportInput) {
 
 async function readPlanFile(ctx: AppContext, input: ImportInput) {
   const format = input.format ?? detectFormat(input.fileName, input.bytes);
+  if (format === 'xlsx') {
+    const municipality = await municipalityFor(ctx, input);
+    if (input.title === undefined) throw new SouseiError('usage', 'plan.title-required');
+    const book = await readProgressWorkbook(input.bytes, {
+      file: input.fileName,
+      municipality,
+      title: input.title,
+      kind: input.kind,
+      fiscalYear: input.fiscalYear,
+      conventions: input.conventions,
+    });
+    return { format, plan: book.plan, fiscalYears: book.fiscalYears, findings: book.findings };
+  }
   const decoded = decodeText(input.bytes, input.fileName);
   if (!decoded.ok) return { format, plan: null, fiscalYears: [], findings: [decoded.finding] };
   if (format === 'json') {

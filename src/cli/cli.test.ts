@@ -115,6 +115,31 @@ describe('sousei CLI', () => {
     expect(sousei('export', '--format', 'xml').code).toBe(1);
   });
 
+  it('exports the Excel workbook and imports it back without a change', () => {
+    const file = join(dir, 'muroran.xlsx');
+    expect(sousei('export', '--format', 'xlsx', '--out', file).code).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    const back = sousei('import', file, '--municipality', '012050', '--plan', '第2期室蘭市まち・ひと・しごと創生総合戦略');
+    expect(back.stderr).not.toContain('エラー');
+    expect(back.code).toBe(0);
+    expect(back.stdout).toContain('変更はありません');
+    // Binary data is not written to a terminal-less stdout by surprise: it needs --out or a pipe.
+    expect(sousei('export', '--format', 'xlsx').code).toBe(0);
+  });
+
+  it('exports open-data CSV with a BOM for Excel', () => {
+    const r = sousei('export', '--format', 'csv', '--table', 'projects', '--bom');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF全国地方公共団体コード,団体名,計画名,年度,年度（和暦）')).toBe(true);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines).toHaveLength(25);
+    expect(lines[1]).toBe(
+      '012050,室蘭市,第2期室蘭市まち・ひと・しごと創生総合戦略,2020,令和2年度,1. まちの特性を活かした産業振興と魅力ある雇用の場の創出,「働くまち」として室蘭を選んでもらう,地元企業への就職促進とUIターン の推進,1,移住推進事業,,,322000,490000,152.2',
+    );
+    const entries = sousei('export', '--format', 'csv', '--table', 'entries');
+    expect(entries.stdout.trim().split('\r\n')).toHaveLength(49);
+  });
+
   it('check lists the findings, exit 0 by default and 1 with --strict', () => {
     const r = sousei('check');
     expect(r.code).toBe(0);

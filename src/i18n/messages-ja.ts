@@ -170,6 +170,7 @@ export const messagesJa = {
   'import.invalid': '取り込めません。問題が {count} 件あります（何も書き込んでいません）',
   'import.settings-invalid': '取り込み設定ファイル {path} が正しくありません: {detail}',
   'usage.invalid-format': '形式 {format} には対応していません（{choices}）',
+  'usage.binary-needs-out': 'この形式は --out でファイルに書き出してください',
   'usage.invalid-fiscal-year': '年度として読めません: {value}（例: 2020、R2、令和2年度）',
   'login.failed': 'メールアドレスまたはパスワードが違います',
   'login.rate-limited': 'ログインの失敗が続いたため、{minutes} 分ほど待ってからお試しください',

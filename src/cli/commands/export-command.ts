@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT_OK } from '../../app/error-status.ts';
-import { type ExportFormat, exportPlan } from '../../app/export-plan.ts';
+import { type ExportFormat, exportPlanFile } from '../../app/export-plan.ts';
+import { SouseiError } from '../../core/errors.ts';
+import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import { out } from '../cli-io.ts';
 import { parseChoice, parseFiscalYearList } from '../cli-options.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
@@ -12,13 +14,29 @@ interface ExportOptions {
   plan?: string;
   fiscalYear?: string;
   out?: string;
+  layout?: string;
+  table?: string;
+  bom?: boolean;
 }
 
 export function registerExport(program: Command, globals: () => GlobalOptions) {
   program
     .command('export')
-    .description('計画を JSON（オープンデータ形式）または進捗状況表（TSV）で書き出す')
-    .option('--format <format>', 'json または tsv', 'json')
+    .description(
+      '計画を書き出す: JSON（オープンデータ形式）、進捗状況表（TSV・Excel）、オープンデータ CSV',
+    )
+    .option('--format <format>', 'json、tsv、xlsx、csv', 'json')
+    .option(
+      '--layout <layout>',
+      'xlsx: per-year（年度ごとのシート）または cumulative（累計の1シート）',
+      'per-year',
+    )
+    .option(
+      '--table <table>',
+      'csv: projects（事業×年度）、entries（取組の記載）、kpis（KPI×年度）',
+      'projects',
+    )
+    .option('--bom', 'csv: Excel で開けるよう UTF-8 の BOM を付ける')
     .option('--municipality <code>', '全国地方公共団体コード')
     .option('--plan <title>', '計画名')
     .option(
@@ -27,13 +45,29 @@ export function registerExport(program: Command, globals: () => GlobalOptions) {
     )
     .option('--out <file>', '書き出すファイル（既定: 標準出力）')
     .action(async (o: ExportOptions) => {
-      const format = parseChoice<ExportFormat>(o.format, ['json', 'tsv']);
+      const format = parseChoice<ExportFormat>(o.format, ['json', 'tsv', 'xlsx', 'csv']);
+      const layout = parseChoice(o.layout ?? 'per-year', ['per-year', 'cumulative'] as const);
+      const table = parseChoice<OpenDataTable>(o.table ?? 'projects', [
+        'projects',
+        'entries',
+        'kpis',
+      ]);
       const fiscalYears = parseFiscalYearList(o.fiscalYear);
-      const text = await withContext(globals(), (ctx) =>
-        exportPlan(ctx, { format, municipalityCode: o.municipality, title: o.plan, fiscalYears }),
+      const file = await withContext(globals(), (ctx) =>
+        exportPlanFile(ctx, {
+          format,
+          municipalityCode: o.municipality,
+          title: o.plan,
+          fiscalYears,
+          layout,
+          table,
+          bom: o.bom,
+        }),
       );
-      if (o.out) writeFileSync(o.out, text);
-      else out(text);
+      if (o.out) writeFileSync(o.out, file.body);
+      else if (typeof file.body === 'string') out(file.body);
+      else if (process.stdout.isTTY) throw new SouseiError('usage', 'usage.binary-needs-out');
+      else process.stdout.write(file.body);
       process.exitCode = EXIT_OK;
     });
 }

@@ -28,14 +28,16 @@ interface ImportOptions {
 export function registerImport(program: Command, globals: () => GlobalOptions) {
   program
     .command('import')
-    .description('進捗状況表（TSV）または計画の JSON を取り込む。問題があれば一件も書き込まない')
-    .argument('<file>', '取り込むファイル（.tsv / .txt / .json）')
+    .description(
+      '進捗状況表（TSV・Excel）または計画の JSON を取り込む。問題があれば一件も書き込まない',
+    )
+    .argument('<file>', '取り込むファイル（.tsv / .txt / .xlsx / .json）')
     .option('--municipality <code>', '全国地方公共団体コード（例: 012050）')
     .option('--municipality-name <name>', '団体名（初めて登録する団体のとき）')
     .option('--plan <title>', '計画名')
     .option('--kind <kind>', '計画の種類（総合戦略、総合計画 など）')
     .option('--fiscal-year <year>', '表の年度（例: 2020、R2）。表の見出しと違えばエラー')
-    .option('--format <format>', 'tsv または json（既定: 拡張子から判断）')
+    .option('--format <format>', 'tsv、xlsx、json（既定: 拡張子と中身から判断）')
     .option('--settings <file>', '取り込み設定（既定: FILE と同名の .settings.json があれば使う）')
     .option('--arrow <meaning>', '⇒ の意味: revision（見直し）または target-actual（目標⇒実績）')
     .option('--dry-run', '検査と変更点の表示だけを行い、書き込まない')
@@ -55,7 +57,9 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
     o.settings ?? settingsPathFor(file),
     o.settings !== undefined,
   );
-  const format = o.format ? parseChoice<ImportFormat>(o.format, ['tsv', 'json']) : undefined;
+  const format = o.format
+    ? parseChoice<ImportFormat>(o.format, ['tsv', 'json', 'xlsx'])
+    : undefined;
   const arrow = o.arrow ? parseChoice(o.arrow, ['revision', 'target-actual'] as const) : undefined;
   return withContext(g, async (ctx) => {
     const outcome = await importPlan(ctx, {

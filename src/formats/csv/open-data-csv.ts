@@ -1,0 +1,205 @@
+import { formatFiscalYear } from '../../core/fiscal-year.ts';
+import {
+  finalAchievement,
+  type KpiActual,
+  type KpiDefinition,
+  yearAchievement,
+} from '../../core/kpi.ts';
+import { executionRate } from '../../core/money.ts';
+import type { Plan, PlanNode, Project } from '../../core/plan.ts';
+
+/**
+ * Open data as CSV (docs/open-data-csv.md lists every column): one row per project-year, per
+ * activity entry, per KPI-year. Japanese headers, the 全国地方公共団体コード on every row,
+ * fiscal years both as 2020 and 令和2年度, amounts in whole yen (no unit to guess), RFC 4180
+ * quoting, CRLF (what Excel writes), optionally a BOM so Excel opens UTF-8 correctly.
+ */
+export type OpenDataTable = 'projects' | 'entries' | 'kpis';
+
+export interface KpiRow {
+  scope: 'goal' | 'measure' | 'project';
+  /** The goal/measure title or the project number it belongs to. */
+  owner: string;
+  definition: KpiDefinition;
+  actuals: KpiActual[];
+}
+
+export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
+  projects: [
+    '全国地方公共団体コード',
+    '団体名',
+    '計画名',
+    '年度',
+    '年度（和暦）',
+    '階層1',
+    '階層2',
+    '階層3',
+    '事業番号',
+    '事業名',
+    '注記',
+    '担当課',
+    '予算（円）',
+    '決算（円）',
+    '執行率（%）',
+  ],
+  entries: [
+    '全国地方公共団体コード',
+    '団体名',
+    '計画名',
+    '事業番号',
+    '事業名',
+    '取組番号',
+    '取組名',
+    '取組内容',
+    '再掲元の事業番号',
+    '区分',
+    '年度',
+    '年度（和暦）',
+    '記載',
+    'KPI',
+  ],
+  kpis: [
+    '全国地方公共団体コード',
+    '団体名',
+    '計画名',
+    '区分',
+    '対象',
+    '指標名',
+    '単位',
+    '方向',
+    '種類',
+    '基準値',
+    '基準年度',
+    '目標値',
+    '目標年度',
+    '年度',
+    '年度（和暦）',
+    '実績値',
+    '実績の時点',
+    '出典',
+    '年度目標',
+    '達成率（年度目標、%）',
+    '達成率（最終目標、%）',
+  ],
+};
+
+type Cell = string | number | null;
+
+function quote(cell: Cell): string {
+  const text = cell === null ? '' : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly Cell[][], bom: boolean): string {
+  const lines = [header, ...rows].map((r) => r.map(quote).join(','));
+  return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+/** Each project with the titles of the nodes above it. */
+function projectsWithPath(plan: Plan): { project: Project; path: string[] }[] {
+  const out: { project: Project; path: string[] }[] = [];
+  const walk = (nodes: PlanNode[], path: string[]) => {
+    for (const n of nodes) {
+      for (const project of n.projects) out.push({ project, path: [...path, n.title] });
+      walk(n.children, [...path, n.title]);
+    }
+  };
+  walk(plan.nodes, []);
+  return out;
+}
+
+export function openDataRows(
+  table: OpenDataTable,
+  plan: Plan,
+  years: ReadonlySet<number>,
+  kpis: readonly KpiRow[] = [],
+): Cell[][] {
+  const who = [plan.municipality.code, plan.municipality.name, plan.plan.title];
+  const fy = (y: number | null) => (y === null ? [null, null] : [y, formatFiscalYear(y, 'long')]);
+  if (table === 'projects') {
+    return projectsWithPath(plan).flatMap(({ project: p, path }) =>
+      p.finances
+        .filter((f) => years.has(f.fiscalYear))
+        .map((f) => [
+          ...who,
+          ...fy(f.fiscalYear),
+          path[0] ?? null,
+          path[1] ?? null,
+          path.slice(2).join(' / ') || null,
+          p.no,
+          p.name,
+          p.notes.join(' ※') || null,
+          p.department,
+          f.budget,
+          f.settlement,
+          percent(executionRate(f.budget, f.settlement)),
+        ]),
+    );
+  }
+  if (table === 'entries') {
+    return projectsWithPath(plan).flatMap(({ project: p }) =>
+      p.activities.flatMap((a, i) =>
+        a.entries
+          .filter((e) => e.fiscalYear === null || years.has(e.fiscalYear))
+          .map((e) => [
+            ...who,
+            p.no,
+            p.name,
+            i + 1,
+            a.title,
+            a.text,
+            a.relistOf?.projectNo ?? null,
+            e.kind === 'result' ? '結果' : '見直し',
+            ...fy(e.fiscalYear),
+            e.text,
+            e.kpi ? 'KPI' : null,
+          ]),
+      ),
+    );
+  }
+  const scope = { goal: '基本目標', measure: '施策', project: '事業' } as const;
+  return kpis.flatMap((k) => {
+    const d = k.definition;
+    return k.actuals
+      .filter((a) => years.has(a.fiscalYear))
+      .map((a) => {
+        const year = yearAchievement(d, k.actuals, a.fiscalYear, plan.plan.firstFiscalYear);
+        const final = finalAchievement(d, k.actuals, a.fiscalYear, plan.plan.firstFiscalYear);
+        return [
+          ...who,
+          scope[k.scope],
+          k.owner,
+          d.name,
+          d.unit,
+          d.direction === 'higher' ? '高いほどよい' : '低いほどよい',
+          d.kind === 'annual' ? '単年度' : '累計',
+          d.baseline?.value ?? null,
+          d.baseline?.fiscalYear ?? null,
+          d.target.value,
+          d.target.fiscalYear,
+          ...fy(a.fiscalYear),
+          a.value,
+          a.asOf,
+          a.source,
+          year.target,
+          percent(year.rate),
+          percent(final.rate),
+        ];
+      });
+  });
+}
+
+export function openDataCsv(
+  table: OpenDataTable,
+  plan: Plan,
+  years: ReadonlySet<number>,
+  options: { bom: boolean; kpis?: readonly KpiRow[] },
+): string {
+  return toCsv(
+    OPEN_DATA_COLUMNS[table],
+    openDataRows(table, plan, years, options.kpis),
+    options.bom,
+  );
+}
