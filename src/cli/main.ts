@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
+import { registerReport } from './commands/report-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerShow } from './commands/show-command.ts';
 import { registerUser } from './commands/user-command.ts';
@@ -26,6 +27,7 @@ registerImport(program, globals);
 registerExport(program, globals);
 registerShow(program, globals);
 registerCheck(program, globals);
+registerReport(program, globals);
 registerMigrate(program, globals);
 
 try {

@@ -211,6 +211,7 @@ export const messagesJa = {
   'role.department': '担当課',
   'role.planning': '企画課',
   'role.committee': '外部有識者',
+  'pdf.chromium-missing': 'PDF を作るための Chromium がありません。/usr/bin/chromium（Debian の chromium と fonts-noto-cjk）を入れるか、CHROMIUM_PATH で指定してください',
   internal: '内部エラーが発生しました。管理者に連絡してください（参照番号 {ref}）',
 } as const;
 

@@ -18,6 +18,7 @@ import { evaluationRoutes } from './routes/evaluation-routes.tsx';
 import { historyRoutes } from './routes/history-routes.tsx';
 import { homeRoutes } from './routes/home-routes.tsx';
 import { kpiRoutes } from './routes/kpi-routes.tsx';
+import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
@@ -41,6 +42,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
   app.route('/', planRoutes());
+  app.route('/', pdfRoutes());
   app.route('/', readRoutes());
   app.route('/', entryRoutes());
   app.route('/', workflowRoutes());

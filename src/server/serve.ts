@@ -3,6 +3,7 @@ import { openAppContext } from '../app/app-context.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import type { ServerConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
+import { closePdfBrowser } from './pdf/report-pdf.tsx';
 
 export interface RunningServer {
   url: string;
@@ -33,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     demoAccounts,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closePdfBrowser();
       await ctx.store.close();
     },
   };

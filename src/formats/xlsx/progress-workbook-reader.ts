@@ -26,7 +26,12 @@ export async function readProgressWorkbook(
       plan: null,
       fiscalYears: [],
       findings: [
-        { severity: 'error', code: 'xlsx.unreadable', location: { file: options.file }, expected: 'xlsx' },
+        {
+          severity: 'error',
+          code: 'xlsx.unreadable',
+          location: { file: options.file },
+          expected: 'xlsx',
+        },
       ],
     };
   }
@@ -44,7 +49,10 @@ export async function readProgressWorkbook(
         location: {
           ...l,
           sheet: grid.name,
-          cell: l.line !== undefined && l.column !== undefined ? `${columnLetters(l.column)}${l.line}` : undefined,
+          cell:
+            l.line !== undefined && l.column !== undefined
+              ? `${columnLetters(l.column)}${l.line}`
+              : undefined,
         },
       });
     }
@@ -52,7 +60,12 @@ export async function readProgressWorkbook(
     for (const fy of result.fiscalYears) years.add(fy);
   }
   if (plans.length === 0 && findings.length === 0) {
-    findings.push({ severity: 'error', code: 'table.header-not-found', location: { file: options.file }, expected: 'header-row' });
+    findings.push({
+      severity: 'error',
+      code: 'table.header-not-found',
+      location: { file: options.file },
+      expected: 'header-row',
+    });
   }
   const last = plans.at(-1);
   if (!last || findings.some((f) => f.severity === 'error')) {

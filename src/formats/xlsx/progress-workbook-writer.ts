@@ -42,7 +42,10 @@ function activityRichText(project: Project, plan: Plan): ExcelJS.RichText[] {
     runs.push({ text: head + a.text, font });
     for (const e of a.entries) {
       const mark = e.kind === 'result' ? c.resultMark : c.revisionMark;
-      const label = e.fiscalYear === null ? '' : (e.yearLabel ?? `${formatFiscalYear(e.fiscalYear, 'short')}${c.yearSeparator}`);
+      const label =
+        e.fiscalYear === null
+          ? ''
+          : (e.yearLabel ?? `${formatFiscalYear(e.fiscalYear, 'short')}${c.yearSeparator}`);
       runs.push({ text: ` ${mark}${label}`, font });
       runs.push({ text: e.text, font: e.kpi ? { ...font, underline: true } : font });
     }
@@ -50,7 +53,12 @@ function activityRichText(project: Project, plan: Plan): ExcelJS.RichText[] {
   return runs;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, plan: Plan, name: string, years: readonly FiscalYear[]) {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  plan: Plan,
+  name: string,
+  years: readonly FiscalYear[],
+) {
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
       // A3 is 8 in ECMA-376 (paperSize); exceljs's enum lists only some sizes.
@@ -175,7 +183,14 @@ export async function writeProgressWorkbook(
   if (layout === 'cumulative') {
     const first = years[0];
     const last = years.at(-1);
-    addSheet(workbook, plan, first === last || first === undefined || last === undefined ? formatFiscalYear(first ?? plan.plan.firstFiscalYear, 'short') : `${formatFiscalYear(first, 'short')}～${formatFiscalYear(last, 'short')}`, years);
+    addSheet(
+      workbook,
+      plan,
+      first === last || first === undefined || last === undefined
+        ? formatFiscalYear(first ?? plan.plan.firstFiscalYear, 'short')
+        : `${formatFiscalYear(first, 'short')}～${formatFiscalYear(last, 'short')}`,
+      years,
+    );
   } else {
     for (const fy of years) addSheet(workbook, plan, formatFiscalYear(fy, 'short'), [fy]);
   }

@@ -8,7 +8,10 @@ import { readProgressWorkbook } from './progress-workbook-reader.ts';
 import { writeProgressWorkbook } from './progress-workbook-writer.ts';
 
 const options = { municipality: { code: '012050', name: '室蘭市' }, title: 'T' };
-const sampleText = readFileSync(new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url), 'utf8');
+const sampleText = readFileSync(
+  new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url),
+  'utf8',
+);
 
 function sample(text = sampleText): Plan {
   const { plan } = readProgressTable(parseTsv(text), options);
@@ -38,7 +41,13 @@ describe('the progress workbook (xlsx)', () => {
     const cells = sheet.getSheetValues() as unknown[][];
     const rowOf = (no: number) => cells.findIndex((r) => Array.isArray(r) && r[2] === no);
     const r1 = rowOf(1);
-    expect(cells[r1]?.slice(1, 6)).toEqual(['地元企業への就職促進とUIターン の推進', 1, '移住推進事業', 322, 490]);
+    expect(cells[r1]?.slice(1, 6)).toEqual([
+      '地元企業への就職促進とUIターン の推進',
+      1,
+      '移住推進事業',
+      322,
+      490,
+    ]);
     // The measure cell spans its three projects.
     expect(sheet.getCell(r1 + 2, 1).isMerged).toBe(true);
     expect(sheet.getCell(r1 + 2, 1).master.address).toBe(`A${r1}`);
@@ -50,10 +59,17 @@ describe('the progress workbook (xlsx)', () => {
   });
 
   it('keeps decimal 千円 amounts exact through Excel numbers', async () => {
-    const plan = sample(sampleText.replace('\t322\t490\t', '\t2,551.01\t490\t').replace('70,090', '72,319.01'));
-    const back = await readProgressWorkbook(await writeProgressWorkbook(plan, [2020], 'per-year'), options);
+    const plan = sample(
+      sampleText.replace('\t322\t490\t', '\t2,551.01\t490\t').replace('70,090', '72,319.01'),
+    );
+    const back = await readProgressWorkbook(
+      await writeProgressWorkbook(plan, [2020], 'per-year'),
+      options,
+    );
     expect(back.findings).toEqual([]);
-    expect(back.plan?.nodes[0]?.children[0]?.children[0]?.projects[0]?.finances[0]?.budget).toBe(2_551_010);
+    expect(back.plan?.nodes[0]?.children[0]?.children[0]?.projects[0]?.finances[0]?.budget).toBe(
+      2_551_010,
+    );
   });
 
   it('underlines KPI results and reads the underline back as the KPI flag', async () => {
@@ -73,12 +89,17 @@ describe('the progress workbook (xlsx)', () => {
 
   it('writes one sheet per year or one cumulative sheet, both read back whole', async () => {
     const plan = sample();
-    for (const p of plan.nodes.flatMap((g) => g.children.flatMap((d) => d.children.flatMap((m) => m.projects)))) {
+    for (const p of plan.nodes.flatMap((g) =>
+      g.children.flatMap((d) => d.children.flatMap((m) => m.projects)),
+    )) {
       p.finances.push({ fiscalYear: 2021, budget: 1_000, settlement: null });
     }
     plan.statedTotals.push({ fiscalYear: 2021, budget: 24_000, settlement: null });
     for (const layout of ['per-year', 'cumulative'] as const) {
-      const back = await readProgressWorkbook(await writeProgressWorkbook(plan, [2020, 2021], layout), options);
+      const back = await readProgressWorkbook(
+        await writeProgressWorkbook(plan, [2020, 2021], layout),
+        options,
+      );
       expect(back.findings).toEqual([]);
       expect(back.fiscalYears).toEqual([2020, 2021]);
       expect(back.plan).toEqual(plan);
@@ -98,7 +119,11 @@ describe('the progress workbook (xlsx)', () => {
     const back = await readProgressWorkbook(edited, { ...options, file: 'x.xlsx' });
     expect(back.plan).toBeNull();
     expect(back.findings).toMatchObject([
-      { code: 'amount.not-a-number', found: 'abc', location: { sheet: 'R2', cell: `D${r1}`, file: 'x.xlsx' } },
+      {
+        code: 'amount.not-a-number',
+        found: 'abc',
+        location: { sheet: 'R2', cell: `D${r1}`, file: 'x.xlsx' },
+      },
     ]);
     const garbage = await readProgressWorkbook(new TextEncoder().encode('not a workbook'), options);
     expect(garbage.findings.map((f) => f.code)).toEqual(['xlsx.unreadable']);

@@ -72,7 +72,8 @@ export async function readWorkbookGrids(bytes: Uint8Array): Promise<SheetGrid[]>
       const row = sheet.getRow(r);
       const cells: string[] = [];
       // Every row as wide as the sheet: a sheet has no cut-off rows (unlike a truncated TSV).
-      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) cells.push(cellText(row.getCell(c)));
+      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++)
+        cells.push(cellText(row.getCell(c)));
       rows.push({ line: r, cells });
     }
     return { name: sheet.name, rows };

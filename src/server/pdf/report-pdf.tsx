@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { PlanView } from '../../app/views/plan-view.ts';
+import { progressReport } from '../../app/views/progress-report.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { chromiumAvailable, launchChromium } from '../browser/chromium.ts';
+import { fyLabel } from '../views/format.ts';
+import { ReportPage } from '../views/report-page.tsx';
+
+/**
+ * The progress report as a PDF: the same view as the report page, printed by headless Chromium
+ * (Debian's chromium, fonts-noto-cjk embedded) on A3 landscape with the header rows repeated,
+ * page numbers, and the municipality and fiscal year in the page header. The text stays text
+ * (pdftotext finds the project names). One browser serves every request; it starts on first use.
+ */
+const require = createRequire(import.meta.url);
+let styles: string | undefined;
+let browser: Promise<Browser> | undefined;
+
+function css(): string {
+  styles ??=
+    readFileSync(require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'), 'utf8') +
+    readFileSync(fileURLToPath(new URL('../assets/app.css', import.meta.url)), 'utf8');
+  return styles;
+}
+
+function sharedBrowser(): Promise<Browser> {
+  if (!chromiumAvailable()) throw new SouseiError('unavailable', 'pdf.chromium-missing');
+  browser ??= launchChromium().catch((error) => {
+    browser = undefined;
+    throw error;
+  });
+  return browser;
+}
+
+/** Closes the shared browser (server shutdown, end of a CLI command). */
+export async function closePdfBrowser(): Promise<void> {
+  const b = browser;
+  browser = undefined;
+  if (b) await (await b).close();
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export async function renderReportPdf(
+  view: PlanView,
+  years: readonly number[],
+): Promise<Uint8Array> {
+  const report = progressReport(view, [...years]);
+  const base = `/m/${view.summary.municipalityCode}/plans/${view.summary.id}`;
+  const body = <ReportPage view={view} report={report} all={years.length > 1} base={base} />;
+  const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(view.summary.title)}</title><style>${css()}</style></head><body><main class="main">${body}</main></body></html>`;
+  const first = years[0];
+  const last = years.at(-1);
+  const label =
+    first === undefined || last === undefined
+      ? ''
+      : first === last
+        ? fyLabel(first)
+        : `${fyLabel(first)}～${fyLabel(last)}`;
+  const header = escapeHtml(
+    `${view.summary.municipalityName}（${view.summary.municipalityCode}） ${view.summary.title} 進捗状況表 ${label}`,
+  );
+  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: 'A3',
+      landscape: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font-size:8pt;width:100%;padding:0 10mm;font-family:'Noto Sans CJK JP',sans-serif">${header}</div>`,
+      footerTemplate:
+        '<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await context.close();
+  }
+}

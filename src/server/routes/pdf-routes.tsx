@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { loadPlanView } from '../../app/views/plan-view.ts';
+import { SouseiError } from '../../core/errors.ts';
+import type { ServerEnv } from '../env.ts';
+import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { renderReportPdf } from '../pdf/report-pdf.tsx';
+import { defaultYear } from './plan-routes.tsx';
+
+/** The progress report as a PDF download: the same access rules as the report page. */
+export function pdfRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  app.get('/m/:code/plans/:planId/report.pdf', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const view = await loadPlanView(c.get('app'), c.get('actor'), code, planId);
+    const all = c.req.query('fy') === 'all';
+    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYear(view));
+    const years = fiscalYear === undefined ? view.readableYears : [fiscalYear];
+    if (years.length === 0 || years.some((y) => !view.readableYears.includes(y))) {
+      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    }
+    const pdf = await renderReportPdf(view, years);
+    const name = `report-${code}-${all ? 'all' : fiscalYear}.pdf`;
+    c.header('content-type', 'application/pdf');
+    c.header('content-disposition', `attachment; filename="${name}"`);
+    return c.body(pdf as Uint8Array<ArrayBuffer>);
+  });
+  return app;
+}
