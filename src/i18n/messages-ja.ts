@@ -38,6 +38,11 @@ export const messagesJa = {
   'amount.out-of-range': '金額が大きすぎます',
   'relist.original-not-found': '（再掲）の元になる取組が見つかりません（{position} 番目の取組）',
   'xlsx.unreadable': 'Excel ファイル（.xlsx）として読めません',
+  'mapping.column-not-found': '対応表の列が見つかりません',
+  'mapping.header-not-found': '見出し行まで読めませんでした（headerRows を確かめてください）',
+  'mapping.level-missing': '階層の名称がありません（上の行にもありません）',
+  'mapping.not-a-number': '数値として読めません',
+  'mapping.invalid': '対応表（マッピング）ファイル {path} が正しくありません: {detail}',
   'json.invalid': 'JSON の内容が形式に合いません',
   'json.syntax': 'JSON として読めません: {detail}',
   // Findings of checks
@@ -68,6 +73,9 @@ export const messagesJa = {
   'expected.totals-row': '表の末尾の合計行',
   'expected.project-row': '事業の行',
   'expected.empty-cell': '空欄',
+  'expected.mapped-column': '対応表が指す列（列記号または見出し）',
+  'expected.level-title': '階層の名称',
+  'expected.number': '数値',
   'expected.xlsx': 'Excel ブック（.xlsx）',
   'expected.json-plan': 'sousei-plan 形式の JSON（docs/json-format.md）',
   // Changes an import makes

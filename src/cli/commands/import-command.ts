@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ERROR_STATUS, EXIT_OK } from '../../app/error-status.ts';
+import { importMapped } from '../../app/import-mapped.ts';
 import { type ImportFormat, importPlan } from '../../app/import-plan.ts';
 import { readImportSettings, settingsPathFor } from '../../app/read-import-settings.ts';
 import { SouseiError } from '../../core/errors.ts';
@@ -22,6 +23,7 @@ interface ImportOptions {
   format?: string;
   settings?: string;
   arrow?: string;
+  mapping?: string;
   dryRun?: boolean;
 }
 
@@ -40,6 +42,10 @@ export function registerImport(program: Command, globals: () => GlobalOptions) {
     .option('--format <format>', 'tsv、xlsx、json（既定: 拡張子と中身から判断）')
     .option('--settings <file>', '取り込み設定（既定: FILE と同名の .settings.json があれば使う）')
     .option('--arrow <meaning>', '⇒ の意味: revision（見直し）または target-actual（目標⇒実績）')
+    .option(
+      '--mapping <file>',
+      '列の対応表（JSON、docs/mapping.md）: どの市の Excel・CSV でも取り込む',
+    )
     .option('--dry-run', '検査と変更点の表示だけを行い、書き込まない')
     .action(async (file: string, o: ImportOptions) => {
       process.exitCode = await runImport(file, o, globals());
@@ -93,6 +99,65 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
       err(`検査結果（${outcome.checks.length} 件。取り込みは妨げません）:`);
       printFindings(outcome.checks, unit);
     }
+    return EXIT_OK;
+  });
+}
+
+/** A progress bar on stderr while a large workbook streams in (only on a terminal). */
+function progressBar(): (read: number, total: number) => void {
+  let last = -1;
+  return (read, total) => {
+    if (!process.stderr.isTTY) return;
+    const percent = Math.floor((read / Math.max(1, total)) * 100);
+    if (percent === last) return;
+    last = percent;
+    const filled = Math.round(percent / 5);
+    process.stderr.write(
+      `\r読み込み中 [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${percent}%`,
+    );
+    if (percent === 100) process.stderr.write('\n');
+  };
+}
+
+async function runMappedImport(
+  file: string,
+  bytes: Uint8Array,
+  o: ImportOptions,
+  g: GlobalOptions,
+) {
+  let mapping: unknown;
+  try {
+    mapping = JSON.parse(readFileSync(o.mapping as string, 'utf8'));
+  } catch (e) {
+    throw new SouseiError('invalid-input', 'mapping.invalid', {
+      path: o.mapping ?? '',
+      detail: e instanceof Error ? e.message : '',
+    });
+  }
+  return withContext(g, async (ctx) => {
+    const outcome = await importMapped(ctx, {
+      bytes,
+      fileName: file,
+      mapping,
+      municipalityCode: o.municipality,
+      municipalityName: o.municipalityName,
+      title: o.plan,
+      dryRun: o.dryRun,
+      onProgress: progressBar(),
+    });
+    printFindings(outcome.findings);
+    const s = outcome.summary;
+    if (s) {
+      out(
+        `${o.dryRun ? '[確認のみ] ' : ''}行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`,
+      );
+    }
+    if (hasErrors(outcome.findings)) {
+      err(t('import.invalid', { count: countBySeverity(outcome.findings).error }));
+      return ERROR_STATUS['invalid-input'].exit;
+    }
+    if (outcome.changes.length === 0) out(t('change.none'));
+    for (const change of outcome.changes) out(`  ${formatChange(change)}`);
     return EXIT_OK;
   });
 }

@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allProjects } from '../core/plan.ts';
+import { loadPlan } from '../store/load-plan.ts';
+import {
+  createTestDatabase,
+  DIALECTS,
+  dialectAvailable,
+  type TestDatabase,
+} from '../store/test-databases.ts';
+import { type AppContext, openAppContext } from './app-context.ts';
+import { importMapped } from './import-mapped.ts';
+import { loadKpis } from './kpi/kpi-records.ts';
+
+/** The documented mappings (docs/mappings/) drive these tests, so the docs cannot drift. */
+const mappingJimu = JSON.parse(
+  readFileSync(new URL('../../docs/mappings/jimu-jigyo-hyoka.json', import.meta.url), 'utf8'),
+);
+const mappingCsv = JSON.parse(
+  readFileSync(new URL('../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
+);
+
+const YEARS = ['令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度', '令和6年度'];
+const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '一般財源', '人件費'];
+
+/**
+ * A 事務事業評価シート集計表 as cities keep them: a title and unit row, two header rows with a
+ * merged year cell over six funding sources and line breaks in headers, a furigana row, one row
+ * per project, numbers partly stored as text, three indicators with targets and actuals.
+ */
+async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('表紙').addRow(['令和5年度 事務事業評価']);
+  const sheet = wb.addWorksheet('事務事業評価集計表');
+  sheet.addRow(['令和5年度 事務事業評価シート集計表']);
+  sheet.addRow(['(単位：千円)']);
+  const top: string[] = ['政策', '施策', '基本事業', '事務事業\n番号', '事務事業名', '担当課'];
+  const bottom: string[] = ['', '', '', '', '', ''];
+  for (const y of YEARS) {
+    top.push(y, '', '', '', '', '');
+    bottom.push(...SOURCES);
+  }
+  for (const i of [1, 2, 3]) {
+    top.push(`指標${i}`, '', '', '', '', '');
+    bottom.push('指標名', '単位', '目標(R6)', '実績(R2)', '実績(R3)', '実績(R4)');
+  }
+  top.push('今後の方向性', '評価コメント');
+  bottom.push('', '');
+  sheet.addRow(top);
+  sheet.addRow(bottom);
+  YEARS.forEach((_, i) => sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6));
+  sheet.addRow([
+    'せいさく',
+    'しさく',
+    'きほんじぎょう',
+    'ばんごう',
+    'じむじぎょうめい',
+    'たんとうか',
+  ]);
+  const money = (base: number) =>
+    YEARS.flatMap((_, y) => [base * 10 + y, 100, 0, 5, base + y * 2, 900]);
+  const indicator = (name: string, unit: string, t: number, a: number[]) => [name, unit, t, ...a];
+  sheet.addRow([
+    '1 安心して暮らせるまち',
+    '1-1 子育て支援',
+    '1-1-1 保育の充実',
+    '01-01-001',
+    '待機児童解消事業',
+    '子育て支援課',
+    ...money(120),
+    ...indicator('保育所定員', '人', 1200, [1100, 1150, 1180]),
+    ...indicator('研修回数', '回', 12, [8, 10, 12]),
+    ...indicator('満足度', '%', 80, [70.5, 72, 75]),
+    '拡充',
+    '定員増を継続',
+  ]);
+  sheet.addRow([
+    '',
+    '',
+    '',
+    '01-01-002',
+    '一時預かり事業',
+    '子育て支援課',
+    ...money(30).map((v, i) => (i === 1 ? '1,100' : v)),
+    ...indicator('利用者数', '人', 3000, [2500, 2600, 2800]),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '継続',
+    '',
+  ]);
+  sheet.addRow([
+    '2 活力あるまち',
+    '2-1 産業振興',
+    '2-1-1 創業支援',
+    '02-01-001',
+    '創業支援補助事業',
+    '商工課',
+    ...money(50),
+    ...indicator('創業件数', '件', 20, [3, 5, 4]),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '改善',
+    '周知方法を見直す',
+  ]);
+  sheet.addRow(['', '', '', '', '合計']);
+  edit?.(sheet);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const csvText = [
+  '基本目標,施策,事業No,事業名,担当課,R3予算,R3決算,KPI,単位,目標値(R6),実績(R3)',
+  '1. しごとをつくる,創業支援,1,創業支援事業,商工課,"1,200",980,創業件数,件,50,12',
+  ',,2,企業誘致事業,企業立地課,500,-,誘致件数,件,10,2',
+  '2. ひとを呼ぶ,移住促進,3,移住相談事業,企画課,322,490,相談件数,件,200,41',
+].join('\r\n');
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!dialectAvailable(dialect))(
+    `importing through a column mapping on ${dialect}`,
+    () => {
+      let database: TestDatabase;
+      let ctx: AppContext;
+      beforeAll(async () => {
+        database = await createTestDatabase(dialect);
+        ctx = await openAppContext(database.url);
+      });
+      afterAll(async () => {
+        await ctx?.store.close();
+        await database?.drop();
+      });
+      const base = { municipalityCode: '131016', municipalityName: '千代田区' };
+
+      it('dry-runs a 事務事業評価 workbook: counts what maps to what, writes nothing', async () => {
+        const progress: number[] = [];
+        const outcome = await importMapped(ctx, {
+          ...base,
+          bytes: await jimuWorkbook(),
+          fileName: 'hyoka.xlsx',
+          mapping: mappingJimu,
+          dryRun: true,
+          onProgress: (read, total) => progress.push(read / total),
+        });
+        expect(outcome.findings).toEqual([]);
+        expect(outcome.written).toBe(false);
+        expect(outcome.summary).toEqual({
+          rows: 3,
+          skippedRows: 1,
+          projects: 3,
+          nodes: [2, 2, 2],
+          financeYears: 18,
+          indicators: 5,
+          actuals: 15,
+          evaluations: 3,
+        });
+        expect(progress.at(-1)).toBe(1);
+        expect((await ctx.store.db.selectFrom('plans').selectAll().execute()).length).toBe(0);
+      });
+
+      it('imports it: tree, finances summed by source (人件費 left out), KPIs and evaluations', async () => {
+        const outcome = await importMapped(ctx, {
+          ...base,
+          bytes: await jimuWorkbook(),
+          fileName: 'hyoka.xlsx',
+          mapping: mappingJimu,
+        });
+        expect(outcome.written).toBe(true);
+        const plan = await ctx.store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+        const stored = await loadPlan(ctx.store.db, '131016', plan.id);
+        const projects = allProjects(stored as NonNullable<typeof stored>);
+        expect(projects.map((p) => p.no)).toEqual(['01-01-001', '01-01-002', '02-01-001']);
+        expect(stored?.nodes.map((n) => n.title)).toEqual([
+          '1 安心して暮らせるまち',
+          '2 活力あるまち',
+        ]);
+        // R2 (2020) of 待機児童解消事業: 1201 + 100 + 0 + 5 + 122 千円; 人件費 900 is not 事業費.
+        expect(projects[0]?.finances.find((f) => f.fiscalYear === 2020)?.settlement).toBe(
+          1_428_000,
+        );
+        // "1,100" stored as text reads as 1,100 千円.
+        expect(projects[1]?.finances.find((f) => f.fiscalYear === 2019)?.settlement).toBe(
+          (300 + 1100 + 0 + 5 + 30) * 1000,
+        );
+        const kpis = await loadKpis(ctx.store.db, '131016', plan.id);
+        expect(kpis.map((k) => k.definition.name)).toEqual([
+          '保育所定員',
+          '研修回数',
+          '満足度',
+          '利用者数',
+          '創業件数',
+        ]);
+        expect(kpis[2]?.actuals.map((a) => a.value)).toEqual([70.5, 72, 75]);
+        const evaluation = await ctx.store.db
+          .selectFrom('evaluations')
+          .select(['policy'])
+          .orderBy('project_id')
+          .execute();
+        expect(evaluation.map((e) => e.policy)).toEqual(['拡充', '継続', '改善']);
+      });
+
+      it('reports every unreadable cell with its sheet and address, and writes nothing', async () => {
+        const before = await ctx.store.db.selectFrom('project_finances').selectAll().execute();
+        const bytes = await jimuWorkbook((sheet) => {
+          sheet.getCell('G6').value = '約千円';
+          sheet.getCell('AS7').value = 'たくさん';
+          sheet.getCell('D8').value = '01-01-001';
+        });
+        const outcome = await importMapped(ctx, {
+          ...base,
+          bytes,
+          fileName: 'bad.xlsx',
+          mapping: mappingJimu,
+        });
+        expect(outcome.written).toBe(false);
+        expect(
+          outcome.findings.map((f) => [f.code, f.location?.sheet, f.location?.cell, f.found]),
+        ).toEqual([
+          ['amount.not-a-number', '事務事業評価集計表', 'G6', '約千円'],
+          ['mapping.not-a-number', '事務事業評価集計表', 'AS7', 'たくさん'],
+          ['project.duplicate-no', '事務事業評価集計表', 'D8', '01-01-001'],
+        ]);
+        expect(await ctx.store.db.selectFrom('project_finances').selectAll().execute()).toEqual(
+          before,
+        );
+      });
+
+      it('names a mapped column that is not in the sheet', async () => {
+        const wrong = structuredClone(mappingJimu);
+        wrong.columns.department = { header: '所管課' };
+        const outcome = await importMapped(ctx, {
+          ...base,
+          bytes: await jimuWorkbook(),
+          fileName: 'h.xlsx',
+          mapping: wrong,
+        });
+        expect(outcome.findings.map((f) => [f.code, f.found])).toEqual([
+          ['mapping.column-not-found', '{"header":"所管課"}'],
+        ]);
+      });
+
+      it('imports a Shift_JIS CSV of another layout with its own mapping', async () => {
+        const outcome = await importMapped(ctx, {
+          municipalityCode: '012050',
+          municipalityName: '室蘭市',
+          title: '総合戦略 R3',
+          bytes: iconv.encode(csvText, 'cp932'),
+          fileName: 'strategy.csv',
+          mapping: mappingCsv,
+        });
+        expect(outcome.findings).toEqual([]);
+        expect(outcome.summary?.projects).toBe(3);
+        const plan = await ctx.store.db
+          .selectFrom('plans')
+          .select('id')
+          .where('municipality_code', '=', '012050')
+          .executeTakeFirstOrThrow();
+        const stored = await loadPlan(ctx.store.db, '012050', plan.id);
+        const p = allProjects(stored as NonNullable<typeof stored>);
+        expect(p.map((x) => [x.no, x.finances[0]?.budget, x.finances[0]?.settlement])).toEqual([
+          ['1', 1_200_000, 980_000],
+          ['2', 500_000, null],
+          ['3', 322_000, 490_000],
+        ]);
+      });
+
+      it('refuses a mapping file that does not fit the format, naming the field', async () => {
+        await expect(
+          importMapped(ctx, {
+            ...base,
+            bytes: new Uint8Array(),
+            fileName: 'x.csv',
+            mapping: { format: 'sousei-mapping', version: 1 },
+          }),
+        ).rejects.toMatchObject({ code: 'invalid-input', messageKey: 'mapping.invalid' });
+      });
+    },
+  );
+}
