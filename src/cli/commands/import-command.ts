@@ -59,6 +59,7 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
   } catch {
     throw new SouseiError('usage', 'file.not-found', { path: file });
   }
+  if (o.mapping) return runMappedImport(file, bytes, o, g);
   const settings = readImportSettings(
     o.settings ?? settingsPathFor(file),
     o.settings !== undefined,
