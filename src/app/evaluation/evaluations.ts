@@ -6,15 +6,35 @@ import {
   commentRoleOf,
 } from '../../core/permissions.ts';
 import type { AppContext } from '../app-context.ts';
-import { findProject } from '../workflow/find-project.ts';
-import { loadSettings } from './municipality-settings.ts';
+import { findProject, type ProjectRow } from '../workflow/find-project.ts';
+import type { FieldError } from '../workflow/save-project-year.ts';
+import { loadSettings, type MunicipalitySettings } from './municipality-settings.ts';
+
+export interface EvaluationComment {
+  id: number;
+  role: CommentRole;
+  userName: string | null;
+  text: string;
+  at: string;
+}
 
 export interface Evaluation {
   projectId: number;
   fiscalYear: number;
   effect: string | null;
   policy: string | null;
-  comments: { id: number; role: CommentRole; userName: string | null; text: string; at: string }[];
+  comments: EvaluationComment[];
+}
+
+/** Longest comment accepted (a committee's remarks run to a paragraph or two). */
+export const MAX_COMMENT = 2000;
+
+/** The roles that comment, in the order the pages list them. */
+export const COMMENT_ROLES: readonly CommentRole[] = ['department', 'planning', 'committee'];
+
+/** Evaluated: both 事業効果 and 今後の方針 are recorded (comments alone are not an evaluation). */
+export function isEvaluated(e: Pick<Evaluation, 'effect' | 'policy'> | undefined): boolean {
+  return Boolean(e?.effect && e.policy);
 }
 
 /** Evaluations and comments of a plan's projects for one year, by project id. */
@@ -74,31 +94,80 @@ export async function loadEvaluations(
   return out;
 }
 
-/** 事業効果 on the municipality's scale and 今後の方針: committee members and administrators. */
+/**
+ * A project of the plan for a year of the plan's period, else not found. Closed years are not
+ * refused: the external committee meets in the summer after the fiscal year has closed (効果検証
+ * of 地方版総合戦略), so evaluation and comments stay possible on locked and published years.
+ */
+async function evaluableProject(
+  ctx: AppContext,
+  input: { municipalityCode: string; planId: number; projectId: number; fiscalYear: number },
+): Promise<ProjectRow> {
+  const project = await findProject(ctx.store.db, input.municipalityCode, input.projectId);
+  const plan = await ctx.store.db
+    .selectFrom('plans')
+    .select(['first_fiscal_year', 'last_fiscal_year'])
+    .where('id', '=', input.planId)
+    .where('municipality_code', '=', input.municipalityCode)
+    .executeTakeFirst();
+  if (!plan || project.planId !== input.planId) {
+    throw new SouseiError('not-found', 'project.not-found', { id: input.projectId });
+  }
+  if (input.fiscalYear < plan.first_fiscal_year || input.fiscalYear > plan.last_fiscal_year) {
+    throw new SouseiError('not-found', 'project.not-found', { id: input.projectId });
+  }
+  return project;
+}
+
+export type EvaluationErrors = Partial<Record<'effect' | 'policy' | 'text', FieldError>>;
+
+/** 事業効果 must be a band of the municipality's scale, 今後の方針 one of its list; blank is 未評価. */
+export function evaluationErrors(
+  settings: MunicipalitySettings,
+  input: { effect: string; policy: string },
+): EvaluationErrors {
+  const errors: EvaluationErrors = {};
+  const effect = input.effect.trim();
+  const policy = input.policy.trim();
+  if (effect && !settings.scale.bands.some((b) => b.label === effect)) {
+    errors.effect = { key: 'evaluation.invalid-effect', params: { effect } };
+  }
+  if (policy && !settings.policies.includes(policy)) {
+    errors.policy = { key: 'evaluation.invalid-policy', params: { policy } };
+  }
+  return errors;
+}
+
+export type SaveEvaluationResult = { ok: true } | { ok: false; errors: EvaluationErrors };
+
+/**
+ * 事業効果 on the municipality's scale and 今後の方針: committee members and administrators
+ * (permission first, so a refused person learns nothing about the values). Blank clears a value.
+ */
 export async function saveEvaluation(
   ctx: AppContext,
   actor: Actor | null,
   input: {
     municipalityCode: string;
+    planId: number;
     projectId: number;
     fiscalYear: number;
     effect: string;
     policy: string;
   },
-): Promise<void> {
+): Promise<SaveEvaluationResult> {
   const code = input.municipalityCode;
   if (!canEvaluate(actor, code) || !actor) throw new SouseiError('forbidden', 'auth.forbidden');
-  await findProject(ctx.store.db, code, input.projectId);
+  await evaluableProject(ctx, input);
   const settings = await loadSettings(ctx, code);
-  const effect = input.effect.trim() || null;
-  const policy = input.policy.trim() || null;
-  if (effect && !settings.scale.bands.some((b) => b.label === effect)) {
-    throw new SouseiError('usage', 'evaluation.invalid-effect', { effect });
-  }
-  if (policy && !settings.policies.includes(policy)) {
-    throw new SouseiError('usage', 'evaluation.invalid-policy', { policy });
-  }
-  const values = { effect, policy, updated_at: ctx.now(), updated_by: actor.userId };
+  const errors = evaluationErrors(settings, input);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const values = {
+    effect: input.effect.trim() || null,
+    policy: input.policy.trim() || null,
+    updated_at: ctx.now(),
+    updated_by: actor.userId,
+  };
   await ctx.store.db
     .insertInto('evaluations')
     .values({
@@ -109,20 +178,30 @@ export async function saveEvaluation(
     })
     .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
     .execute();
+  return { ok: true };
 }
 
 /** A comment in the writer's role: 担当課 (own projects), 企画課, or committee. */
 export async function addComment(
   ctx: AppContext,
   actor: Actor | null,
-  input: { municipalityCode: string; projectId: number; fiscalYear: number; text: string },
-): Promise<void> {
+  input: {
+    municipalityCode: string;
+    planId: number;
+    projectId: number;
+    fiscalYear: number;
+    text: string;
+  },
+): Promise<SaveEvaluationResult> {
   const code = input.municipalityCode;
-  const project = await findProject(ctx.store.db, code, input.projectId);
+  const project = await evaluableProject(ctx, input);
   const role = commentRoleOf(actor, code, project);
   if (!role || !actor) throw new SouseiError('forbidden', 'auth.forbidden');
   const text = input.text.trim();
-  if (!text) throw new SouseiError('usage', 'evaluation.empty-comment');
+  if (!text) return { ok: false, errors: { text: { key: 'evaluation.empty-comment' } } };
+  if (text.length > MAX_COMMENT) {
+    return { ok: false, errors: { text: { key: 'text.too-long', params: { max: MAX_COMMENT } } } };
+  }
   await ctx.store.db
     .insertInto('evaluation_comments')
     .values({
@@ -135,4 +214,5 @@ export async function addComment(
       at: ctx.now(),
     })
     .execute();
+  return { ok: true };
 }

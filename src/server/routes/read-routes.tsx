@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { defaultEvaluationYear } from '../../app/evaluation/evaluation-queue.ts';
+import { loadReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { progressReport } from '../../app/views/progress-report.ts';
 import { loadProjectView } from '../../app/views/project-view.ts';
@@ -58,12 +60,27 @@ export function readRoutes(): Hono<ServerEnv> {
     const years = fiscalYear === undefined ? view.readableYears : [fiscalYear];
     if (years.length === 0) throw notFound();
     const report = progressReport(view, years);
+    // The evaluation columns are for members: evaluations are not public until a later issue
+    // publishes them with the report. The cumulative report shows the year the committee
+    // evaluated last (the latest closed year), not a future year of the plan with nothing yet.
+    const evaluationYear = fiscalYear ?? defaultEvaluationYear(view) ?? years.at(-1);
+    const evaluation =
+      view.isMember && c.req.query('evaluation') === '1' && evaluationYear !== undefined
+        ? await loadReportEvaluation(c.get('app'), view, evaluationYear)
+        : null;
     const base = `/m/${code}/plans/${planId}`;
     const label = fiscalYear === undefined ? '全年度（累計）' : fyLabel(fiscalYear);
     return page(
       c,
       `${view.summary.title} 進捗状況表 ${label}`,
-      <ReportPage view={view} report={report} all={all} base={base} />,
+      <ReportPage
+        view={view}
+        report={report}
+        all={all}
+        base={base}
+        evaluationOption={view.isMember}
+        evaluation={evaluation}
+      />,
       {
         municipality: { code, name: view.summary.municipalityName },
         nav: planNav(actor, code, base, 'report', fiscalYear),

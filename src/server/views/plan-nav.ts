@@ -10,7 +10,8 @@ export type PlanSection =
   | 'check'
   | 'years'
   | 'history'
-  | 'users';
+  | 'users'
+  | 'settings';
 
 /** The plan's navigation: what every reader sees, plus what the actor's role adds. */
 export function planNav(

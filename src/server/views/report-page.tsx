@@ -1,3 +1,4 @@
+import type { ReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { ProgressReport, ReportRow } from '../../app/views/progress-report.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
@@ -11,6 +12,10 @@ export interface ReportPageProps {
   /** True for the cumulative report of every readable year. */
   all: boolean;
   base: string;
+  /** Members may add the evaluation columns (evaluations are not public). */
+  evaluationOption?: boolean;
+  /** The evaluation columns (事業効果, 今後の方針) of one year, when asked for. */
+  evaluation?: ReportEvaluation | null;
 }
 
 /**
@@ -20,11 +25,12 @@ export interface ReportPageProps {
  */
 export function ReportPage(props: ReportPageProps) {
   const { view, report, all, base } = props;
+  const evaluation = props.evaluation ?? null;
   const plan = view.plan;
   const unit = plan.amountUnit;
   const c = plan.conventions;
   const years = report.fiscalYears;
-  const width = 3 + years.length * 2 + 1;
+  const width = 3 + years.length * 2 + 1 + (evaluation ? 2 : 0);
   const deepest = Math.max(0, report.levels.length - 2);
   const upper = report.levels.slice(0, deepest);
   const first = years[0];
@@ -66,6 +72,20 @@ export function ReportPage(props: ReportPageProps) {
             </option>
           </select>
         </div>
+        {props.evaluationOption ? (
+          <div class="field">
+            <label for="evaluation" class="checkbox">
+              <input
+                type="checkbox"
+                id="evaluation"
+                name="evaluation"
+                value="1"
+                checked={evaluation !== null}
+              />{' '}
+              {t('report.evaluation.option')}
+            </label>
+          </div>
+        ) : null}
         <button type="submit" class="button button--secondary">
           表示
         </button>
@@ -78,6 +98,14 @@ export function ReportPage(props: ReportPageProps) {
           revision: c.revisionMark,
         })}
       </p>
+      {evaluation ? (
+        <p class="report-note report-note--evaluation">
+          {t('report.evaluation.note', {
+            fiscalYear: fyLabel(evaluation.fiscalYear),
+            scale: t('scale.in-use', { name: evaluation.scaleName, bands: evaluation.scaleText }),
+          })}
+        </p>
+      ) : null}
       <section class="table-scroll" aria-labelledby="report-caption" tabindex={0}>
         <table class="report">
           <caption id="report-caption">
@@ -89,6 +117,7 @@ export function ReportPage(props: ReportPageProps) {
             <colgroup span={2} />
           ))}
           <colgroup />
+          {evaluation ? <colgroup span={2} /> : null}
           <thead>
             {upper.map((name) => (
               <tr class="report__level-name">
@@ -114,6 +143,17 @@ export function ReportPage(props: ReportPageProps) {
                 {report.activityHeading}
                 <span class="report__legend">{legend.join(' ')}</span>
               </th>
+              {evaluation ? (
+                <>
+                  <th scope="col" rowspan={2} class="report__evaluation">
+                    事業効果<span class="report__legend">（{fyShort(evaluation.fiscalYear)}）</span>
+                  </th>
+                  <th scope="col" rowspan={2} class="report__evaluation">
+                    今後の方針
+                    <span class="report__legend">（{fyShort(evaluation.fiscalYear)}）</span>
+                  </th>
+                </>
+              ) : null}
             </tr>
             <tr>
               {years.map((fy) => (
@@ -170,6 +210,16 @@ export function ReportPage(props: ReportPageProps) {
                     <td class="report__activities">
                       <ActivityCell activities={row.activities} conventions={c} />
                     </td>
+                    {evaluation ? (
+                      <>
+                        <td class="report__evaluation">
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.effect) || '—'}
+                        </td>
+                        <td class="report__evaluation">
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.policy) || '—'}
+                        </td>
+                      </>
+                    ) : null}
                   </tr>
                 ),
               )}
@@ -187,6 +237,12 @@ export function ReportPage(props: ReportPageProps) {
                 </>
               ))}
               <td />
+              {evaluation ? (
+                <>
+                  <td />
+                  <td />
+                </>
+              ) : null}
             </tr>
           </tbody>
         </table>
