@@ -35,7 +35,9 @@ export function planNav(
     items.push({ href: `${base}/years`, label: '年度の進行', section: 'years' });
     items.push({ href: `${base}/history`, label: '変更履歴', section: 'history' });
   }
-  if (isAdmin(actor, code))
+  if (isAdmin(actor, code)) {
     items.push({ href: `/m/${code}/users`, label: '利用者', section: 'users' });
+    items.push({ href: `/m/${code}/settings`, label: '評価の設定', section: 'settings' });
+  }
   return items.map((i) => ({ href: i.href, label: i.label, current: i.section === current }));
 }
