@@ -156,7 +156,17 @@ export async function readMappedRows(
     }
     if (row.line === lastHeader) {
       checkColumns();
-      resolved = resolver;
+      // Headers are final now: resolve each reference once, not once per row and cell.
+      const cache = new Map<string, number | null>();
+      resolved = (ref) => {
+        const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
+        let index = cache.get(key);
+        if (index === undefined) {
+          index = resolver(ref);
+          cache.set(key, index);
+        }
+        return index;
+      };
     }
     if (row.line < mapping.dataStartRow || !resolved) continue;
     if (findings.some((f) => f.code === 'mapping.column-not-found')) break;
