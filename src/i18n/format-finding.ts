@@ -43,16 +43,21 @@ export function formatLocation(f: Finding): string {
   return parts.join(' ');
 }
 
-/** One line per finding: severity, where, what, and what was expected and found. */
-export function formatFinding(f: Finding, unit: AmountUnit = '千円'): string {
+/** What a finding says, without its severity and location (pages show those apart). */
+export function findingMessage(f: Finding, unit: AmountUnit = '千円'): string {
   const params = humanParams({ ...f.params, unit }, unit);
-  let text = `${t(`word.${f.severity}`)} ${formatLocation(f)}: ${t(f.code, params)}`;
+  let text = t(f.code, params);
   if (f.expected !== undefined) {
     const key = `expected.${f.expected}`;
     text += `。${t('word.expected')}: ${hasMessage(key) ? t(key, params) : f.expected}`;
   }
   if (f.found) text += ` ${t('word.found')}: 「${f.found}」`;
   return text;
+}
+
+/** One line per finding: severity, where, what, and what was expected and found. */
+export function formatFinding(f: Finding, unit: AmountUnit = '千円'): string {
+  return `${t(`word.${f.severity}`)} ${formatLocation(f)}: ${findingMessage(f, unit)}`;
 }
 
 export function formatChange(change: PlanChange, unit: AmountUnit = '千円'): string {

@@ -1,3 +1,4 @@
+import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
@@ -11,6 +12,7 @@ export const messagesJa = {
   ...messagesJaKpi,
   ...messagesJaEvaluation,
   ...messagesJaDashboard,
+  ...messagesJaApi,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
@@ -193,12 +195,12 @@ export const messagesJa = {
   'password.too-long': 'パスワードが長すぎます（256文字まで）',
   'year.locked': '{fiscalYear} は締め切り（ロック）または公表済みのため変更できません',
   'year.not-open': 'この年度は入力受付中ではありません',
-  'year.invalid-transition': '年度の状態「{from}」からは「{action}」できません',
+  'year.invalid-transition': 'この年度は今の状態ではその操作ができません（状態が変わった可能性があります。画面を開き直してください）',
   'year.publish-has-errors':
     '検査でエラーが {count} 件あります。公表するには理由を記入してください（記録されます）',
   'year.out-of-plan': '{fiscalYear} は計画期間の外です',
   'project.not-found': '事業が見つかりません',
-  'project.invalid-transition': '事業の状態「{from}」からは「{action}」できません',
+  'project.invalid-transition': 'この事業は今の入力状況ではその操作ができません（状況が変わった可能性があります。画面を開き直してください）',
   'project.return-needs-comment': '差し戻すときはコメントを書いてください',
   'change.not-found': '変更履歴が見つかりません',
   'change.not-restorable': 'この変更は元に戻せません（金額と取組の変更のみ）',
@@ -219,7 +221,8 @@ export const messagesJa = {
   'role.department': '担当課',
   'role.planning': '企画課',
   'role.committee': '外部有識者',
-  'pdf.chromium-missing': 'PDF を作るための Chromium がありません。/usr/bin/chromium（Debian の chromium と fonts-noto-cjk）を入れるか、CHROMIUM_PATH で指定してください',
+  'pdf.chromium-missing':
+    'PDF を作るための Chromium がありません。/usr/bin/chromium（Debian の chromium と fonts-noto-cjk）を入れるか、CHROMIUM_PATH で指定してください',
   internal: '内部エラーが発生しました。管理者に連絡してください（参照番号 {ref}）',
 } as const;
 

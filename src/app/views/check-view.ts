@@ -1,0 +1,87 @@
+import { SouseiError } from '../../core/errors.ts';
+import type { Finding } from '../../core/finding.ts';
+import type { FiscalYear } from '../../core/fiscal-year.ts';
+import { type Actor, isAdmin } from '../../core/permissions.ts';
+import { allProjects } from '../../core/plan.ts';
+import type { YearStatus } from '../../core/workflow.ts';
+import type { AppContext } from '../app-context.ts';
+import { planFindings } from '../check/plan-findings.ts';
+import { loadKpis } from '../kpi/kpi-records.ts';
+import { fiscalYearsWithFigures } from '../resolve-plan.ts';
+import { loadPlanView, type PlanView } from './plan-view.ts';
+
+export interface CheckView {
+  view: PlanView;
+  fiscalYear: FiscalYear;
+  status: YearStatus;
+  findings: Finding[];
+  /** Store ids and names of the projects a finding's number points at (one, unless duplicated). */
+  projectsByNo: Map<string, { id: number; name: string }[]>;
+  /** When the year is published: when, and the reason recorded for publishing with errors. */
+  published: { at: string | null; override: string | null } | null;
+  isAdmin: boolean;
+}
+
+/**
+ * The validation page's data (members only): every finding of `planFindings` for the year (the
+ * same list as `sousei check`), with what a page needs to link each to its item. Without a year
+ * asked, the year about to be published: a locked one, else the open one, else the latest with
+ * figures.
+ */
+export async function loadCheckView(
+  ctx: AppContext,
+  actor: Actor | null,
+  code: string,
+  planId: number,
+  asked: FiscalYear | null,
+): Promise<CheckView> {
+  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
+  if (actor.municipalityCode !== code) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  const view = await loadPlanView(ctx, actor, code, planId);
+  const inPlan = view.years.filter(
+    (y) =>
+      y.fiscalYear >= view.summary.firstFiscalYear && y.fiscalYear <= view.summary.lastFiscalYear,
+  );
+  const fiscalYear =
+    asked ??
+    inPlan.findLast((y) => y.status === 'locked')?.fiscalYear ??
+    inPlan.find((y) => y.status === 'open')?.fiscalYear ??
+    fiscalYearsWithFigures(view.plan).at(-1) ??
+    view.years.at(-1)?.fiscalYear;
+  const year = view.years.find((y) => y.fiscalYear === fiscalYear);
+  if (fiscalYear === undefined || !year) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  const db = ctx.store.db;
+  const [kpis, row] = await Promise.all([
+    loadKpis(db, code, planId),
+    db
+      .selectFrom('plan_years')
+      .select(['published_at', 'publish_override'])
+      .where('municipality_code', '=', code)
+      .where('plan_id', '=', planId)
+      .where('fiscal_year', '=', fiscalYear)
+      .executeTakeFirst(),
+  ]);
+  const statuses = new Map(view.years.map((y) => [y.fiscalYear, y.status]));
+  const projectsByNo = new Map<string, { id: number; name: string }[]>();
+  for (const p of allProjects(view.plan)) {
+    const ref = view.refs.get(p);
+    if (!ref) continue;
+    projectsByNo.set(p.no, [...(projectsByNo.get(p.no) ?? []), { id: ref.id, name: p.name }]);
+  }
+  return {
+    view,
+    fiscalYear,
+    status: year.status,
+    findings: planFindings(view.plan, fiscalYear, kpis, statuses),
+    projectsByNo,
+    published:
+      year.status === 'published'
+        ? { at: row?.published_at ?? null, override: row?.publish_override ?? null }
+        : null,
+    isAdmin: isAdmin(actor, code),
+  };
+}

@@ -1,0 +1,321 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppContext } from '../app/app-context.ts';
+import { launchChromium } from './browser/chromium.ts';
+import { browserAvailable, runAxe, seriousViolations, signIn } from './browser/test-browser.ts';
+import { readConfig } from './config.ts';
+import { type RunningServer, startServer } from './serve.ts';
+import { DEMO } from './test-server.ts';
+
+/**
+ * The dashboard in headless Chromium: ECharts is loaded on demand and draws every chart from the
+ * page's data blocks under the CSP (no violation reported), the tables fold under the charts but
+ * stay in the page, PNG and SVG downloads work, and axe finds no serious or critical violation.
+ * The demo database gets a few KPIs first (written beside the running server, as the KPI pages
+ * would), so the KPI charts are drawn too.
+ *
+ * Screenshots go to SOUSEI_E2E_SCREENSHOTS when set (kept), else to a temporary directory that
+ * is removed afterwards.
+ */
+describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let shots: string;
+  let keepShots: boolean;
+  let base: string;
+  const problems: string[] = [];
+
+  const charts = ['budget-by-goal', 'budget-by-year', 'execution-rates', 'kpi-bands', 'kpi-trend'];
+
+  async function seedKpis(databaseUrl: string) {
+    const ctx = await openAppContext(databaseUrl);
+    try {
+      const db = ctx.store.db;
+      const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+      const goals = await db
+        .selectFrom('plan_nodes')
+        .select('id')
+        .where('plan_id', '=', plan.id)
+        .where('depth', '=', 0)
+        .orderBy('position')
+        .execute();
+      const now = new Date().toISOString();
+      // Per goal: [name, baseline, target, R2 actual or null, R3 actual or null].
+      const kpis: [number, string, number, number, number | null, number | null][] = [
+        [0, '市内企業への就職者数', 50, 100, 102, 104],
+        [0, '創業件数', 10, 30, 26, null],
+        [0, '企業誘致件数', 2, 12, 7, 9],
+        [1, '婚姻件数', 400, 480, 410, 430],
+        [1, '待機児童数の減少', 20, 40, 38, null],
+        [1, '子育て情報の閲覧数', 1000, 3000, null, null],
+        [2, '観光入込客数（万人）', 150, 200, 120, 140],
+        [2, 'クルーズ船寄港数', 5, 15, 16, null],
+      ];
+      let position = 0;
+      for (const [goal, name, baseline, target, r2, r3] of kpis) {
+        const { id } = await db
+          .insertInto('kpis')
+          .values({
+            municipality_code: '012050',
+            plan_id: plan.id,
+            scope: 'goal',
+            node_id: goals[goal]?.id ?? null,
+            project_id: null,
+            position: position++,
+            name,
+            unit: '件',
+            direction: 'higher',
+            kind: 'annual',
+            baseline_value: baseline,
+            baseline_fiscal_year: 2019,
+            target_value: target,
+            target_fiscal_year: 2024,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const [fiscalYear, value] of [
+          [2020, r2],
+          [2021, r3],
+        ] as const) {
+          if (value === null) continue;
+          await db
+            .insertInto('kpi_actuals')
+            .values({
+              kpi_id: id,
+              municipality_code: '012050',
+              fiscal_year: fiscalYear,
+              value,
+              as_of: null,
+              source: null,
+              entry_id: null,
+              updated_at: now,
+              updated_by: null,
+            })
+            .execute();
+        }
+      }
+      // R3 locked, with a stated total its projects do not add up to: publishing needs a reason.
+      await db
+        .insertInto('stated_totals')
+        .values({
+          plan_id: plan.id,
+          municipality_code: '012050',
+          fiscal_year: 2021,
+          budget: 1_000_000,
+          settlement: 900_000,
+        })
+        .execute();
+      await db
+        .updateTable('plan_years')
+        .set({ status: 'locked' })
+        .where('plan_id', '=', plan.id)
+        .where('fiscal_year', '=', 2021)
+        .execute();
+      return plan.id;
+    } finally {
+      await ctx.store.close();
+    }
+  }
+
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
+    context = await browser.newContext({
+      locale: 'ja-JP',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      ...options,
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/favicon/.test(m.location().url)) {
+        problems.push(`console: ${m.text()}`);
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  }
+
+  /** Waits until every chart of the page is drawn (a canvas inside its container). */
+  async function chartsDrawn(ids: string[]) {
+    for (const id of ids) {
+      await page.locator(`[data-chart="${id}"][data-rendered="true"] canvas`).first().waitFor();
+    }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sousei-dashboard-'));
+    const databaseUrl = `sqlite:${join(dir, 'e2e.db')}`;
+    server = await startServer(
+      readConfig({
+        PORT: '0',
+        SOUSEI_MODE: 'demo',
+        DATABASE_URL: databaseUrl,
+        SOUSEI_SECURE_COOKIES: 'false',
+      }),
+    );
+    const planId = await seedKpis(databaseUrl);
+    base = `${server.url}/m/012050/plans/${planId}`;
+    browser = await launchChromium();
+    keepShots = Boolean(process.env.SOUSEI_E2E_SCREENSHOTS);
+    shots = process.env.SOUSEI_E2E_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'sousei-shots-'));
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (shots && !keepShots) rmSync(shots, { recursive: true, force: true });
+  });
+
+  it('loads ECharts on demand and draws every chart, the tables folded but kept', async () => {
+    await newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${base}/dashboard?fy=2020`);
+    await chartsDrawn(charts);
+    expect(scripts).toEqual(['/assets/app.js', '/assets/dashboard.js', '/assets/echarts.min.js']);
+    // The tables stay in the page (closed <details>), one per chart, with the same captions.
+    const tables = page.locator('details.chart-table');
+    expect(await tables.count()).toBe(charts.length);
+    expect(await tables.evaluateAll((els) => els.map((d) => d.hasAttribute('open')))).toEqual(
+      charts.map(() => false),
+    );
+    expect(await page.locator('#chart-nojs').isHidden()).toBe(true);
+    expect(
+      await page
+        .getByRole('figure', { name: /目標別の予算と決算/ })
+        .getByRole('button')
+        .allTextContents(),
+    ).toEqual([
+      'PNG 画像（令和2年度 (R2) の目標別の予算と決算（千円））',
+      'SVG 画像（令和2年度 (R2) の目標別の予算と決算（千円））',
+    ]);
+    // Opening the table shows the figures.
+    const goalFigure = page.getByRole('figure', { name: /目標別の予算と決算/ });
+    await goalFigure.getByText('データの表を見る').click();
+    expect(await goalFigure.getByRole('row').nth(1).textContent()).toContain('33,758');
+    await goalFigure.getByText('データの表を見る').click();
+    await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads a chart as PNG and as SVG', async () => {
+    const figure = page.getByRole('figure', { name: /目標別の予算と決算/ });
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('button', { name: /^PNG 画像/ }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('budget-by-goal-2020.png');
+    const pngBytes = readFileSync(await png.path());
+    expect(pngBytes.length).toBeGreaterThan(1000);
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // pixelRatio 2: twice the drawn width (PNG IHDR width, big-endian at byte 16).
+    const width = pngBytes.readUInt32BE(16);
+    const drawn = await page.locator('#chart-budget-by-goal').evaluate((e) => e.clientWidth);
+    expect(width).toBe(drawn * 2);
+
+    const rates = page.getByRole('figure', { name: /執行率/ });
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      rates.getByRole('button', { name: /^SVG 画像/ }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('execution-rates-2020.svg');
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText.startsWith('<svg')).toBe(true);
+    // Well-formed XML (an image viewer refuses anything else): Chromium opens it as an image.
+    const saved = join(shots, 'execution-rates.svg');
+    await svg.saveAs(saved);
+    const viewer = await context.newPage();
+    await viewer.goto(`file://${saved}`);
+    expect(await viewer.evaluate('document.documentElement.nodeName')).toBe('svg');
+    expect(await viewer.locator('parsererror').count()).toBe(0);
+    await viewer.close();
+    expect(svgText).toContain('80%以上～100%以下');
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('link', { name: /^CSV/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('budget-by-goal-2020.csv');
+    expect(readFileSync(await csv.path(), 'utf8')).toContain('合計,70090,52139,74.4');
+    expect(problems).toEqual([]);
+  });
+
+  it('the public dashboard: no serious or critical accessibility violation', async () => {
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+  });
+
+  it('choosing a KPI redraws its trend', async () => {
+    await Promise.all([
+      page.waitForURL(/kpi=\d+/),
+      page.getByLabel('表示する KPI').selectOption({ label: '婚姻件数（件）' }),
+    ]);
+    await chartsDrawn(['kpi-trend']);
+    expect(await page.getByRole('figure', { name: /KPI「婚姻件数」/ }).count()).toBe(1);
+    await page.locator('#figure-kpi-trend').screenshot({ path: join(shots, 'kpi-trend.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript: the tables are open, no chart container shows', async () => {
+    await newPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/dashboard?fy=2020`);
+    const goalFigure = page.getByRole('figure', { name: /目標別の予算と決算/ });
+    expect(await goalFigure.getByRole('row').nth(1).isVisible()).toBe(true);
+    expect(await page.locator('[data-chart]').first().isHidden()).toBe(true);
+    expect(await page.locator('#chart-nojs').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the validation page, as the administrator: no serious or critical violation', async () => {
+    await newPage();
+    const admin = server.demoAccounts.find((a) => a.email === DEMO.admin);
+    await signIn(page, server.url, DEMO.admin, admin?.password ?? '');
+    await page.goto(`${base}/check?fy=2020`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('公表前の検査');
+    expect(await page.locator('li.finding').count()).toBe(10 + 1); // + a KPI without an R2 actual
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    // R3 has no budget or settlement yet: that chart is its table and a sentence, no empty axes.
+    await page.goto(`${base}/dashboard?fy=2021`);
+    await chartsDrawn(charts.filter((c) => c !== 'budget-by-goal'));
+    expect(await page.locator('[data-chart="budget-by-goal"]').count()).toBe(0);
+    expect(await page.getByText('この年度の予算・決算はまだありません。').count()).toBe(1);
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    await page.screenshot({ path: join(shots, 'dashboard-r3-admin.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('publishing R3 with errors: refused without a reason, then published with one', async () => {
+    await page.goto(`${base}/check?fy=2021`);
+    expect(await page.locator('li.finding--error').count()).toBe(2);
+    const reason = page.getByLabel('検査エラー 2 件のまま公表する理由');
+    await reason.fill('   '); // passes `required`, refused by the server
+    await Promise.all([
+      page.waitForURL(/\/check\/publish$/),
+      page.getByRole('button', { name: '公表する' }).click(),
+    ]);
+    expect(await page.getByRole('alert').textContent()).toContain('検査でエラーが 2 件あります');
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+    await page.screenshot({ path: join(shots, 'check-refused.png'), fullPage: true });
+    await reason.fill('決算の確定は議会の認定後のため、確定値で差し替える');
+    await Promise.all([
+      page.waitForURL(/published=1/),
+      page.getByRole('button', { name: '公表する' }).click(),
+    ]);
+    expect(await page.getByRole('status').textContent()).toBe('令和3年度 (R3) を公表しました。');
+    expect(await page.getByText('検査エラーのまま公表した理由:').textContent()).toContain(
+      '確定値で差し替える',
+    );
+    if (keepShots) console.info(`Screenshots in ${shots}`);
+    // The refusal itself is a 409 page, which Chromium logs; nothing else may be.
+    expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
+  });
+});

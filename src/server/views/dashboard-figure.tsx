@@ -1,0 +1,110 @@
+import { type ChartData, cellText, hasData } from '../../app/views/dashboard-data.ts';
+import { t } from '../../i18n/translate.ts';
+
+/**
+ * JSON for a `<script type="application/json">` data block: `<`, `>` and `&` are written as
+ * \u escapes, so no text in the data (a title with `</script>`) can end the block or open a
+ * comment; U+2028/2029 likewise. JSON.parse reads them back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+export interface ChartFigureProps {
+  chart: ChartData;
+  /** The CSV download of the same rows. */
+  csvHref: string;
+  /** File name without extension for the PNG and SVG downloads. */
+  fileName: string;
+}
+
+/**
+ * One chart: its caption, the container /assets/dashboard.js draws into (hidden until it does),
+ * the rows as a JSON data block, the same rows as an HTML table (open without JavaScript; the
+ * script folds it under the chart) and the CSV link; the script adds PNG and SVG buttons.
+ */
+export function ChartFigure(props: ChartFigureProps) {
+  const { chart } = props;
+  const unit = chart.amountUnit;
+  const rows = chart.rows;
+  // Nothing to draw (a year without figures yet): the table says so, no empty axes.
+  const drawable = hasData(chart);
+  const cells = (row: ChartData['rows'][number]) =>
+    chart.columns.map((column, i) => {
+      const text = cellText(column, row[column.key] ?? null, unit);
+      if (i === 0) return <th scope="row">{text}</th>;
+      return <td class={column.type === 'text' ? undefined : 'num'}>{text}</td>;
+    });
+  return (
+    <figure class="chart-figure" id={`figure-${chart.id}`}>
+      <figcaption class="chart-figure__caption">
+        {chart.title}
+        {chart.note ? <span class="chart-figure__note">{chart.note}</span> : null}
+      </figcaption>
+      {drawable ? (
+        <>
+          <div
+            class="chart"
+            id={`chart-${chart.id}`}
+            data-chart={chart.id}
+            hidden
+            aria-hidden="true"
+          />
+          <script
+            type="application/json"
+            id={`chart-data-${chart.id}`}
+            dangerouslySetInnerHTML={{
+              __html: jsonForScript({ ...chart, fileName: props.fileName }),
+            }}
+          />
+        </>
+      ) : (
+        <p class="chart-empty">{t('dashboard.no-data')}</p>
+      )}
+      <details class="chart-table" open>
+        <summary>{t('dashboard.table')}</summary>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{chart.title}</caption>
+            <thead>
+              <tr>
+                {chart.columns.map((column, i) => (
+                  <th scope="col" class={i > 0 && column.type !== 'text' ? 'num' : undefined}>
+                    {column.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>{cells(row)}</tr>
+              ))}
+            </tbody>
+            {chart.total ? (
+              <tfoot>
+                <tr class="total">{cells(chart.total)}</tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      </details>
+      <p
+        class="chart-downloads"
+        data-downloads={chart.id}
+        data-label-png={t('dashboard.png')}
+        data-label-svg={t('dashboard.svg')}
+        data-label-of={t('dashboard.download-of', { title: chart.title })}
+      >
+        <a class="button button--secondary" href={props.csvHref} download={`${props.fileName}.csv`}>
+          {t('dashboard.csv')}
+          <span class="visually-hidden">{t('dashboard.download-of', { title: chart.title })}</span>
+        </a>
+      </p>
+    </figure>
+  );
+}

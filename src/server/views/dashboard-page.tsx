@@ -1,0 +1,126 @@
+import type { ChartData, ChartId, DashboardCharts } from '../../app/views/dashboard-data.ts';
+import type { PlanView } from '../../app/views/plan-view.ts';
+import type { FiscalYear } from '../../core/fiscal-year.ts';
+import type { StatusScale } from '../../core/status-scale.ts';
+import { t } from '../../i18n/translate.ts';
+import { ChartFigure } from './dashboard-figure.tsx';
+import { fyLabel, yearStatusLabel } from './format.ts';
+
+export interface DashboardPageProps {
+  view: PlanView;
+  fiscalYear: FiscalYear;
+  base: string;
+  charts: DashboardCharts;
+  scale: StatusScale;
+  /** KPI names for the trend's select, in the plan's order. */
+  kpiOptions: { id: number; label: string }[];
+}
+
+/** The CSV address of a chart: the same access rules and rows as the page. */
+export function csvHref(base: string, id: ChartId, fiscalYear: FiscalYear, kpiId?: number) {
+  return `${base}/dashboard/${id}.csv?fy=${fiscalYear}${kpiId !== undefined ? `&kpi=${kpiId}` : ''}`;
+}
+
+/**
+ * The dashboard: budget and settlement by goal and by year, the distribution of execution
+ * rates, KPI achievement by goal in the scale's bands and one KPI's trend. Every chart is also
+ * a table (the page is complete without JavaScript) and a CSV; /assets/dashboard.js draws the
+ * charts (ECharts, loaded only here) and adds PNG and SVG downloads.
+ */
+export function DashboardPage(props: DashboardPageProps) {
+  const { view, fiscalYear: fy, base, charts } = props;
+  const status = view.years.find((y) => y.fiscalYear === fy)?.status ?? 'preparing';
+  const kpiId = charts.kpi?.id;
+  const figure = (chart: ChartData, withKpi = false) => (
+    <ChartFigure
+      chart={chart}
+      csvHref={csvHref(base, chart.id, fy, withKpi ? kpiId : undefined)}
+      fileName={`${chart.id}-${fy}${withKpi && kpiId !== undefined ? `-kpi${kpiId}` : ''}`}
+    />
+  );
+  return (
+    <>
+      <h1>
+        {t('dashboard.title')}
+        <span class="heading-sub">{view.summary.title}</span>
+      </h1>
+      <p class="lead">
+        {t('dashboard.lead', {
+          fiscalYear: fyLabel(fy),
+          status: yearStatusLabel(status),
+          unit: view.plan.amountUnit,
+          first: fyLabel(view.summary.firstFiscalYear),
+          last: fyLabel(view.summary.lastFiscalYear),
+        })}
+      </p>
+      <form method="get" action={`${base}/dashboard`} class="filters">
+        <div class="field">
+          <label for="fy">{t('dashboard.fy-select')}</label>
+          <select id="fy" name="fy" data-autosubmit>
+            {view.readableYears.map((year) => (
+              <option value={String(year)} selected={year === fy}>
+                {fyLabel(year)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {kpiId !== undefined ? <input type="hidden" name="kpi" value={String(kpiId)} /> : null}
+        <button type="submit" class="button button--secondary">
+          {t('dashboard.show')}
+        </button>
+      </form>
+      <p class="notice chart-nojs" id="chart-nojs">
+        {t('dashboard.no-chart')}
+      </p>
+
+      <section aria-labelledby="section-budget">
+        <h2 id="section-budget">{t('dashboard.section.budget')}</h2>
+        {figure(charts.budgetByGoal)}
+        {figure(charts.budgetByYear)}
+      </section>
+
+      <section aria-labelledby="section-rates">
+        <h2 id="section-rates">{t('dashboard.section.rates')}</h2>
+        {figure(charts.executionRates)}
+      </section>
+
+      <section aria-labelledby="section-kpi-bands">
+        <h2 id="section-kpi-bands">{t('dashboard.section.kpi-bands')}</h2>
+        <p>{t('dashboard.scale', { scale: props.scale.name })}</p>
+        {charts.kpiBands ? (
+          figure(charts.kpiBands)
+        ) : (
+          <p class="notice empty-state">{t('dashboard.no-kpis')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="section-kpi-trend">
+        <h2 id="section-kpi-trend">{t('dashboard.section.kpi-trend')}</h2>
+        {charts.kpiTrend ? (
+          <>
+            <form method="get" action={`${base}/dashboard#section-kpi-trend`} class="filters">
+              <input type="hidden" name="fy" value={String(fy)} />
+              <div class="field">
+                <label for="kpi">{t('dashboard.kpi-select')}</label>
+                <select id="kpi" name="kpi" data-autosubmit>
+                  {props.kpiOptions.map((k) => (
+                    <option value={String(k.id)} selected={k.id === kpiId}>
+                      {k.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" class="button button--secondary">
+                {t('dashboard.show')}
+              </button>
+            </form>
+            {figure(charts.kpiTrend, true)}
+          </>
+        ) : (
+          <p class="notice empty-state">{t('dashboard.no-kpis-trend')}</p>
+        )}
+      </section>
+      <script src="/assets/dashboard.js" defer />
+    </>
+  );
+}
