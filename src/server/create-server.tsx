@@ -4,6 +4,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { ERROR_STATUS } from '../app/error-status.ts';
 import { SouseiError } from '../core/errors.ts';
 import { t } from '../i18n/translate.ts';
+import { apiRoutes } from './api/api-routes.tsx';
 import type { ServerConfig } from './config.ts';
 import type { ServerEnv } from './env.ts';
 import { csrfMiddleware } from './middleware/csrf.ts';
@@ -21,6 +22,7 @@ import { kpiRoutes } from './routes/kpi-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
+import { tokenRoutes } from './routes/token-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
 import { workflowRoutes } from './routes/workflow-routes.tsx';
 
@@ -37,6 +39,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
     await next();
   });
   app.route('/assets', assetRoutes());
+  app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF
   app.use('*', sessionMiddleware);
   app.use('*', csrfMiddleware);
   app.route('/', homeRoutes());
@@ -48,6 +51,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', workflowRoutes());
   app.route('/', historyRoutes());
   app.route('/', userRoutes());
+  app.route('/', tokenRoutes());
   app.route('/', kpiRoutes());
   app.route('/', evaluationRoutes());
   app.route('/', dashboardRoutes());

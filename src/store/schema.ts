@@ -206,6 +206,7 @@ export interface DB {
   activity_entries: ActivityEntryTable;
   stated_totals: StatedTotalTable;
   import_runs: ImportRunTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -282,4 +283,17 @@ export interface ChangeTable {
   /** web, import, restore, workflow. */
   origin: string;
   at: string;
+}
+
+/** An API token (issue #5): only the SHA-256 of its secret is stored. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  municipality_code: string;
+  user_id: number;
+  name: string;
+  /** SHA-256 (hex) of the secret `sousei_…`. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -17,7 +17,7 @@ export interface ChangeRecord {
   before: unknown;
   after: unknown;
   userId: number | null;
-  origin: 'web' | 'import' | 'restore' | 'workflow';
+  origin: 'web' | 'api' | 'import' | 'restore' | 'workflow';
   at: string;
 }
 

@@ -100,7 +100,14 @@ function mergedActivities(
 export async function saveProjectYear(
   ctx: AppContext,
   actor: Actor | null,
-  input: { municipalityCode: string; projectId: number; fiscalYear: number; form: ProjectYearForm },
+  input: {
+    municipalityCode: string;
+    projectId: number;
+    fiscalYear: number;
+    form: ProjectYearForm;
+    /** Where the change came from, for the history (web form or API). */
+    origin?: 'web' | 'api';
+  },
 ): Promise<SaveProjectYearResult> {
   const db = ctx.store.db;
   const { municipalityCode: code, fiscalYear, form } = input;
@@ -172,7 +179,7 @@ export async function saveProjectYear(
         before,
         after,
         userId: actor.userId,
-        origin: 'web',
+        origin: input.origin ?? 'web',
         at: now,
       });
     };

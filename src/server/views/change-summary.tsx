@@ -8,6 +8,7 @@ import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 
 const ORIGIN: Record<string, string> = {
   web: '画面',
+  api: 'API',
   import: '取り込み',
   restore: '復元',
   workflow: '進行',

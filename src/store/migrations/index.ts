@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as plans from './2026-11-25T1000-plans.ts';
 import * as accounts from './2026-11-25T1100-accounts-workflow.ts';
 import * as kpis from './2026-11-25T1200-kpis-evaluations.ts';
+import * as apiTokens from './2026-11-25T1300-api-tokens.ts';
 
 /**
  * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1000-plans': plans,
   '2026-11-25T1100-accounts-workflow': accounts,
   '2026-11-25T1200-kpis-evaluations': kpis,
+  '2026-11-25T1300-api-tokens': apiTokens,
 };

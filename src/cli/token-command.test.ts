@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAppContext } from '../app/app-context.ts';
+
+/** `sousei token create`, run as an operator would, against a temporary SQLite file. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sousei-token-'));
+const url = `sqlite:${join(dir, 'cli.db')}`;
+const env = { ...process.env, DATABASE_URL: url, SOUSEI_DEBUG: '' };
+
+function sousei(input: string | undefined, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    input,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sousei token create', () => {
+  it('prints a new token once on stdout and stores only its hash', async () => {
+    const add = sousei(
+      'a-long-enough-password\n',
+      'user',
+      'add',
+      '--role',
+      'editor',
+      '--municipality',
+      '012050',
+      '--municipality-name',
+      '室蘭市',
+      '--department',
+      '経済部 産業振興課',
+      '--password-stdin',
+      'sangyo@city.example',
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const r = sousei(
+      undefined,
+      'token',
+      'create',
+      '--email',
+      'SANGYO@city.example',
+      '--name',
+      '集計',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const secret = r.stdout.trim();
+    expect(secret).toMatch(/^sousei_[A-Za-z0-9_-]{43}$/);
+    expect(r.stderr).toContain('API トークン「集計」を作りました');
+    const ctx = await openAppContext(url);
+    try {
+      const rows = await ctx.store.db.selectFrom('api_tokens').selectAll().execute();
+      expect(rows.map((t) => [t.name, t.token_hash])).toEqual([
+        ['集計', createHash('sha256').update(secret).digest('hex')],
+      ]);
+    } finally {
+      await ctx.store.close();
+    }
+  });
+
+  it('refuses an unknown account (exit 3) and a missing name (exit 1)', () => {
+    const unknown = sousei(
+      undefined,
+      'token',
+      'create',
+      '--email',
+      'no@city.example',
+      '--name',
+      'x',
+    );
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('利用者が見つかりません: no@city.example');
+    expect(unknown.stdout).toBe('');
+    const blank = sousei(
+      undefined,
+      'token',
+      'create',
+      '--email',
+      'sangyo@city.example',
+      '--name',
+      ' ',
+    );
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain('トークンの名前を入力してください');
+  });
+});
