@@ -1,5 +1,4 @@
-import { SouseiError } from '../../core/errors.ts';
-import type { Actor, CommentRole } from '../../core/permissions.ts';
+import type { CommentRole } from '../../core/permissions.ts';
 import { allProjects } from '../../core/plan.ts';
 import type { StatusBand } from '../../core/status-scale.ts';
 import type { AppContext } from '../app-context.ts';
@@ -9,19 +8,6 @@ import type { PlanView } from '../views/plan-view.ts';
 import { effectHint } from './effect-hint.ts';
 import { type Evaluation, isEvaluated, loadEvaluations } from './evaluations.ts';
 import { loadSettings, type MunicipalitySettings } from './municipality-settings.ts';
-
-/**
- * Evaluations are the municipality's own until they are published with the report (a later
- * issue): the public and other municipalities never see them. Anonymous → sign in; a member of
- * another municipality → not found (as for every members-only page of a plan).
- */
-export function requireMember(actor: Actor | null, code: string): Actor {
-  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-  if (actor.municipalityCode !== code) {
-    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-  }
-  return actor;
-}
 
 /** Years the committee evaluates: those of the plan's period. */
 export function evaluationYears(view: PlanView): number[] {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireActor } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { findProject, projectStatus } from '../../app/workflow/find-project.ts';
 import { changeProjectStatus } from '../../app/workflow/project-status.ts';
@@ -10,7 +11,7 @@ import {
 import { yearStatus } from '../../app/workflow/year-status.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { formatAmount } from '../../core/money.ts';
-import { type Actor, canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
+import { canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
 import type { Project } from '../../core/plan.ts';
 import type { ProjectAction } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
@@ -21,12 +22,6 @@ import { page } from '../render.tsx';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectYearFormPage } from '../views/project-year-form-page.tsx';
-
-function requireActor(c: Context<ServerEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-  return actor;
-}
 
 /** The form's state as stored: amounts in the plan's unit, this year's entries per activity. */
 function storedState(
@@ -55,7 +50,7 @@ async function renderForm(
   c: Context<ServerEnv>,
   options: { state?: ParsedProjectYearForm; result?: SaveProjectYearResult; saved?: boolean },
 ) {
-  const actor = requireActor(c);
+  const actor = requireActor(c.get('actor'));
   const code = codeParam(c);
   const planId = idParam(c, 'planId');
   const projectId = idParam(c, 'projectId');
@@ -122,7 +117,7 @@ export function entryRoutes(): Hono<ServerEnv> {
   app.get(`${path}/edit`, (c) => renderForm(c, { saved: c.req.query('saved') === '1' }));
 
   app.post(`${path}/edit`, async (c) => {
-    const actor = requireActor(c);
+    const actor = requireActor(c.get('actor'));
     const code = codeParam(c);
     const projectId = idParam(c, 'projectId');
     const fiscalYear = fiscalYearQuery(c);
@@ -151,7 +146,7 @@ export function entryRoutes(): Hono<ServerEnv> {
   });
 
   app.post(`${path}/status`, async (c) => {
-    const actor = requireActor(c);
+    const actor = requireActor(c.get('actor'));
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const projectId = idParam(c, 'projectId');

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireAdmin, requireMember } from '../../app/auth/require-actor.ts';
 import {
   defaultEvaluationYear,
   evaluationYears,
   loadEvaluationQueue,
-  requireMember,
 } from '../../app/evaluation/evaluation-queue.ts';
 import {
   addComment,
@@ -90,11 +90,9 @@ async function renderEvaluation(c: Context<ServerEnv>, state: FormState = {}) {
   );
 }
 
-function requireAdmin(c: Context<ServerEnv>): string {
+function requireSettingsAdmin(c: Context<ServerEnv>): string {
   const code = codeParam(c);
-  const actor = c.get('actor');
-  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-  if (!isAdmin(actor, code)) throw new SouseiError('forbidden', 'auth.forbidden');
+  requireAdmin(c.get('actor'), code);
   return code;
 }
 
@@ -113,7 +111,7 @@ async function renderSettings(
   form: SettingsForm | null,
   errors: Record<string, FieldError>,
 ) {
-  const code = requireAdmin(c);
+  const code = requireSettingsAdmin(c);
   const ctx = c.get('app');
   const municipality = await ctx.store.db
     .selectFrom('municipalities')
@@ -208,7 +206,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
   app.get('/m/:code/settings', (c) => renderSettings(c, null, {}));
 
   app.post('/m/:code/settings', async (c) => {
-    const code = requireAdmin(c);
+    const code = requireSettingsAdmin(c);
     const form = settingsFormFrom(await formBody(c));
     const parsed = parseSettingsForm(form);
     if (!parsed.ok) return renderSettings(c, form, parsed.errors);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { requireMember } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { listHistory, restoreChange } from '../../app/workflow/history.ts';
-import { SouseiError } from '../../core/errors.ts';
 import { isAdmin } from '../../core/permissions.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
@@ -17,10 +17,7 @@ export function historyRoutes(): Hono<ServerEnv> {
   app.get('/m/:code/plans/:planId/history', async (c) => {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
-    const actor = c.get('actor');
-    if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-    if (actor.municipalityCode !== code)
-      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    const actor = requireMember(c.get('actor'), code);
     const ctx = c.get('app');
     const view = await loadPlanView(ctx, actor, code, planId);
     const items = await listHistory(ctx, { municipalityCode: code, planId });

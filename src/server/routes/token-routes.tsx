@@ -8,8 +8,9 @@ import {
   MAX_TOKEN_NAME,
   revokeApiToken,
 } from '../../app/auth/api-tokens.ts';
+import { requireActor } from '../../app/auth/require-actor.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { type Actor, isAdmin } from '../../core/permissions.ts';
+import { isAdmin } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
@@ -19,12 +20,6 @@ const when = (iso: string | null) =>
   iso === null
     ? '—'
     : new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', hour12: false });
-
-function requireActor(c: Context<ServerEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-  return actor;
-}
 
 function TokenTable(props: {
   caption: string;
@@ -83,7 +78,7 @@ async function render(
   c: Context<ServerEnv>,
   state: { created?: CreatedApiToken; error?: string; name?: string; revoked?: boolean },
 ) {
-  const actor = requireActor(c);
+  const actor = requireActor(c.get('actor'));
   const ctx = c.get('app');
   const admin = isAdmin(actor, actor.municipalityCode);
   const all = await listApiTokens(ctx, actor, { everyone: admin });
@@ -173,7 +168,7 @@ export function tokenRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/account/tokens', (c) => render(c, { revoked: c.req.query('revoked') === '1' }));
   app.post('/account/tokens', async (c) => {
-    const actor = requireActor(c);
+    const actor = requireActor(c.get('actor'));
     const body = await formBody(c);
     const action = field(body, 'action');
     if (action === 'revoke') {

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireAdmin } from '../../app/auth/require-actor.ts';
 import { createUser, listUsers } from '../../app/auth/users.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { isAdmin, ROLES } from '../../core/permissions.ts';
+import { ROLES } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { type FormBody, field, formBody } from '../form-body.ts';
@@ -134,11 +135,7 @@ async function render(
 /** Account management for the municipality's administrators. */
 export function userRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
-  const guard = (c: Context<ServerEnv>) => {
-    const actor = c.get('actor');
-    if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-    if (!isAdmin(actor, codeParam(c))) throw new SouseiError('forbidden', 'auth.forbidden');
-  };
+  const guard = (c: Context<ServerEnv>) => requireAdmin(c.get('actor'), codeParam(c));
   app.get('/m/:code/users', (c) => {
     guard(c);
     return render(

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { requireMember } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { yearProgress } from '../../app/views/year-progress.ts';
 import { changeYearStatus } from '../../app/workflow/year-status.ts';
@@ -22,10 +23,7 @@ export function workflowRoutes(): Hono<ServerEnv> {
   app.get('/m/:code/plans/:planId/years', async (c) => {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
-    const actor = c.get('actor');
-    if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-    if (actor.municipalityCode !== code)
-      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    const actor = requireMember(c.get('actor'), code);
     const ctx = c.get('app');
     const view = await loadPlanView(ctx, actor, code, planId);
     const asked = fiscalYearQuery(c);
