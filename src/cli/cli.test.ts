@@ -119,7 +119,14 @@ describe('sousei CLI', () => {
     const file = join(dir, 'muroran.xlsx');
     expect(sousei('export', '--format', 'xlsx', '--out', file).code).toBe(0);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-    const back = sousei('import', file, '--municipality', '012050', '--plan', '第2期室蘭市まち・ひと・しごと創生総合戦略');
+    const back = sousei(
+      'import',
+      file,
+      '--municipality',
+      '012050',
+      '--plan',
+      '第2期室蘭市まち・ひと・しごと創生総合戦略',
+    );
     expect(back.stderr).not.toContain('エラー');
     expect(back.code).toBe(0);
     expect(back.stdout).toContain('変更はありません');
@@ -130,7 +137,9 @@ describe('sousei CLI', () => {
   it('exports open-data CSV with a BOM for Excel', () => {
     const r = sousei('export', '--format', 'csv', '--table', 'projects', '--bom');
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('\uFEFF全国地方公共団体コード,団体名,計画名,年度,年度（和暦）')).toBe(true);
+    expect(
+      r.stdout.startsWith('\uFEFF全国地方公共団体コード,団体名,計画名,年度,年度（和暦）'),
+    ).toBe(true);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines).toHaveLength(25);
     expect(lines[1]).toBe(

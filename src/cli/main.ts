@@ -3,10 +3,12 @@ import { reportError } from './cli-io.ts';
 import { registerCheck } from './commands/check-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerImport } from './commands/import-command.ts';
+import { registerKpi } from './commands/kpi-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
 import { registerReport } from './commands/report-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerShow } from './commands/show-command.ts';
+import { registerToken } from './commands/token-command.ts';
 import { registerUser } from './commands/user-command.ts';
 
 const program = new Command('sousei')
@@ -23,7 +25,9 @@ const program = new Command('sousei')
 const globals = () => program.opts<{ database?: string }>();
 registerServe(program, globals);
 registerUser(program, globals);
+registerToken(program, globals);
 registerImport(program, globals);
+registerKpi(program, globals);
 registerExport(program, globals);
 registerShow(program, globals);
 registerCheck(program, globals);

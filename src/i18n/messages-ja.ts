@@ -195,12 +195,14 @@ export const messagesJa = {
   'password.too-long': 'パスワードが長すぎます（256文字まで）',
   'year.locked': '{fiscalYear} は締め切り（ロック）または公表済みのため変更できません',
   'year.not-open': 'この年度は入力受付中ではありません',
-  'year.invalid-transition': 'この年度は今の状態ではその操作ができません（状態が変わった可能性があります。画面を開き直してください）',
+  'year.invalid-transition':
+    'この年度は今の状態ではその操作ができません（状態が変わった可能性があります。画面を開き直してください）',
   'year.publish-has-errors':
     '検査でエラーが {count} 件あります。公表するには理由を記入してください（記録されます）',
   'year.out-of-plan': '{fiscalYear} は計画期間の外です',
   'project.not-found': '事業が見つかりません',
-  'project.invalid-transition': 'この事業は今の入力状況ではその操作ができません（状況が変わった可能性があります。画面を開き直してください）',
+  'project.invalid-transition':
+    'この事業は今の入力状況ではその操作ができません（状況が変わった可能性があります。画面を開き直してください）',
   'project.return-needs-comment': '差し戻すときはコメントを書いてください',
   'change.not-found': '変更履歴が見つかりません',
   'change.not-restorable': 'この変更は元に戻せません（金額と取組の変更のみ）',

@@ -1,0 +1,381 @@
+import type { Kysely } from 'kysely';
+import { SouseiError } from '../../core/errors.ts';
+import { type Finding, hasErrors } from '../../core/finding.ts';
+import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
+import { toHalfWidth } from '../../core/half-width.ts';
+import type { KpiScope } from '../../core/kpi.ts';
+import { SCOPE_LABELS } from '../../core/kpi-input.ts';
+import { type Actor, isAdmin } from '../../core/permissions.ts';
+import type { YearStatus } from '../../core/workflow.ts';
+import { parseCsv } from '../../formats/csv/csv-grid.ts';
+import { decodeText } from '../../formats/decode-text.ts';
+import {
+  type KpiTable,
+  type KpiTableRow,
+  readKpiTable,
+} from '../../formats/kpi/kpi-table-reader.ts';
+import type { GridRow } from '../../formats/tsv/tsv-grid.ts';
+import { t } from '../../i18n/translate.ts';
+import { listPlans, type PlanSummary } from '../../store/load-plan.ts';
+import type { DB } from '../../store/schema.ts';
+import type { AppContext } from '../app-context.ts';
+import { resolvePlan } from '../resolve-plan.ts';
+import { yearStatuses } from '../workflow/year-status.ts';
+import { type KpiRecord, loadKpis } from './kpi-records.ts';
+import { type KpiInput, KpiInputSchema, writeKpi, writeKpiActual } from './save-kpi.ts';
+
+/**
+ * Imports KPI definitions, year targets and actuals from a table (docs/kpi-import.md): read the
+ * whole file, report every bad cell at once, and write in one transaction only when there is no
+ * error. A KPI is matched by its scope, owner and name: importing again updates it in place, and
+ * importing the same file twice changes nothing. Actuals are written only for years open for
+ * entry; those of other years are reported (a warning) and left as they are.
+ */
+export interface KpiImportInput {
+  fileName: string;
+  /** The file's bytes, read as CSV (UTF-8 with or without BOM, Shift_JIS, UTF-16 with BOM). */
+  bytes?: Uint8Array;
+  /** Rows of cells already read from another format (an xlsx sheet): used instead of `bytes`. */
+  rows?: readonly GridRow[];
+  municipalityCode?: string;
+  /** The plan: by id (the web page), or by title or as the municipality's only one (the CLI). */
+  planId?: number;
+  planTitle?: string;
+  dryRun?: boolean;
+}
+
+/** Who imports: a signed-in person (administrators only), or the operator at the command line. */
+export type KpiImporter = { actor: Actor | null } | { operator: true };
+
+export type KpiChangeKind = 'added' | 'updated' | 'actual-added' | 'actual-changed';
+
+export interface KpiChange {
+  kind: KpiChangeKind;
+  /** Catalogue parameters of `kpi.change.{kind}`, ready to read. */
+  params: Record<string, string | number | null>;
+}
+
+export interface KpiImportOutcome {
+  /** True when something was written (never on a dry run, with errors, or with no change). */
+  written: boolean;
+  plan: PlanSummary;
+  /** KPI rows read. */
+  rows: number;
+  findings: Finding[];
+  changes: KpiChange[];
+}
+
+export function formatKpiChange(change: KpiChange): string {
+  return t(`kpi.change.${change.kind}`, change.params);
+}
+
+interface Resolved {
+  ownerId: number;
+  ownerLabel: string;
+  input: KpiInput;
+  /** Actuals of open years. */
+  actuals: KpiTableRow['actuals'];
+}
+
+const normTitle = (text: string) => toHalfWidth(text).replace(/\s+/g, '').trim();
+
+async function findPlan(ctx: AppContext, input: KpiImportInput): Promise<PlanSummary> {
+  if (input.planId === undefined) {
+    return resolvePlan(ctx, { municipalityCode: input.municipalityCode, title: input.planTitle });
+  }
+  const plan = (await listPlans(ctx.store.db, input.municipalityCode)).find(
+    (p) => p.id === input.planId,
+  );
+  if (!plan || input.municipalityCode === undefined) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  return plan;
+}
+
+function readGrid(input: KpiImportInput): { grid: readonly GridRow[]; findings: Finding[] } {
+  if (input.rows) return { grid: input.rows, findings: [] };
+  const decoded = decodeText(input.bytes ?? new Uint8Array(), input.fileName);
+  if (!decoded.ok) return { grid: [], findings: [decoded.finding] };
+  return { grid: parseCsv(decoded.text), findings: [] };
+}
+
+export async function importKpis(
+  ctx: AppContext,
+  by: KpiImporter,
+  input: KpiImportInput,
+): Promise<KpiImportOutcome> {
+  const plan = await findPlan(ctx, input);
+  const code = plan.municipalityCode;
+  if (!('operator' in by) && !isAdmin(by.actor, code)) {
+    throw new SouseiError('forbidden', 'auth.forbidden');
+  }
+  const userId = 'operator' in by ? null : (by.actor?.userId ?? null);
+  const read = readGrid(input);
+  if (read.findings.length > 0) {
+    return { written: false, plan, rows: 0, findings: read.findings, changes: [] };
+  }
+  const table = readKpiTable(read.grid, { file: input.fileName });
+  const db = ctx.store.db;
+  const statuses = await yearStatuses(db, code, plan.id);
+  const resolved = await resolveRows(db, plan, table, statuses, input.fileName);
+  // In the file's order, as a person goes through it.
+  const findings = [...table.findings, ...resolved.findings].sort(
+    (a, b) =>
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
+  const outcome = { plan, rows: table.rows.length, findings };
+  if (hasErrors(findings)) return { ...outcome, written: false, changes: [] };
+  if (input.dryRun) {
+    const existing = await loadKpis(db, code, plan.id);
+    return { ...outcome, written: false, changes: diff(resolved.rows, existing).changes };
+  }
+  const now = ctx.now();
+  const changes = await db.transaction().execute(async (trx) => {
+    const existing = await loadKpis(trx, code, plan.id);
+    const planned = diff(resolved.rows, existing);
+    for (const op of planned.ops) {
+      let kpiId = op.kpiId;
+      if (op.writeDefinition) {
+        kpiId = await writeKpi(trx, {
+          municipalityCode: code,
+          planId: plan.id,
+          kpiId: op.kpiId,
+          input: op.resolved.input,
+          now,
+        });
+      }
+      if (kpiId === undefined) continue;
+      for (const actual of op.actuals) {
+        await writeKpiActual(trx, {
+          municipalityCode: code,
+          kpiId,
+          actual: {
+            fiscalYear: actual.fiscalYear,
+            value: actual.value,
+            asOf: actual.asOf,
+            source: actual.source,
+          },
+          entryId: null,
+          userId,
+          now,
+        });
+      }
+    }
+    return planned.changes;
+  });
+  return { ...outcome, written: changes.length > 0, changes };
+}
+
+/** Finds each row's goal, measure or project, and sorts its actuals by the years' status. */
+async function resolveRows(
+  db: Kysely<DB>,
+  plan: PlanSummary,
+  table: KpiTable,
+  statuses: Map<number, YearStatus>,
+  file: string,
+): Promise<{ rows: Resolved[]; findings: Finding[] }> {
+  const code = plan.municipalityCode;
+  const [nodes, projects, existing] = await Promise.all([
+    db
+      .selectFrom('plan_nodes')
+      .select(['id', 'depth', 'title'])
+      .where('plan_id', '=', plan.id)
+      .where('municipality_code', '=', code)
+      .execute(),
+    db
+      .selectFrom('projects')
+      .select(['id', 'no', 'name'])
+      .where('plan_id', '=', plan.id)
+      .where('municipality_code', '=', code)
+      .execute(),
+    loadKpis(db, code, plan.id),
+  ]);
+  const findings: Finding[] = [];
+  /** The goal, measure or project a row names, or a finding at its 対象 cell. */
+  const ownerOf = (ref: { line: number; scope: KpiScope; owner: string; column: number }) => {
+    const location = { file, line: ref.line, column: ref.column, columnName: '対象' };
+    const scope = SCOPE_LABELS[ref.scope];
+    if (ref.scope === 'project') {
+      const no = toHalfWidth(ref.owner).trim();
+      const p = projects.find((x) => x.no === no);
+      if (p) return { id: p.id, label: `${p.no}. ${p.name}` };
+    } else {
+      const candidates = nodes.filter(
+        (n) =>
+          (ref.scope === 'goal') === (n.depth === 0) && normTitle(n.title) === normTitle(ref.owner),
+      );
+      const [only] = candidates;
+      if (candidates.length > 1) {
+        findings.push({
+          severity: 'error',
+          code: 'kpi.import.owner-ambiguous',
+          location,
+          found: ref.owner,
+          params: { scope, count: candidates.length },
+        });
+        return null;
+      }
+      if (only) return { id: only.id, label: only.title };
+    }
+    findings.push({
+      severity: 'error',
+      code: 'kpi.import.owner-not-found',
+      location,
+      expected: `kpi-owner-${ref.scope}`,
+      found: ref.owner,
+      params: { scope },
+    });
+    return null;
+  };
+  for (const ref of table.partial) ownerOf(ref);
+  const out: Resolved[] = [];
+  const firstLine = new Map<string, number>();
+  for (const row of table.rows) {
+    const at = (column: keyof KpiTableRow['columns'], columnName: string) => ({
+      file,
+      line: row.line,
+      column: row.columns[column],
+      columnName,
+    });
+    const owner = ownerOf({ ...row, column: row.columns.owner });
+    if (!owner) continue;
+    const key = `${row.scope}\u0000${owner.id}\u0000${row.name}`;
+    const first = firstLine.get(key);
+    if (first !== undefined) {
+      findings.push({
+        severity: 'error',
+        code: 'kpi.import.duplicate-row',
+        location: at('name', '指標名'),
+        found: row.name,
+        params: { firstLine: first },
+      });
+      continue;
+    }
+    firstLine.set(key, row.line);
+    const parsed = KpiInputSchema.safeParse({
+      scope: row.scope,
+      nodeId: row.scope === 'project' ? null : owner.id,
+      projectId: row.scope === 'project' ? owner.id : null,
+      name: row.name,
+      unit: row.unit,
+      direction: row.direction,
+      kind: row.kind,
+      baselineValue: row.baseline?.value ?? null,
+      baselineFiscalYear: row.baseline?.fiscalYear ?? null,
+      targetValue: row.target.value,
+      targetFiscalYear: row.target.fiscalYear,
+      yearTargets: row.yearTargets,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        findings.push({
+          severity: 'error',
+          code: 'kpi.import.invalid',
+          location: { file, line: row.line },
+          params: { detail: `${issue.path.join('.')}: ${t(issue.message)}` },
+        });
+      }
+      continue;
+    }
+    const stored = existing.find((k) => matches(k, row.scope, owner.id, row.name));
+    const actuals: KpiTableRow['actuals'] = [];
+    for (const a of row.actuals) {
+      const status = statuses.get(a.fiscalYear) ?? 'preparing';
+      if (status === 'open') {
+        actuals.push(a);
+        continue;
+      }
+      const same = stored?.actuals.find((s) => s.fiscalYear === a.fiscalYear);
+      if (same && sameActual(same, a)) continue;
+      findings.push({
+        severity: 'warning',
+        code: 'kpi.import.actual-not-open',
+        location: { file, line: row.line, column: a.column, columnName: a.columnName },
+        found: String(a.value),
+        params: {
+          fiscalYear: formatFiscalYear(a.fiscalYear, 'both'),
+          status: t(`status.year.${status}`),
+        },
+      });
+    }
+    out.push({ ownerId: owner.id, ownerLabel: owner.label, input: parsed.data, actuals });
+  }
+  return { rows: out, findings };
+}
+
+function matches(k: KpiRecord, scope: KpiScope, ownerId: number, name: string): boolean {
+  const id = scope === 'project' ? k.projectId : k.nodeId;
+  return k.scope === scope && id === ownerId && k.definition.name === name;
+}
+
+function sameActual(
+  a: { value: number; asOf: string | null; source: string | null },
+  b: { value: number; asOf: string | null; source: string | null },
+): boolean {
+  return a.value === b.value && a.asOf === b.asOf && (a.source ?? null) === (b.source ?? null);
+}
+
+/** The definition's fields that differ from the stored KPI, by their column names. */
+function changedFields(stored: KpiRecord, input: KpiInput): string[] {
+  const d = stored.definition;
+  const fields: string[] = [];
+  if (d.unit !== input.unit) fields.push('単位');
+  if (d.direction !== input.direction) fields.push('方向');
+  if (d.kind !== input.kind) fields.push('種類');
+  if ((d.baseline?.value ?? null) !== input.baselineValue) fields.push('基準値');
+  if ((d.baseline?.fiscalYear ?? null) !== input.baselineFiscalYear) fields.push('基準年度');
+  if (d.target.value !== input.targetValue) fields.push('目標値');
+  if (d.target.fiscalYear !== input.targetFiscalYear) fields.push('目標年度');
+  const key = (ys: readonly { fiscalYear: FiscalYear; value: number }[]) =>
+    JSON.stringify(
+      [...ys].sort((a, b) => a.fiscalYear - b.fiscalYear).map((y) => [y.fiscalYear, y.value]),
+    );
+  if (key(d.yearTargets) !== key(input.yearTargets)) fields.push('年度ごとの目標');
+  return fields;
+}
+
+interface Op {
+  resolved: Resolved;
+  kpiId: number | undefined;
+  writeDefinition: boolean;
+  actuals: KpiTableRow['actuals'];
+}
+
+/** What importing the rows would change, and the writes that do it. */
+function diff(rows: readonly Resolved[], existing: readonly KpiRecord[]) {
+  const changes: KpiChange[] = [];
+  const ops: Op[] = [];
+  for (const r of rows) {
+    const stored = existing.find((k) => matches(k, r.input.scope, r.ownerId, r.input.name));
+    const base = { name: r.input.name, owner: r.ownerLabel, unit: r.input.unit };
+    let writeDefinition = false;
+    if (!stored) {
+      changes.push({ kind: 'added', params: { ...base, scope: SCOPE_LABELS[r.input.scope] } });
+      writeDefinition = true;
+    } else {
+      const fields = changedFields(stored, r.input);
+      if (fields.length > 0) {
+        changes.push({ kind: 'updated', params: { ...base, fields: fields.join('・') } });
+        writeDefinition = true;
+      }
+    }
+    const actuals: KpiTableRow['actuals'] = [];
+    for (const a of r.actuals) {
+      const before = stored?.actuals.find((s) => s.fiscalYear === a.fiscalYear);
+      if (before && sameActual(before, a)) continue;
+      actuals.push(a);
+      const params = {
+        ...base,
+        fiscalYear: formatFiscalYear(a.fiscalYear, 'both'),
+        before: before ? String(before.value) : null,
+        after: String(a.value),
+      };
+      changes.push({ kind: before ? 'actual-changed' : 'actual-added', params });
+    }
+    if (writeDefinition || actuals.length > 0) {
+      ops.push({ resolved: r, kpiId: stored?.id, writeDefinition, actuals });
+    }
+  }
+  return { changes, ops };
+}
