@@ -50,7 +50,7 @@ async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<
   bottom.push('', '');
   sheet.addRow(top);
   sheet.addRow(bottom);
-  YEARS.forEach((_, i) => sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6));
+  for (let i = 0; i < YEARS.length; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
   sheet.addRow([
     'せいさく',
     'しさく',

@@ -2,10 +2,11 @@ import { SouseiError } from '../core/errors.ts';
 import { type Finding, hasErrors } from '../core/finding.ts';
 import { parseMunicipalityCode } from '../core/municipality-code.ts';
 import { diffPlans, type PlanChange } from '../core/plan-diff.ts';
+import { parseCsv } from '../formats/csv/csv-grid.ts';
 import { decodeText } from '../formats/decode-text.ts';
 import { type Mapping, MappingSchema } from '../formats/mapping/mapping-schema.ts';
 import { type MappedResult, readMappedRows } from '../formats/mapping/read-mapped-rows.ts';
-import { csvRows, xlsxRows } from '../formats/mapping/row-sources.ts';
+import { xlsxRows } from '../formats/mapping/row-sources.ts';
 import { findPlanId, loadPlan } from '../store/load-plan.ts';
 import { savePlan } from '../store/save-plan.ts';
 import type { AppContext } from './app-context.ts';
@@ -71,7 +72,7 @@ export async function importMapped(
     const decoded = decodeText(input.bytes, input.fileName);
     if (!decoded.ok)
       return { written: false, summary: null, findings: [decoded.finding], changes: [] };
-    rows = csvRows(decoded.text);
+    rows = parseCsv(decoded.text);
   }
   let result: MappedResult;
   try {

@@ -105,7 +105,9 @@ function addSheet(
     activityHeader(plan),
   ]);
   const sub = sheet.addRow(['', '', '', ...years.flatMap(() => ['予算', '決算']), '']);
-  years.forEach((_, i) => sheet.mergeCells(header.number, 4 + i * 2, header.number, 5 + i * 2));
+  for (let i = 0; i < years.length; i++) {
+    sheet.mergeCells(header.number, 4 + i * 2, header.number, 5 + i * 2);
+  }
   for (const col of [1, 2, 3, width]) sheet.mergeCells(header.number, col, sub.number, col);
   for (const r of [header, sub]) {
     r.font = bold;
