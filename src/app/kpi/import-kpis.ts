@@ -15,6 +15,7 @@ import {
   readKpiTable,
 } from '../../formats/kpi/kpi-table-reader.ts';
 import type { GridRow } from '../../formats/tsv/tsv-grid.ts';
+import { readWorkbookGrids } from '../../formats/xlsx/workbook-grid.ts';
 import { t } from '../../i18n/translate.ts';
 import { listPlans, type PlanSummary } from '../../store/load-plan.ts';
 import type { DB } from '../../store/schema.ts';
@@ -92,8 +93,26 @@ async function findPlan(ctx: AppContext, input: KpiImportInput): Promise<PlanSum
   return plan;
 }
 
-function readGrid(input: KpiImportInput): { grid: readonly GridRow[]; findings: Finding[] } {
+async function readGrid(
+  input: KpiImportInput,
+): Promise<{ grid: readonly GridRow[]; findings: Finding[] }> {
   if (input.rows) return { grid: input.rows, findings: [] };
+  const bytes = input.bytes ?? new Uint8Array();
+  // An xlsx workbook (a zip: PK\x03\x04): the first sheet, read as the same rows of cells.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    try {
+      const [first] = await readWorkbookGrids(bytes);
+      return { grid: first?.rows ?? [], findings: [] };
+    } catch {
+      const finding: Finding = {
+        severity: 'error',
+        code: 'xlsx.unreadable',
+        location: { file: input.fileName },
+        expected: 'xlsx',
+      };
+      return { grid: [], findings: [finding] };
+    }
+  }
   const decoded = decodeText(input.bytes ?? new Uint8Array(), input.fileName);
   if (!decoded.ok) return { grid: [], findings: [decoded.finding] };
   return { grid: parseCsv(decoded.text), findings: [] };
@@ -110,7 +129,7 @@ export async function importKpis(
     throw new SouseiError('forbidden', 'auth.forbidden');
   }
   const userId = 'operator' in by ? null : (by.actor?.userId ?? null);
-  const read = readGrid(input);
+  const read = await readGrid(input);
   if (read.findings.length > 0) {
     return { written: false, plan, rows: 0, findings: read.findings, changes: [] };
   }

@@ -46,6 +46,7 @@ export function Layout(props: LayoutProps) {
                   <span>
                     {props.user.name}（{props.user.role}）
                   </span>
+                  <a href="/account/tokens">API トークン</a>
                   <input type="hidden" name="_csrf" value={props.csrfToken} />
                   <button type="submit" class="button button--link">
                     ログアウト
