@@ -10,3 +10,25 @@ document.addEventListener('change', (event) => {
     target.form.requestSubmit();
   }
 });
+
+// Uploads: show the progress of a large file while it is sent, then show the answer page.
+// Without JavaScript the form posts as usual.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.dataset.upload === undefined) return;
+  const bar = form.querySelector('progress.upload-progress');
+  if (!bar) return;
+  event.preventDefault();
+  const request = new XMLHttpRequest();
+  request.open('POST', form.action);
+  request.upload.addEventListener('progress', (e) => {
+    if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+  });
+  request.addEventListener('load', () => {
+    document.open();
+    document.write(request.responseText);
+    document.close();
+  });
+  bar.hidden = false;
+  request.send(new FormData(form));
+});

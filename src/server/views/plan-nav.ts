@@ -11,7 +11,9 @@ export type PlanSection =
   | 'years'
   | 'history'
   | 'users'
-  | 'settings';
+  | 'settings'
+  | 'downloads'
+  | 'import';
 
 /** The plan's navigation: what every reader sees, plus what the actor's role adds. */
 export function planNav(
@@ -28,6 +30,7 @@ export function planNav(
     { href: `${base}/kpis${fy}`, label: 'KPI', section: 'kpis' },
     { href: `${base}/dashboard${fy}`, label: 'ダッシュボード', section: 'dashboard' },
     { href: `${base}/search`, label: '検索', section: 'search' },
+    { href: `${base}/downloads`, label: 'ダウンロード', section: 'downloads' },
   ];
   if (actor?.municipalityCode === code) {
     items.push({ href: `${base}/evaluations${fy}`, label: '評価', section: 'evaluations' });
@@ -38,6 +41,7 @@ export function planNav(
   if (isAdmin(actor, code)) {
     items.push({ href: `/m/${code}/users`, label: '利用者', section: 'users' });
     items.push({ href: `/m/${code}/settings`, label: '評価の設定', section: 'settings' });
+    items.push({ href: `/m/${code}/import`, label: '取り込み', section: 'import' });
   }
   return items.map((i) => ({ href: i.href, label: i.label, current: i.section === current }));
 }

@@ -1,0 +1,142 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { kpiRows } from '../../app/export-open-data.ts';
+import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
+import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
+import { SouseiError } from '../../core/errors.ts';
+import { type OpenDataTable, openDataCsv } from '../../formats/csv/open-data-csv.ts';
+import { toPlanDocument } from '../../formats/json/plan-document.ts';
+import { writeProgressWorkbook } from '../../formats/xlsx/progress-workbook-writer.ts';
+import type { ServerEnv } from '../env.ts';
+import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { fyLabel } from '../views/format.ts';
+import { planNav } from '../views/plan-nav.ts';
+
+const TABLES: Record<OpenDataTable, string> = {
+  projects: '事業×年度（予算・決算・執行率）',
+  entries: '取組の記載（結果 ▶・見直し ⇒）',
+  kpis: 'KPI×年度（実績と達成率）',
+};
+
+/** The years a download covers: what this reader may see and that has figures. */
+function downloadYears(view: PlanView, asked: number | null): number[] {
+  const readable = new Set(view.readableYears);
+  const years = fiscalYearsWithFigures(view.plan).filter((fy) => readable.has(fy));
+  if (asked === null) return years;
+  if (!readable.has(asked)) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  return [asked];
+}
+
+async function viewOf(c: Context<ServerEnv>) {
+  const code = codeParam(c);
+  const planId = idParam(c, 'planId');
+  return { code, planId, view: await loadPlanView(c.get('app'), c.get('actor'), code, planId) };
+}
+
+function attachment(c: Context<ServerEnv>, body: string | Uint8Array, type: string, name: string) {
+  c.header('content-type', type);
+  // ASCII file names only: every browser reads them the same way.
+  c.header('content-disposition', `attachment; filename="${name}"`);
+  c.header('cache-control', 'private, no-store');
+  return c.body(body as string);
+}
+
+/**
+ * Downloads of a plan for whoever may read it (the public: published years only): the JSON
+ * document, the progress table as Excel, the open-data CSVs (with a BOM for Excel if asked),
+ * the PDF report (pdf-routes.tsx).
+ */
+export function downloadRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const path = '/m/:code/plans/:planId';
+
+  app.get(`${path}/downloads`, async (c) => {
+    const { code, planId, view } = await viewOf(c);
+    const years = downloadYears(view, null);
+    const base = `/m/${code}/plans/${planId}`;
+    return page(
+      c,
+      'ダウンロード',
+      <>
+        <h1>ダウンロード</h1>
+        <p class="lead">
+          {view.summary.title}（{view.isMember ? 'すべての年度' : '公表済みの年度'}:{' '}
+          {years.map(fyLabel).join('、') || 'なし'}）
+        </p>
+        <h2>進捗状況表</h2>
+        <ul>
+          <li>
+            <a href={`${base}/export.xlsx`}>Excel（年度ごとのシート）</a>・
+            <a href={`${base}/export.xlsx?layout=cumulative`}>Excel（全年度を1シートに）</a>
+          </li>
+          {years.map((fy) => (
+            <li>
+              <a href={`${base}/report.pdf?fy=${fy}`}>PDF {fyLabel(fy)}（A3 横）</a>
+            </li>
+          ))}
+        </ul>
+        <h2>オープンデータ</h2>
+        <ul>
+          {(Object.keys(TABLES) as OpenDataTable[]).map((table) => (
+            <li>
+              {TABLES[table]}:{' '}
+              <a href={`${base}/export/${table}.csv?bom=1`}>CSV（Excel 用、BOM 付き UTF-8）</a>・
+              <a href={`${base}/export/${table}.csv`}>CSV（UTF-8）</a>
+            </li>
+          ))}
+          <li>
+            <a href={`${base}/export.json`}>計画全体の JSON</a>（形式の説明:
+            docs/json-format.md、列の説明: docs/open-data-csv.md）
+          </li>
+        </ul>
+      </>,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(c.get('actor'), code, base, 'downloads'),
+      },
+    );
+  });
+
+  app.get(`${path}/export.json`, async (c) => {
+    const { code, view } = await viewOf(c);
+    const body = `${JSON.stringify(toPlanDocument(view.plan), null, 2)}\n`;
+    return attachment(
+      c,
+      body,
+      'application/json; charset=utf-8',
+      `plan-${code}-${view.summary.id}.json`,
+    );
+  });
+
+  app.get(`${path}/export.xlsx`, async (c) => {
+    const { code, view } = await viewOf(c);
+    const years = downloadYears(view, fiscalYearQuery(c));
+    if (years.length === 0) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+    const layout = c.req.query('layout') === 'cumulative' ? 'cumulative' : 'per-year';
+    const bytes = await writeProgressWorkbook(view.plan, years, layout);
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return attachment(c, bytes, type, `report-${code}-${layout}.xlsx`);
+  });
+
+  app.get(`${path}/export/:table{(projects|entries|kpis)\\.csv}`, async (c) => {
+    const { code, planId, view } = await viewOf(c);
+    const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
+    const years = downloadYears(view, fiscalYearQuery(c));
+    const readable = new Set(view.readableYears);
+    // Actuals of years this reader may not see stay out, cumulative sums included.
+    const kpis =
+      table === 'kpis'
+        ? (await kpiRows(c.get('app'), code, planId)).map((k) => ({
+            ...k,
+            actuals: k.actuals.filter((a) => readable.has(a.fiscalYear)),
+          }))
+        : [];
+    const body = openDataCsv(table, view.plan, new Set(years), {
+      bom: c.req.query('bom') === '1',
+      kpis,
+    });
+    return attachment(c, body, 'text/csv; charset=utf-8', `${table}-${code}.csv`);
+  });
+  return app;
+}
