@@ -58,6 +58,13 @@ export function ReportPage(props: ReportPageProps) {
   return (
     <>
       <h1>{view.summary.title} 進捗状況表</h1>
+      <p class="actions no-print">
+        <a class="button button--secondary" href={`${base}/report.pdf?fy=${all ? 'all' : first}`}>
+          PDF をダウンロード（A3 横）
+        </a>
+        <a href={`${base}/export.xlsx${all ? '?layout=cumulative' : `?fy=${first}`}`}>Excel</a>
+        <a href={`${base}/downloads`}>その他のダウンロード</a>
+      </p>
       <form method="get" action={`${base}/report`} class="filters">
         <div class="field">
           <label for="fy">年度</label>
