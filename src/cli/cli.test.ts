@@ -1,31 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox, ROOT } from './cli-test-support.ts';
 
 /** Runs the real `sousei` binary, as a user would, against a temporary SQLite file. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const cli = cliSandbox('cli');
+const dir = cli.dir;
 const SAMPLE = join(ROOT, 'samples/muroran-r2-progress.tsv');
-const dir = mkdtempSync(join(tmpdir(), 'sousei-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, SOUSEI_DEBUG: '' };
+const sousei = (...args: string[]) => cli.run(args);
+const souseiWithInput = (input: string | undefined, ...args: string[]) => cli.run(args, input);
 
-function sousei(...args: string[]) {
-  return souseiWithInput(undefined, ...args);
-}
-
-function souseiWithInput(input: string | undefined, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe('sousei CLI', () => {
   it('prints help with the exit codes', () => {

@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox } from './cli-test-support.ts';
 
 /** `sousei kpi import` as a user runs it: the real binary on a temporary SQLite file. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'sousei-kpi-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, SOUSEI_DEBUG: '' };
+const cli = cliSandbox('kpi-cli');
+const dir = cli.dir;
+const sousei = (...args: string[]) => cli.run(args);
 
-function sousei(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe('sousei kpi import', () => {
   it('needs the plan first (not found: exit 3)', () => {

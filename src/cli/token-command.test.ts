@@ -1,29 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../app/app-context.ts';
+import { cliSandbox } from './cli-test-support.ts';
 
 /** `sousei token create`, run as an operator would, against a temporary SQLite file. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'sousei-token-'));
-const url = `sqlite:${join(dir, 'cli.db')}`;
-const env = { ...process.env, DATABASE_URL: url, SOUSEI_DEBUG: '' };
+const cli = cliSandbox('token');
+const url = cli.databaseUrl;
+const sousei = (input: string | undefined, ...args: string[]) => cli.run(args, input);
 
-function sousei(input: string | undefined, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/sousei.js'), ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe('sousei token create', () => {
   it('prints a new token once on stdout and stores only its hash', async () => {
