@@ -279,7 +279,13 @@ async function saveEntries(trx: Transaction<DB>, code: string, activityId: numbe
     };
     const id = existing[position]?.id;
     if (id !== undefined) {
-      await trx.updateTable('activity_entries').set(values).where('id', '=', id).execute();
+      // An entry no longer marked as a KPI result is no longer linked to a KPI either.
+      const unlink = e.kpi ? {} : { kpi_id: null };
+      await trx
+        .updateTable('activity_entries')
+        .set({ ...values, ...unlink })
+        .where('id', '=', id)
+        .execute();
     } else {
       await trx
         .insertInto('activity_entries')
