@@ -3,7 +3,7 @@ import type { StatusScale } from '../../core/status-scale.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadSettings } from '../evaluation/municipality-settings.ts';
 import { loadKpis } from '../kpi/kpi-records.ts';
-import type { DashboardKpi } from './dashboard-data.ts';
+import type { DashboardKpi } from './kpi-charts.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';
 
 export interface DashboardSource {

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
+import { toCsv } from '../../app/views/chart-cells.ts';
+import { isChartId } from '../../app/views/chart-data.ts';
 import { loadCheckView } from '../../app/views/check-view.ts';
-import { chartById, dashboardCharts, isChartId, toCsv } from '../../app/views/dashboard-data.ts';
+import { chartById, dashboardCharts } from '../../app/views/dashboard-charts.ts';
 import { loadDashboardSource } from '../../app/views/dashboard-view.ts';
 import { changeYearStatus } from '../../app/workflow/year-status.ts';
 import { SouseiError } from '../../core/errors.ts';

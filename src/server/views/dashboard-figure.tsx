@@ -1,4 +1,5 @@
-import { type ChartData, cellText, hasData } from '../../app/views/dashboard-data.ts';
+import { cellText, hasData } from '../../app/views/chart-cells.ts';
+import type { ChartData } from '../../app/views/chart-data.ts';
 import { t } from '../../i18n/translate.ts';
 
 /**

@@ -1,4 +1,5 @@
-import type { ChartData, ChartId, DashboardCharts } from '../../app/views/dashboard-data.ts';
+import type { ChartData, ChartId } from '../../app/views/chart-data.ts';
+import type { DashboardCharts } from '../../app/views/dashboard-charts.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { StatusScale } from '../../core/status-scale.ts';

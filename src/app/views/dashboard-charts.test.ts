@@ -6,23 +6,12 @@ import { ABCD_SCALE, NATIONAL_SCALE } from '../../core/status-scale.ts';
 import { decodeText } from '../../formats/decode-text.ts';
 import { readProgressTable } from '../../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../../formats/tsv/tsv-grid.ts';
-import {
-  bandColours,
-  budgetByGoal,
-  budgetByYear,
-  type ChartData,
-  type Column,
-  cellCsv,
-  cellText,
-  chartById,
-  type DashboardKpi,
-  dashboardCharts,
-  executionRates,
-  kpiBands,
-  kpiTrend,
-  rateBin,
-  toCsv,
-} from './dashboard-data.ts';
+import { budgetByGoal, budgetByYear } from './budget-charts.ts';
+import { cellCsv, cellText, toCsv } from './chart-cells.ts';
+import { bandColours, type ChartData, type Column } from './chart-data.ts';
+import { chartById, dashboardCharts } from './dashboard-charts.ts';
+import { executionRates, rateBin } from './execution-rate-chart.ts';
+import { type DashboardKpi, kpiBands, kpiTrend } from './kpi-charts.ts';
 
 const SAMPLE = new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url);
 
