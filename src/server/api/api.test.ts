@@ -17,8 +17,8 @@ import type { Actor } from '../../core/permissions.ts';
 import { PlanDocumentSchema } from '../../formats/json/plan-document-schema.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { createTestServer, DEMO, type Session, type TestServer } from '../test-server.ts';
+import { API_OPERATIONS } from './api-operations.ts';
 import { apiRoutes } from './api-routes.tsx';
-import { API_OPERATIONS } from './openapi.ts';
 import {
   ErrorSchema,
   KpiActualSavedSchema,

@@ -1,10 +1,6 @@
-import {
-  API_OPERATIONS,
-  type ApiOperation,
-  type ApiResponse,
-  componentName,
-  type JsonSchema,
-} from './openapi.ts';
+import type { ApiOperation, ApiResponse, JsonSchema } from './api-operation-parts.ts';
+import { API_OPERATIONS } from './api-operations.ts';
+import { componentName } from './openapi.ts';
 
 /**
  * The API's human-readable page, rendered on the server from the same operation table and
