@@ -1,19 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireActor } from '../../app/auth/require-actor.ts';
 import { importKpis } from '../../app/kpi/import-kpis.ts';
-import { loadKpiDetail, loadKpiOwner, loadKpiPage } from '../../app/kpi/kpi-view.ts';
+import { loadKpiDetail, loadKpiOwner } from '../../app/kpi/kpi-view.ts';
 import { linkEntryToKpi, saveKpi, saveKpiActual } from '../../app/kpi/save-kpi.ts';
-import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { type FiscalYear, fiscalYearsBetween } from '../../core/fiscal-year.ts';
-import type { KpiScope } from '../../core/kpi.ts';
-import { type Actor, canManageKpi } from '../../core/permissions.ts';
+import { fiscalYearsBetween } from '../../core/fiscal-year.ts';
+import { canManageKpi } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { type FormBody, field, formBody } from '../form-body.ts';
 import {
-  type ActualFormState,
-  actualFormOf,
   emptyKpiForm,
   type FieldErrors,
   type KpiFormState,
@@ -23,136 +20,23 @@ import {
   validateActualForm,
   validateKpiForm,
 } from '../forms/kpi-form.ts';
-import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import { fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
 import { fyLabel } from '../views/format.ts';
-import { KpiDetailPage } from '../views/kpi-detail-page.tsx';
 import { KpiFormPage } from '../views/kpi-form-page.tsx';
 import { kpiNumber } from '../views/kpi-format.ts';
-import { type KpiImportReport, KpiPage } from '../views/kpi-page.tsx';
-import { planNav } from '../views/plan-nav.ts';
+import {
+  MAX_UPLOAD_MB,
+  nav,
+  notFound,
+  ownerQuery,
+  planContext,
+  renderDetail,
+  renderList,
+  selectedYear,
+  targetYears,
+} from './kpi-pages.tsx';
 import { defaultYear } from './plan-routes.tsx';
-
-const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
-
-/** Uploads larger than this are refused before reading (a KPI table is a few kilobytes). */
-const MAX_UPLOAD_MB = 5;
-
-interface PlanContext {
-  code: string;
-  planId: number;
-  actor: Actor | null;
-  view: PlanView;
-  base: string;
-  municipality: { code: string; name: string };
-}
-
-async function planContext(c: Context<ServerEnv>): Promise<PlanContext> {
-  const code = codeParam(c);
-  const planId = idParam(c, 'planId');
-  const actor = c.get('actor');
-  const view = await loadPlanView(c.get('app'), actor, code, planId);
-  return {
-    code,
-    planId,
-    actor,
-    view,
-    base: `/m/${code}/plans/${planId}`,
-    municipality: { code, name: view.summary.municipalityName },
-  };
-}
-
-/** `?fy=` or the plan page's default; a year the actor may not read is not found. */
-function selectedYear(c: Context<ServerEnv>, view: PlanView): FiscalYear {
-  const fy = fiscalYearQuery(c) ?? defaultYear(view);
-  if (fy === undefined || fy === null || !view.readableYears.includes(fy)) throw notFound();
-  return fy;
-}
-
-function nav(p: PlanContext, fy: FiscalYear, current = true) {
-  return planNav(p.actor, p.code, p.base, 'kpis', fy).map((i) => ({
-    ...i,
-    current: current && i.current,
-  }));
-}
-
-/** Years a KPI form offers targets for: the plan period and any year that already has one. */
-function targetYears(view: PlanView, state: KpiFormState): FiscalYear[] {
-  const years = new Set([
-    ...fiscalYearsBetween(view.summary.firstFiscalYear, view.summary.lastFiscalYear),
-    ...Object.keys(state.yearTargets).map(Number),
-  ]);
-  return [...years].sort((a, b) => a - b);
-}
-
-async function renderList(
-  c: Context<ServerEnv>,
-  p: PlanContext,
-  fy: FiscalYear,
-  options: { notice?: string | null; report?: KpiImportReport | null; status?: number } = {},
-) {
-  const kpiPage = await loadKpiPage(c.get('app'), p.actor, p.view, fy);
-  return page(
-    c,
-    `KPI | ${p.view.summary.title} ${fyLabel(fy)}`,
-    <KpiPage
-      view={p.view}
-      page={kpiPage}
-      base={p.base}
-      csrf={c.get('csrfToken')}
-      notice={options.notice ?? null}
-      importReport={options.report ?? null}
-    />,
-    { municipality: p.municipality, nav: nav(p, fy), status: options.status },
-  );
-}
-
-async function renderDetail(
-  c: Context<ServerEnv>,
-  p: PlanContext,
-  kpiId: number,
-  fy: FiscalYear,
-  options: {
-    notice?: string | null;
-    actualForm?: ActualFormState;
-    actualErrors?: FieldErrors;
-    linkError?: string | null;
-    status?: number;
-  } = {},
-) {
-  const detail = await loadKpiDetail(c.get('app'), p.actor, p.view, kpiId, fy);
-  return page(
-    c,
-    `${detail.line.record.definition.name} | KPI | ${p.view.summary.title}`,
-    <KpiDetailPage
-      view={p.view}
-      detail={detail}
-      base={p.base}
-      csrf={c.get('csrfToken')}
-      notice={options.notice ?? null}
-      actualForm={options.actualForm ?? actualFormOf(detail.line.actual)}
-      actualErrors={options.actualErrors ?? {}}
-      linkError={options.linkError ?? null}
-    />,
-    { municipality: p.municipality, nav: nav(p, fy, false), status: options.status },
-  );
-}
-
-function requireActor(c: Context<ServerEnv>): Actor {
-  const actor = c.get('actor');
-  if (!actor) throw new SouseiError('unauthenticated', 'auth.required');
-  return actor;
-}
-
-/** `?scope=goal|measure&node=ID` or `?scope=project&project=ID`. */
-function ownerQuery(c: Context<ServerEnv>): { scope: KpiScope; id: number } {
-  const scope = c.req.query('scope');
-  const id = c.req.query(scope === 'project' ? 'project' : 'node') ?? '';
-  if ((scope !== 'goal' && scope !== 'measure' && scope !== 'project') || !/^\d{1,12}$/.test(id)) {
-    throw notFound();
-  }
-  return { scope, id: Number(id) };
-}
 
 /** KPIs and numerical goals: list with achievement, definitions, actuals, KPI results, import. */
 export function kpiRoutes(): Hono<ServerEnv> {
@@ -210,7 +94,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
   app.get(`${path}/new`, async (c) => (await newForm(c, null)).render());
 
   app.post(`${path}/new`, async (c) => {
-    requireActor(c);
+    requireActor(c.get('actor'));
     const first = await newForm(c, null);
     const years = fiscalYearsBetween(
       first.p.view.summary.firstFiscalYear,
@@ -228,7 +112,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
   });
 
   app.post(`${path}/import`, async (c) => {
-    const actor = requireActor(c);
+    const actor = requireActor(c.get('actor'));
     const p = await planContext(c);
     const fy = selectedYear(c, p.view);
     const body = await formBody(c);
@@ -336,7 +220,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
   app.get(`${path}/:kpiId/edit`, async (c) => (await editForm(c, null)).render());
 
   app.post(`${path}/:kpiId/edit`, async (c) => {
-    requireActor(c);
+    requireActor(c.get('actor'));
     const first = await editForm(c, null);
     const state = readKpiForm(await formBody(c), first.years);
     const checked = validateKpiForm(state, { scope: first.owner.scope, id: first.owner.id });
@@ -351,7 +235,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
   });
 
   app.post(`${path}/:kpiId/actuals`, async (c) => {
-    requireActor(c);
+    requireActor(c.get('actor'));
     const p = await planContext(c);
     const kpiId = idParam(c, 'kpiId');
     const body: FormBody = await formBody(c);
@@ -377,7 +261,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
   });
 
   app.post(`${path}/:kpiId/link`, async (c) => {
-    requireActor(c);
+    requireActor(c.get('actor'));
     const p = await planContext(c);
     const kpiId = idParam(c, 'kpiId');
     const fy = selectedYear(c, p.view);
