@@ -1,6 +1,6 @@
 import { SouseiError } from '../core/errors.ts';
-import { openStore, type Store } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
+import { openStore, type Store } from '../store/store.ts';
 
 /** What every use case needs: the store and a clock (injected so tests can fix the time). */
 export interface AppContext {

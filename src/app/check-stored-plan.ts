@@ -5,6 +5,7 @@ import type { AppContext } from './app-context.ts';
 import { planFindings } from './check/plan-findings.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
 import { fiscalYearsWithFigures, type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
+import { defaultYearOfStoredPlan } from './views/default-year.ts';
 import { yearStatuses } from './workflow/year-status.ts';
 
 export interface CheckInput extends PlanSelector {
@@ -18,7 +19,7 @@ export async function checkStoredPlan(
 ): Promise<{ plan: Plan; fiscalYear: FiscalYear; findings: Finding[] }> {
   const { summary, plan } = await resolveAndLoadPlan(ctx, input);
   const fiscalYear =
-    input.fiscalYear ?? fiscalYearsWithFigures(plan).at(-1) ?? plan.plan.firstFiscalYear;
+    input.fiscalYear ?? (await defaultYearOfStoredPlan(ctx, summary, plan, 'review'));
   const code = summary.municipalityCode;
   const [kpis, statuses] = await Promise.all([
     loadKpis(ctx.store.db, code, summary.id),

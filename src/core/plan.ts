@@ -80,6 +80,11 @@ export interface Activity {
   /** For a (再掲) item: the item it repeats. */
   relistOf: ActivityRef | null;
   entries: Entry[];
+  /**
+   * The fiscal year the item was added in (typed in the app or first imported for that year);
+   * absent or null when it came with the plan. The public sees it once that year is published.
+   */
+  introducedIn?: FiscalYear | null;
 }
 
 export interface Finance {

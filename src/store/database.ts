@@ -31,15 +31,15 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
 }
 
-export interface Store {
+export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
   /** Where the data lives, without credentials, for messages. */
   describe: string;
-  close(): Promise<void>;
 }
 
-export function openStore(url: string | undefined): Store {
+/** Opens the database named by `url`; only the store (src/store/store.ts) calls this. */
+export function openDatabase(url: string | undefined): Database {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
@@ -49,7 +49,7 @@ export function openStore(url: string | undefined): Store {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
-    return { db, dialect: 'sqlite', describe: target.path, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', describe: target.path };
   }
   const pool = new pg.Pool({
     connectionString: target.connectionString,
@@ -64,7 +64,7 @@ export function openStore(url: string | undefined): Store {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const describe = target.connectionString.replace(/\/\/[^@]*@/, '//…@');
-  return { db, dialect: 'postgres', describe, close: () => db.destroy() };
+  return { db, dialect: 'postgres', describe };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: works on any schema.

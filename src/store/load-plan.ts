@@ -154,6 +154,7 @@ export async function loadIndexedPlan(
       source: a.source,
       relistOf: null,
       entries: [],
+      ...(a.introduced_in === null ? {} : { introducedIn: a.introduced_in }),
     };
     activityById.set(a.id, { activity, projectId: a.project_id, position: a.position });
     const list = activitiesByProject.get(a.project_id) ?? [];

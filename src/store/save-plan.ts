@@ -26,9 +26,15 @@ export async function savePlan(
     .values({ code, name: plan.municipality.name, created_at: options.now })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
-  const planId = await upsertPlanRow(trx, plan, options.now);
+  const { id: planId, created } = await upsertPlanRow(trx, plan, options.now);
   const nodeIds = await saveNodes(trx, code, planId, plan.nodes);
-  const projectIds = await saveProjects(trx, code, planId, plan, nodeIds, options);
+  // Items a later import adds belong to its year; a new plan's items come with the plan.
+  const [only] = options.fiscalYears;
+  const introducedIn = !created && options.fiscalYears.length === 1 ? (only ?? null) : null;
+  const projectIds = await saveProjects(trx, code, planId, plan, nodeIds, {
+    ...options,
+    introducedIn,
+  });
   // Nodes emptied of projects and no longer in the plan go last, deepest first.
   const keep = [...nodeIds.values()];
   await trx
@@ -55,7 +61,11 @@ export async function savePlan(
   return planId;
 }
 
-async function upsertPlanRow(trx: Transaction<DB>, plan: Plan, now: string): Promise<number> {
+async function upsertPlanRow(
+  trx: Transaction<DB>,
+  plan: Plan,
+  now: string,
+): Promise<{ id: number; created: boolean }> {
   const values = {
     kind: plan.plan.kind,
     first_fiscal_year: plan.plan.firstFiscalYear,
@@ -73,7 +83,7 @@ async function upsertPlanRow(trx: Transaction<DB>, plan: Plan, now: string): Pro
     .executeTakeFirst();
   if (existing) {
     await trx.updateTable('plans').set(values).where('id', '=', existing.id).execute();
-    return existing.id;
+    return { id: existing.id, created: false };
   }
   const inserted = await trx
     .insertInto('plans')
@@ -85,7 +95,7 @@ async function upsertPlanRow(trx: Transaction<DB>, plan: Plan, now: string): Pro
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return inserted.id;
+  return { id: inserted.id, created: true };
 }
 
 const pathKey = (path: readonly string[]) => path.join('\u0000');
@@ -160,7 +170,7 @@ async function saveProjects(
   planId: number,
   plan: Plan,
   nodeIds: Map<PlanNode, number>,
-  options: SavePlanOptions,
+  options: SavePlanOptions & { introducedIn: number | null },
 ): Promise<Map<string, number>> {
   const existing = await trx
     .selectFrom('projects')
@@ -213,7 +223,9 @@ async function saveProjects(
         .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(amounts))
         .execute();
     }
-    await saveActivities(trx, code, id, project.activities);
+    await saveActivities(trx, code, id, project.activities, {
+      introducedIn: options.introducedIn,
+    });
   }
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
@@ -229,7 +241,7 @@ export async function saveActivities(
   code: string,
   projectId: number,
   activities: readonly Activity[],
-  options: { keepRelists?: boolean } = {},
+  options: { keepRelists?: boolean; introducedIn?: number | null } = {},
 ): Promise<void> {
   const existing = await trx
     .selectFrom('activities')
@@ -250,7 +262,13 @@ export async function saveActivities(
     } else {
       const row = await trx
         .insertInto('activities')
-        .values({ municipality_code: code, project_id: projectId, ...values })
+        .values({
+          municipality_code: code,
+          project_id: projectId,
+          ...values,
+          // A new item belongs to the year it was added in: hidden from the public until then.
+          introduced_in: a.introducedIn ?? options.introducedIn ?? null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;

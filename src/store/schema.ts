@@ -75,6 +75,8 @@ export interface ActivityTable {
   text: string;
   source: string | null;
   relist_of_id: number | null;
+  /** The fiscal year the activity was added in; null when it came with the plan. */
+  introduced_in: number | null;
 }
 
 export interface ActivityEntryTable {
@@ -131,6 +133,8 @@ export interface KpiTable {
   target_value: number;
   target_fiscal_year: number;
   updated_at: string;
+  /** The fiscal year the KPI was defined in; null when it came with the plan. */
+  introduced_in: Generated<number | null>;
 }
 
 export interface KpiYearTargetTable {

@@ -16,23 +16,6 @@ export function evaluationYears(view: PlanView): number[] {
     .filter((fy) => fy >= view.summary.firstFiscalYear && fy <= view.summary.lastFiscalYear);
 }
 
-/**
- * The year a page opens on: the committee meets in the summer after a fiscal year closes, so
- * the latest locked or published year; else the latest year with figures; else the open one.
- */
-export function defaultEvaluationYear(view: PlanView): number | undefined {
-  const years = new Set(evaluationYears(view));
-  const inPlan = view.years.filter((y) => years.has(y.fiscalYear));
-  const closed = inPlan.filter((y) => y.status === 'locked' || y.status === 'published').at(-1);
-  if (closed) return closed.fiscalYear;
-  const withFigures = fiscalYearsWithFigures(view.plan).filter((fy) => years.has(fy));
-  return (
-    withFigures.at(-1) ??
-    inPlan.find((y) => y.status === 'open')?.fiscalYear ??
-    inPlan[0]?.fiscalYear
-  );
-}
-
 export interface QueueRow {
   projectId: number;
   no: string;

@@ -8,6 +8,7 @@ import type { AppContext } from '../app-context.ts';
 import { planFindings } from '../check/plan-findings.ts';
 import { loadKpis } from '../kpi/kpi-records.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
+import { defaultYearOf } from './default-year.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';
 
 export interface CheckView {
@@ -40,16 +41,7 @@ export async function loadCheckView(
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   }
   const view = await loadPlanView(ctx, actor, code, planId);
-  const inPlan = view.years.filter(
-    (y) =>
-      y.fiscalYear >= view.summary.firstFiscalYear && y.fiscalYear <= view.summary.lastFiscalYear,
-  );
-  const fiscalYear =
-    asked ??
-    inPlan.findLast((y) => y.status === 'locked')?.fiscalYear ??
-    inPlan.find((y) => y.status === 'open')?.fiscalYear ??
-    fiscalYearsWithFigures(view.plan).at(-1) ??
-    view.years.at(-1)?.fiscalYear;
+  const fiscalYear = asked ?? defaultYearOf(view, 'review');
   const year = view.years.find((y) => y.fiscalYear === fiscalYear);
   if (fiscalYear === undefined || !year) {
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });

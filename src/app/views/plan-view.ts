@@ -2,7 +2,7 @@ import { SouseiError } from '../../core/errors.ts';
 import { fiscalYearsBetween } from '../../core/fiscal-year.ts';
 import { type Actor, canReadPlan, canReadYear } from '../../core/permissions.ts';
 import { allProjects, type Plan, type Project } from '../../core/plan.ts';
-import { restrictToYears } from '../../core/plan-visibility.ts';
+import { isPublicYear, publicPlan } from '../../core/public-projection.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import {
   listPlans,
@@ -72,14 +72,19 @@ export async function loadPlanView(
   let plan = indexed.plan;
   let refs = indexed.projects;
   if (!isMember) {
-    // The restricted copy has new project objects in the same tree order: zip the two walks.
-    const restricted = restrictToYears(plan, new Set(readableYears));
+    // The public copy has new project objects in the same tree order: zip the two walks.
+    const published = new Set(readableYears);
+    const restricted = publicPlan(plan, published);
     const original = allProjects(plan);
     refs = new Map(
-      allProjects(restricted).map((p, i) => [
-        p,
-        indexed.projects.get(original[i] as Project) as ProjectRef,
-      ]),
+      allProjects(restricted).map((p, i) => {
+        const source = original[i] as Project;
+        const ref = indexed.projects.get(source) as ProjectRef;
+        const activityIds = ref.activityIds.filter((_, j) =>
+          isPublicYear(source.activities[j]?.introducedIn, published),
+        );
+        return [p, { ...ref, activityIds }];
+      }),
     );
     plan = restricted;
   }

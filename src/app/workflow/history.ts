@@ -1,11 +1,12 @@
+import type { ChangeTarget } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { type Actor, isAdmin } from '../../core/permissions.ts';
 import type { Activity } from '../../core/plan.ts';
+import { recordChange } from '../../store/history/record-change.ts';
 import { loadIndexedPlan } from '../../store/load-plan.ts';
 import { saveActivities } from '../../store/save-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { findProject } from './find-project.ts';
-import { type ChangeTarget, recordChange } from './record-change.ts';
 import { yearStatus } from './year-status.ts';
 
 export interface HistoryItem {

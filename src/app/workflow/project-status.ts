@@ -1,9 +1,9 @@
 import { SouseiError } from '../../core/errors.ts';
 import { type Actor, canActOnProject } from '../../core/permissions.ts';
 import { nextProjectStatus, type ProjectAction, type ProjectStatus } from '../../core/workflow.ts';
+import { recordChange } from '../../store/history/record-change.ts';
 import type { AppContext } from '../app-context.ts';
 import { findProject, projectStatus } from './find-project.ts';
-import { recordChange } from './record-change.ts';
 import { yearStatus } from './year-status.ts';
 
 /**

@@ -3,11 +3,11 @@ import { SouseiError } from '../../core/errors.ts';
 import { parseAmount, type Yen } from '../../core/money.ts';
 import { type Actor, canEditProjectYear } from '../../core/permissions.ts';
 import type { Activity, Entry, EntryKind } from '../../core/plan.ts';
+import { recordChange } from '../../store/history/record-change.ts';
 import { loadIndexedPlan } from '../../store/load-plan.ts';
 import { saveActivities } from '../../store/save-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { findProject, projectStatus } from './find-project.ts';
-import { recordChange } from './record-change.ts';
 import { yearStatus } from './year-status.ts';
 
 /** What a department types for one project and one fiscal year (the entry form). */
@@ -84,6 +84,7 @@ function mergedActivities(
       text,
       source: null,
       relistOf: null,
+      introducedIn: fiscalYear,
       entries: result
         ? [{ kind: 'result', fiscalYear, yearLabel: null, text: result, kpi: false }]
         : [],

@@ -8,10 +8,10 @@ import {
   type YearAction,
   type YearStatus,
 } from '../../core/workflow.ts';
+import { recordChange } from '../../store/history/record-change.ts';
 import { loadPlan } from '../../store/load-plan.ts';
 import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../app-context.ts';
-import { recordChange } from './record-change.ts';
 
 /** Status of every fiscal year of a plan that has one; a year without a row is 'preparing'. */
 export async function yearStatuses(

@@ -21,7 +21,7 @@ export function registerCheck(program: Command, globals: () => GlobalOptions) {
     .description('公表前の検査: 合計の不一致、予算超過の決算、決算なし・0、結果の記載なし など')
     .option('--municipality <code>', '全国地方公共団体コード')
     .option('--plan <title>', '計画名')
-    .option('--fiscal-year <year>', '年度（既定: 数値のある最新の年度）')
+    .option('--fiscal-year <year>', '年度（既定: 締め切った最新の年度、なければ入力受付中の年度）')
     .option('--strict', 'エラーか警告が一件でもあれば終了コード 1 を返す')
     .action(async (o: CheckOptions) => {
       const result = await withContext(globals(), (ctx) =>

@@ -6,6 +6,7 @@ import { isChartId } from '../../app/views/chart-data.ts';
 import { loadCheckView } from '../../app/views/check-view.ts';
 import { chartById, dashboardCharts } from '../../app/views/dashboard-charts.ts';
 import { loadDashboardSource } from '../../app/views/dashboard-view.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { changeYearStatus } from '../../app/workflow/year-status.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { parseFiscalYear } from '../../core/fiscal-year.ts';
@@ -18,7 +19,6 @@ import { CheckPage } from '../views/check-page.tsx';
 import { DashboardPage } from '../views/dashboard-page.tsx';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
-import { defaultYear } from './plan-routes.tsx';
 
 const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
 
@@ -32,11 +32,7 @@ async function dashboardFor(c: Context<ServerEnv>) {
   const planId = idParam(c, 'planId');
   const source = await loadDashboardSource(c.get('app'), c.get('actor'), code, planId);
   const { view } = source;
-  const withFigures = new Set(fiscalYearsWithFigures(view.plan));
-  const fiscalYear =
-    fiscalYearQuery(c) ??
-    view.readableYears.filter((fy) => withFigures.has(fy)).at(-1) ??
-    defaultYear(view);
+  const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
   if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
   const kpiQuery = c.req.query('kpi') ?? '';
   const charts = dashboardCharts({

@@ -1,11 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireAdmin, requireMember } from '../../app/auth/require-actor.ts';
-import {
-  defaultEvaluationYear,
-  evaluationYears,
-  loadEvaluationQueue,
-} from '../../app/evaluation/evaluation-queue.ts';
+import { evaluationYears, loadEvaluationQueue } from '../../app/evaluation/evaluation-queue.ts';
 import {
   addComment,
   type EvaluationErrors,
@@ -19,6 +15,7 @@ import {
   settingsFormOf,
   thresholdField,
 } from '../../app/evaluation/settings-form.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import type { FieldError } from '../../app/workflow/save-project-year.ts';
 import { SouseiError } from '../../core/errors.ts';
@@ -47,7 +44,7 @@ async function evaluationContext(c: Context<ServerEnv>) {
   const planId = idParam(c, 'planId');
   const actor = requireMember(c.get('actor'), code);
   const view = await loadPlanView(c.get('app'), actor, code, planId);
-  const fiscalYear = fiscalYearQuery(c) ?? defaultEvaluationYear(view);
+  const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'review');
   if (fiscalYear === undefined || !evaluationYears(view).includes(fiscalYear)) throw notFound();
   const base = `/m/${code}/plans/${planId}`;
   return { code, planId, actor, view, fiscalYear, base };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { loadKpiDetail, loadKpiPage } from '../../app/kpi/kpi-view.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { type FiscalYear, fiscalYearsBetween } from '../../core/fiscal-year.ts';
@@ -18,7 +19,6 @@ import { fyLabel } from '../views/format.ts';
 import { KpiDetailPage } from '../views/kpi-detail-page.tsx';
 import { type KpiImportReport, KpiPage } from '../views/kpi-page.tsx';
 import { planNav } from '../views/plan-nav.ts';
-import { defaultYear } from './plan-routes.tsx';
 
 /**
  * The KPI pages' shared parts: the plan a request is about, the year shown, the navigation,
@@ -55,7 +55,7 @@ export async function planContext(c: Context<ServerEnv>): Promise<PlanContext> {
 
 /** `?fy=` or the plan page's default; a year the actor may not read is not found. */
 export function selectedYear(c: Context<ServerEnv>, view: PlanView): FiscalYear {
-  const fy = fiscalYearQuery(c) ?? defaultYear(view);
+  const fy = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
   if (fy === undefined || fy === null || !view.readableYears.includes(fy)) throw notFound();
   return fy;
 }

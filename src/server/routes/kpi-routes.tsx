@@ -4,6 +4,7 @@ import { requireActor } from '../../app/auth/require-actor.ts';
 import { importKpis } from '../../app/kpi/import-kpis.ts';
 import { loadKpiDetail, loadKpiOwner } from '../../app/kpi/kpi-view.ts';
 import { linkEntryToKpi, saveKpi, saveKpiActual } from '../../app/kpi/save-kpi.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { fiscalYearsBetween } from '../../core/fiscal-year.ts';
 import { canManageKpi } from '../../core/permissions.ts';
@@ -36,7 +37,6 @@ import {
   selectedYear,
   targetYears,
 } from './kpi-pages.tsx';
-import { defaultYear } from './plan-routes.tsx';
 
 /** KPIs and numerical goals: list with achievement, definitions, actuals, KPI results, import. */
 export function kpiRoutes(): Hono<ServerEnv> {
@@ -60,7 +60,8 @@ export function kpiRoutes(): Hono<ServerEnv> {
     const where = ownerQuery(c);
     const { owner, path: ownerPath } = await loadKpiOwner(c.get('app'), p.view, where);
     if (!canManageKpi(p.actor, p.code, owner)) throw new SouseiError('forbidden', 'auth.forbidden');
-    const fy = fiscalYearQuery(c) ?? defaultYear(p.view) ?? p.view.summary.firstFiscalYear;
+    const fy =
+      fiscalYearQuery(c) ?? defaultYearOf(p.view, 'work') ?? p.view.summary.firstFiscalYear;
     const shown = state ?? emptyKpiForm();
     const query = `scope=${where.scope}&${where.scope === 'project' ? 'project' : 'node'}=${where.id}&fy=${fy}`;
     return {

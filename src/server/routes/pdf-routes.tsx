@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { renderReportPdf } from '../pdf/report-pdf.tsx';
-import { defaultYear } from './plan-routes.tsx';
 
 /** The progress report as a PDF download: the same access rules as the report page. */
 export function pdfRoutes(): Hono<ServerEnv> {
@@ -14,7 +14,7 @@ export function pdfRoutes(): Hono<ServerEnv> {
     const planId = idParam(c, 'planId');
     const view = await loadPlanView(c.get('app'), c.get('actor'), code, planId);
     const all = c.req.query('fy') === 'all';
-    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYear(view));
+    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYearOf(view, 'work'));
     const years = fiscalYear === undefined ? view.readableYears : [fiscalYear];
     if (years.length === 0 || years.some((y) => !view.readableYears.includes(y))) {
       throw new SouseiError('not-found', 'plan.not-found', { detail: '' });

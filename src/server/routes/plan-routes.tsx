@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
-import { listVisiblePlans, loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
+import { listVisiblePlans, loadPlanView } from '../../app/views/plan-view.ts';
 import { projectStatuses } from '../../app/workflow/find-project.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { isProjectStatus } from '../../core/workflow.ts';
@@ -10,15 +10,6 @@ import { page } from '../render.tsx';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { PlanPage } from '../views/plan-page.tsx';
-
-/** Members: the open year; otherwise the latest readable year with figures, else the latest. */
-export function defaultYear(view: PlanView): number | undefined {
-  // Staff come to work on the year that is open for entry.
-  const open = view.years.find((y) => y.status === 'open')?.fiscalYear;
-  if (view.isMember && open !== undefined && view.readableYears.includes(open)) return open;
-  const withFigures = new Set(fiscalYearsWithFigures(view.plan));
-  return view.readableYears.filter((fy) => withFigures.has(fy)).at(-1) ?? view.readableYears.at(-1);
-}
 
 export function planRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -58,7 +49,7 @@ export function planRoutes(): Hono<ServerEnv> {
     const ctx = c.get('app');
     const view = await loadPlanView(ctx, c.get('actor'), code, planId);
     const asked = fiscalYearQuery(c);
-    const fiscalYear = asked ?? defaultYear(view);
+    const fiscalYear = asked ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) {
       throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     }

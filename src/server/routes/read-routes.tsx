@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { defaultEvaluationYear } from '../../app/evaluation/evaluation-queue.ts';
 import { loadReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
+import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { progressReport } from '../../app/views/progress-report.ts';
 import { loadProjectView } from '../../app/views/project-view.ts';
@@ -14,7 +14,6 @@ import { planNav } from '../views/plan-nav.ts';
 import { ProjectPage } from '../views/project-page.tsx';
 import { ReportPage } from '../views/report-page.tsx';
 import { SearchPage } from '../views/search-page.tsx';
-import { defaultYear } from './plan-routes.tsx';
 
 const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
 
@@ -29,7 +28,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const ctx = c.get('app');
     const actor = c.get('actor');
     const view = await loadPlanView(ctx, actor, code, planId);
-    const fiscalYear = fiscalYearQuery(c) ?? defaultYear(view);
+    const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
     const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
     const base = `/m/${code}/plans/${planId}`;
@@ -53,7 +52,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const actor = c.get('actor');
     const view = await loadPlanView(c.get('app'), actor, code, planId);
     const all = c.req.query('fy') === 'all';
-    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYear(view));
+    const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYearOf(view, 'work'));
     if (!all && (fiscalYear === undefined || !view.readableYears.includes(fiscalYear))) {
       throw notFound();
     }
@@ -63,7 +62,7 @@ export function readRoutes(): Hono<ServerEnv> {
     // The evaluation columns are for members: evaluations are not public until a later issue
     // publishes them with the report. The cumulative report shows the year the committee
     // evaluated last (the latest closed year), not a future year of the plan with nothing yet.
-    const evaluationYear = fiscalYear ?? defaultEvaluationYear(view) ?? years.at(-1);
+    const evaluationYear = fiscalYear ?? defaultYearOf(view, 'review') ?? years.at(-1);
     const evaluation =
       view.isMember && c.req.query('evaluation') === '1' && evaluationYear !== undefined
         ? await loadReportEvaluation(c.get('app'), view, evaluationYear)

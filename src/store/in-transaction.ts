@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+
+/**
+ * Runs `fn` in a write transaction, or inside the caller's when `db` already is one. Every write
+ * of a store module goes through here, so the rules it checks and the history it records commit
+ * or roll back together with the change itself.
+ */
+export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
