@@ -4,7 +4,7 @@ import type { Plan } from '../core/plan.ts';
 import type { AppContext } from './app-context.ts';
 import { planFindings } from './check/plan-findings.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
-import { fiscalYearsWithFigures, type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
+import { type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
 import { defaultYearOfStoredPlan } from './views/default-year.ts';
 import { yearStatuses } from './workflow/year-status.ts';
 

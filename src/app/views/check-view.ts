@@ -7,7 +7,6 @@ import type { YearStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
 import { planFindings } from '../check/plan-findings.ts';
 import { loadKpis } from '../kpi/kpi-records.ts';
-import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import { defaultYearOf } from './default-year.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';
 
