@@ -84,11 +84,7 @@ async function render(
   const all = await listApiTokens(ctx, actor, { everyone: admin });
   const own = all.filter((tk) => tk.userId === actor.userId);
   const others = all.filter((tk) => tk.userId !== actor.userId);
-  const municipality = await ctx.store.db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', actor.municipalityCode)
-    .executeTakeFirst();
+  const municipality = await ctx.store.municipalities.find(actor.municipalityCode);
   const csrf = c.get('csrfToken');
   const response = await page(
     c,

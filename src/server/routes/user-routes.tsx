@@ -33,17 +33,9 @@ async function render(
   const code = codeParam(c);
   const ctx = c.get('app');
   const users = await listUsers(ctx, code);
-  const departments = await ctx.store.db
-    .selectFrom('departments')
-    .select('name')
-    .where('municipality_code', '=', code)
-    .orderBy('name')
-    .execute();
-  const municipality = await ctx.store.db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirstOrThrow();
+  const departments = await ctx.store.departments.list(code);
+  const municipality = await ctx.store.municipalities.find(code);
+  if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   return page(
     c,
     '利用者',
