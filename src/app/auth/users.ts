@@ -91,21 +91,25 @@ export async function findUserByEmail(ctx: AppContext, email: string) {
   return user;
 }
 
-/** The person an enabled account acts as, or null (unknown or disabled). */
-export async function loadActor(ctx: AppContext, userId: number): Promise<Actor | null> {
+/** The person an enabled account acts as, with its display name, or null (unknown or disabled). */
+export async function loadSignedIn(
+  ctx: AppContext,
+  userId: number,
+): Promise<{ actor: Actor; name: string } | null> {
   const user = await ctx.store.users.get(userId);
   if (!user || user.disabled) return null;
-  return {
+  const actor: Actor = {
     userId: user.id,
     municipalityCode: user.municipalityCode,
     role: user.role,
     departmentIds: user.departmentIds,
   };
+  return { actor, name: user.name };
 }
 
-/** The display name of an account (the page header), or null. */
-export async function userName(ctx: AppContext, userId: number): Promise<string | null> {
-  return (await ctx.store.users.get(userId))?.name ?? null;
+/** The person an enabled account acts as, or null (unknown or disabled). */
+export async function loadActor(ctx: AppContext, userId: number): Promise<Actor | null> {
+  return (await loadSignedIn(ctx, userId))?.actor ?? null;
 }
 
 export async function listUsers(ctx: AppContext, municipalityCode: string): Promise<UserSummary[]> {
