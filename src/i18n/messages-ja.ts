@@ -1,3 +1,4 @@
+import { messagesJaAccounts } from './messages-ja-accounts.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
@@ -13,6 +14,7 @@ export const messagesJa = {
   ...messagesJaEvaluation,
   ...messagesJaDashboard,
   ...messagesJaApi,
+  ...messagesJaAccounts,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

@@ -21,6 +21,7 @@ import { historyRoutes } from './routes/history-routes.tsx';
 import { homeRoutes } from './routes/home-routes.tsx';
 import { importRoutes } from './routes/import-routes.tsx';
 import { kpiRoutes } from './routes/kpi-routes.tsx';
+import { passwordRoutes } from './routes/password-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
@@ -56,6 +57,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', historyRoutes());
   app.route('/', userRoutes());
   app.route('/', tokenRoutes());
+  app.route('/', passwordRoutes());
   app.route('/', kpiRoutes());
   app.route('/', evaluationRoutes());
   app.route('/', dashboardRoutes());

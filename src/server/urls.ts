@@ -39,7 +39,13 @@ export type PlanPage =
   | `evaluations/${string}`;
 
 /** A municipality's own pages below `/m/CODE/`. */
-export type MunicipalityPage = 'users' | 'settings' | 'import' | `users/${number}`;
+export type MunicipalityPage =
+  | 'users'
+  | 'settings'
+  | 'import'
+  | `users/${number}`
+  | `users/${number}/disable`
+  | `users/${number}/enable`;
 
 export interface PlanAddress {
   code: string;

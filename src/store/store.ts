@@ -1,4 +1,8 @@
 import type { Kysely } from 'kysely';
+import { apiTokenStore } from './accounts/api-token-store.ts';
+import { loginFailureStore } from './accounts/login-failure-store.ts';
+import { sessionStore } from './accounts/session-store.ts';
+import { userStore } from './accounts/user-store.ts';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
@@ -11,8 +15,12 @@ import type { DB } from './schema.ts';
  */
 export function storeModules(db: Kysely<DB>) {
   return {
+    apiTokens: apiTokenStore(db),
     departments: departmentStore(db),
+    loginFailures: loginFailureStore(db),
     municipalities: municipalityStore(db),
+    sessions: sessionStore(db),
+    users: userStore(db),
   };
 }
 

@@ -54,20 +54,14 @@ export async function createApiToken(
   const clean = tokenName(name);
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const createdAt = ctx.now();
-  const row = await ctx.store.db
-    .insertInto('api_tokens')
-    .values({
-      municipality_code: actor.municipalityCode,
-      user_id: actor.userId,
-      name: clean,
-      token_hash: hashToken(secret),
-      created_at: createdAt,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, name: clean, secret, createdAt };
+  const id = await ctx.store.apiTokens.create({
+    municipalityCode: actor.municipalityCode,
+    userId: actor.userId,
+    name: clean,
+    tokenHash: hashToken(secret),
+    createdAt,
+  });
+  return { id, name: clean, secret, createdAt };
 }
 
 /**
@@ -79,35 +73,8 @@ export async function listApiTokens(
   actor: Actor,
   options: { everyone?: boolean } = {},
 ): Promise<ApiTokenSummary[]> {
-  let q = ctx.store.db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([
-      'api_tokens.id',
-      'api_tokens.name',
-      'api_tokens.user_id',
-      'users.name as user_name',
-      'users.email',
-      'api_tokens.created_at',
-      'api_tokens.last_used_at',
-      'api_tokens.revoked_at',
-    ])
-    .where('api_tokens.municipality_code', '=', actor.municipalityCode)
-    .orderBy('api_tokens.id', 'desc');
-  if (!(options.everyone && isAdmin(actor, actor.municipalityCode))) {
-    q = q.where('api_tokens.user_id', '=', actor.userId);
-  }
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    userId: r.user_id,
-    userName: r.user_name,
-    userEmail: r.email,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revokedAt: r.revoked_at,
-  }));
+  const everyone = options.everyone && isAdmin(actor, actor.municipalityCode);
+  return ctx.store.apiTokens.list(actor.municipalityCode, everyone ? undefined : actor.userId);
 }
 
 /**
@@ -115,23 +82,12 @@ export async function listApiTokens(
  * person's token is simply not found. Revoking a revoked token changes nothing.
  */
 export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: number) {
-  const db = ctx.store.db;
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'revoked_at'])
-    .where('id', '=', tokenId)
-    .where('municipality_code', '=', actor.municipalityCode)
-    .executeTakeFirst();
-  if (!row || (row.user_id !== actor.userId && !isAdmin(actor, actor.municipalityCode))) {
+  const row = await ctx.store.apiTokens.find(actor.municipalityCode, tokenId);
+  if (!row || (row.userId !== actor.userId && !isAdmin(actor, actor.municipalityCode))) {
     throw new SouseiError('not-found', 'token.not-found');
   }
-  if (row.revoked_at !== null) return;
-  await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: ctx.now() })
-    .where('id', '=', row.id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  if (row.revoked) return;
+  await ctx.store.apiTokens.revoke(actor.municipalityCode, row.id, ctx.now());
 }
 
 /**
@@ -140,28 +96,14 @@ export async function revokeApiToken(ctx: AppContext, actor: Actor, tokenId: num
  */
 export async function authenticateToken(ctx: AppContext, secret: string): Promise<Actor | null> {
   if (!SECRET.test(secret)) return null;
-  const db = ctx.store.db;
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.last_used_at'])
-    .where('api_tokens.token_hash', '=', hashToken(secret))
-    .where('api_tokens.revoked_at', 'is', null)
-    .where('users.disabled_at', 'is', null)
-    // A token never outlives a move of its account to another municipality.
-    .whereRef('users.municipality_code', '=', 'api_tokens.municipality_code')
-    .executeTakeFirst();
+  const row = await ctx.store.apiTokens.findLive(hashToken(secret));
   if (!row) return null;
-  const actor = await loadActor(ctx, row.user_id);
+  const actor = await loadActor(ctx, row.userId);
   if (!actor) return null;
   const now = ctx.now();
-  const last = row.last_used_at ? Date.parse(row.last_used_at) : Number.NaN;
+  const last = row.lastUsedAt ? Date.parse(row.lastUsedAt) : Number.NaN;
   if (!(Date.parse(now) - last < LAST_USED_RESOLUTION_MS)) {
-    await db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    await ctx.store.apiTokens.touch(row.municipalityCode, row.id, now);
   }
   return actor;
 }

@@ -29,94 +29,59 @@ export async function createSession(ctx: AppContext, userId: number, municipalit
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const now = new Date(ctx.now());
-  await ctx.store.db
-    .insertInto('sessions')
-    .values({
-      id: sha256(token),
-      user_id: userId,
-      municipality_code: municipalityCode,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
-    })
-    .execute();
+  await ctx.store.sessions.create({
+    id: sha256(token),
+    userId,
+    municipalityCode,
+    csrfToken,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+  });
   return { token, csrfToken };
 }
 
 export async function findSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
-  const row = await ctx.store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.user_id',
-      'sessions.municipality_code',
-      'sessions.csrf_token',
-      'sessions.expires_at',
-    ])
-    .where('sessions.id', '=', sha256(token))
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!row || row.expires_at <= ctx.now()) return null;
+  const session = await ctx.store.sessions.findLive(sha256(token), ctx.now());
+  if (!session) return null;
   return {
-    userId: row.user_id,
-    municipalityCode: row.municipality_code,
-    csrfToken: row.csrf_token,
+    userId: session.userId,
+    municipalityCode: session.municipalityCode,
+    csrfToken: session.csrfToken,
   };
 }
 
 export async function deleteSession(ctx: AppContext, token: string): Promise<void> {
-  await ctx.store.db.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+  await ctx.store.sessions.delete(sha256(token));
 }
 
 /**
  * Checks an email and password. Throws `rate-limited` after too many recent failures for the
  * account or the address (checked before the password, so guessing stops), and the same
- * `unauthenticated` error for an unknown account and a wrong password.
+ * `unauthenticated` error for an unknown account, a disabled one and a wrong password.
  */
 export async function login(
   ctx: AppContext,
   input: { email: string; password: string; address: string },
 ): Promise<{ userId: number; municipalityCode: string }> {
-  const db = ctx.store.db;
+  const failures = ctx.store.loginFailures;
   const email = normaliseEmail(input.email);
   const now = new Date(ctx.now());
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  const failures = async (key: string) => {
-    const row = await db
-      .selectFrom('login_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
   const emailKey = `email:${email}`;
   const addressKey = `ip:${input.address}`;
   if (
-    (await failures(emailKey)) >= MAX_FAILURES_PER_EMAIL ||
-    (await failures(addressKey)) >= MAX_FAILURES_PER_ADDRESS
+    (await failures.count(emailKey, since)) >= MAX_FAILURES_PER_EMAIL ||
+    (await failures.count(addressKey, since)) >= MAX_FAILURES_PER_ADDRESS
   ) {
     throw new SouseiError('rate-limited', 'login.rate-limited', { minutes: LOGIN_WINDOW_MINUTES });
   }
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'municipality_code', 'password_hash', 'disabled_at'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const user = await ctx.store.users.credentials(email);
   // An unknown account costs the same scrypt work as a known one: timing tells nothing.
-  const checked = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
-  const ok = user !== undefined && user.disabled_at === null && checked;
-  if (!ok || !user) {
-    const at = now.toISOString();
-    await db
-      .insertInto('login_failures')
-      .values([
-        { key: emailKey, at },
-        { key: addressKey, at },
-      ])
-      .execute();
+  const checked = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || user.disabled || !checked) {
+    await failures.record([emailKey, addressKey], now.toISOString());
     throw new SouseiError('unauthenticated', 'login.failed');
   }
-  await db.deleteFrom('login_failures').where('key', '=', emailKey).execute();
-  return { userId: user.id, municipalityCode: user.municipality_code };
+  await failures.clear(emailKey);
+  return { userId: user.userId, municipalityCode: user.municipalityCode };
 }

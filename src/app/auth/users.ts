@@ -45,59 +45,32 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<numbe
   if (problem) throw new SouseiError('usage', problem);
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const municipality = await trx
-      .selectFrom('municipalities')
-      .select('code')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!municipality) {
+  return ctx.store.transaction(async (tx) => {
+    if (!(await tx.municipalities.find(code))) {
       if (!input.municipalityName)
         throw new SouseiError('usage', 'municipality.name-required', { code });
-      await trx
-        .insertInto('municipalities')
-        .values({ code, name: input.municipalityName, created_at: now })
-        .execute();
+      await tx.municipalities.ensure({ code, name: input.municipalityName }, now);
     }
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirst();
-    if (taken) throw new SouseiError('conflict', 'user.email-taken', { email });
-    const user = await trx
-      .insertInto('users')
-      .values({
-        municipality_code: code,
-        email,
-        name: input.name?.trim() || email,
-        role: input.role,
-        password_hash: passwordHash,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const departmentIds: number[] = [];
     for (const name of input.departments ?? []) {
-      await trx
-        .insertInto('departments')
-        .values({ municipality_code: code, name })
-        .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-        .execute();
-      const department = await trx
-        .selectFrom('departments')
-        .select('id')
-        .where('municipality_code', '=', code)
-        .where('name', '=', name)
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('user_departments')
-        .values({ user_id: user.id, department_id: department.id, municipality_code: code })
-        .execute();
+      departmentIds.push(await tx.departments.ensure(code, name));
     }
-    return user.id;
+    return tx.users.create({
+      municipalityCode: code,
+      email,
+      name: input.name?.trim() || email,
+      role: input.role as Role,
+      passwordHash,
+      departmentIds,
+      createdAt: now,
+    });
   });
 }
 
+/**
+ * Sets an account's password (an operator's reset, demo mode's new passwords). Every session of
+ * the account ends and every API token it had is revoked.
+ */
 export async function setPassword(
   ctx: AppContext,
   userId: number,
@@ -105,51 +78,48 @@ export async function setPassword(
 ): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new SouseiError('usage', problem);
-  const password_hash = await hashPassword(password);
-  await ctx.store.db.updateTable('users').set({ password_hash }).where('id', '=', userId).execute();
-  // A new password ends every open session of the account.
-  await ctx.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  const user = await ctx.store.users.get(userId);
+  if (!user) throw new SouseiError('not-found', 'user.not-found', { email: String(userId) });
+  const passwordHash = await hashPassword(password);
+  await ctx.store.users.setPasswordHash(user.municipalityCode, userId, passwordHash, ctx.now());
 }
 
-export async function loadActor(ctx: AppContext, userId: number): Promise<Actor | null> {
-  const user = await ctx.store.db
-    .selectFrom('users')
-    .select(['id', 'municipality_code', 'role', 'disabled_at'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.disabled_at !== null) return null;
-  const departments = await ctx.store.db
-    .selectFrom('user_departments')
-    .select('department_id')
-    .where('user_id', '=', userId)
-    .execute();
-  return {
+/** The account with this email (any case, spaces around ignored), or not found. */
+export async function findUserByEmail(ctx: AppContext, email: string) {
+  const user = await ctx.store.users.findByEmail(normaliseEmail(email));
+  if (!user) throw new SouseiError('not-found', 'user.not-found', { email });
+  return user;
+}
+
+/** The person an enabled account acts as, with its display name, or null (unknown or disabled). */
+export async function loadSignedIn(
+  ctx: AppContext,
+  userId: number,
+): Promise<{ actor: Actor; name: string } | null> {
+  const user = await ctx.store.users.get(userId);
+  if (!user || user.disabled) return null;
+  const actor: Actor = {
     userId: user.id,
-    municipalityCode: user.municipality_code,
-    role: user.role as Role,
-    departmentIds: departments.map((d) => d.department_id),
+    municipalityCode: user.municipalityCode,
+    role: user.role,
+    departmentIds: user.departmentIds,
   };
+  return { actor, name: user.name };
+}
+
+/** The person an enabled account acts as, or null (unknown or disabled). */
+export async function loadActor(ctx: AppContext, userId: number): Promise<Actor | null> {
+  return (await loadSignedIn(ctx, userId))?.actor ?? null;
 }
 
 export async function listUsers(ctx: AppContext, municipalityCode: string): Promise<UserSummary[]> {
-  const users = await ctx.store.db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at'])
-    .where('municipality_code', '=', municipalityCode)
-    .orderBy('id')
-    .execute();
-  const links = await ctx.store.db
-    .selectFrom('user_departments')
-    .innerJoin('departments', 'departments.id', 'user_departments.department_id')
-    .select(['user_departments.user_id', 'departments.name'])
-    .where('user_departments.municipality_code', '=', municipalityCode)
-    .execute();
+  const users = await ctx.store.users.list(municipalityCode);
   return users.map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,
-    role: u.role as Role,
-    departments: links.filter((l) => l.user_id === u.id).map((l) => l.name),
-    disabled: u.disabled_at !== null,
+    role: u.role,
+    departments: u.departments,
+    disabled: u.disabled,
   }));
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createApiToken } from '../../app/auth/api-tokens.ts';
-import { loadActor, normaliseEmail } from '../../app/auth/users.ts';
+import { findUserByEmail, loadActor } from '../../app/auth/users.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { err, out } from '../cli-io.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
@@ -22,12 +22,8 @@ export function registerToken(program: Command, globals: () => GlobalOptions) {
     .requiredOption('--name <name>', 'トークンの名前（用途が分かるように）')
     .action(async (o: TokenCreateOptions) => {
       const created = await withContext(globals(), async (ctx) => {
-        const user = await ctx.store.db
-          .selectFrom('users')
-          .select('id')
-          .where('email', '=', normaliseEmail(o.email))
-          .executeTakeFirst();
-        const actor = user ? await loadActor(ctx, user.id) : null;
+        const user = await findUserByEmail(ctx, o.email);
+        const actor = await loadActor(ctx, user.id);
         if (!actor) throw new SouseiError('not-found', 'user.not-found', { email: o.email });
         return createApiToken(ctx, actor, o.name);
       });

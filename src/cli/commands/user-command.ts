@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { createUser } from '../../app/auth/users.ts';
+import { setUserDisabledByOperator } from '../../app/auth/set-user-disabled.ts';
+import { createUser, findUserByEmail, setPassword } from '../../app/auth/users.ts';
 import { SouseiError } from '../../core/errors.ts';
+import { t } from '../../i18n/translate.ts';
 import { out } from '../cli-io.ts';
 import { promptSecret, readStdin } from '../read-secret.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
@@ -12,6 +14,15 @@ interface UserAddOptions {
   name?: string;
   department: string[];
   passwordStdin?: boolean;
+}
+
+/** A new password: from stdin for scripts, else asked twice on the terminal without echo. */
+async function readNewPassword(fromStdin: boolean | undefined): Promise<string> {
+  if (fromStdin) return readStdin();
+  const password = await promptSecret('パスワード（12文字以上）: ');
+  const again = await promptSecret('もう一度: ');
+  if (again !== password) throw new SouseiError('usage', 'user.password-mismatch');
+  return password;
 }
 
 export function registerUser(program: Command, globals: () => GlobalOptions) {
@@ -34,13 +45,7 @@ export function registerUser(program: Command, globals: () => GlobalOptions) {
     )
     .option('--password-stdin', 'パスワードを標準入力から読む（スクリプト用）')
     .action(async (email: string, o: UserAddOptions) => {
-      const password = o.passwordStdin
-        ? await readStdin()
-        : await promptSecret('パスワード（12文字以上）: ');
-      if (!o.passwordStdin) {
-        const again = await promptSecret('もう一度: ');
-        if (again !== password) throw new SouseiError('usage', 'user.password-mismatch');
-      }
+      const password = await readNewPassword(o.passwordStdin);
       const id = await withContext(globals(), (ctx) =>
         createUser(ctx, {
           municipalityCode: o.municipality,
@@ -54,4 +59,44 @@ export function registerUser(program: Command, globals: () => GlobalOptions) {
       );
       out(`利用者を追加しました: ${email}（${o.role}、ID ${id}）`);
     });
+  user
+    .command('password')
+    .description(
+      '利用者のパスワードを設定し直す（入力を求めるか --password-stdin）。その利用者のログイン中のセッションと API トークンはすべて無効になる',
+    )
+    .argument('<email>', 'メールアドレス（ログイン名）')
+    .option('--password-stdin', 'パスワードを標準入力から読む（スクリプト用）')
+    .action(async (email: string, o: { passwordStdin?: boolean }) => {
+      await withContext(globals(), (ctx) => findUserByEmail(ctx, email));
+      const password = await readNewPassword(o.passwordStdin);
+      await withContext(globals(), async (ctx) => {
+        const user = await findUserByEmail(ctx, email);
+        await setPassword(ctx, user.id, password);
+      });
+      out(t('cli.password-changed', { email }));
+    });
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    user
+      .command(name)
+      .description(
+        disabled
+          ? '利用者を無効にする（ログインできなくなり、セッションと API トークンはすべて無効になる）'
+          : '無効にした利用者を有効に戻す',
+      )
+      .argument('<email>', 'メールアドレス（ログイン名）')
+      .action(async (email: string) => {
+        const changed = await withContext(globals(), async (ctx) =>
+          setUserDisabledByOperator(ctx, await findUserByEmail(ctx, email), disabled),
+        );
+        const key = !changed
+          ? 'cli.user-unchanged'
+          : disabled
+            ? 'cli.user-disabled'
+            : 'cli.user-enabled';
+        out(t(key, { email }));
+      });
+  }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { findSession } from '../../app/auth/sessions.ts';
-import { loadActor } from '../../app/auth/users.ts';
+import { loadSignedIn } from '../../app/auth/users.ts';
 import type { ServerEnv } from '../env.ts';
 
 export const SESSION_COOKIE = 'sousei_session';
@@ -16,18 +16,11 @@ export const sessionMiddleware = createMiddleware<ServerEnv>(async (c, next) => 
   const app = c.get('app');
   const token = getCookie(c, SESSION_COOKIE) ?? null;
   const session = token ? await findSession(app, token) : null;
-  const actor = session ? await loadActor(app, session.userId) : null;
+  const signedIn = session ? await loadSignedIn(app, session.userId) : null;
+  const actor = signedIn?.actor ?? null;
   c.set('actor', actor);
   c.set('sessionToken', session && actor ? token : null);
-  c.set('actorName', null);
-  if (actor) {
-    const row = await app.store.db
-      .selectFrom('users')
-      .select('name')
-      .where('id', '=', actor.userId)
-      .executeTakeFirst();
-    c.set('actorName', row?.name ?? null);
-  }
+  c.set('actorName', signedIn?.name ?? null);
   let csrf = session && actor ? session.csrfToken : getCookie(c, CSRF_COOKIE);
   if (!csrf) {
     csrf = randomBytes(32).toString('base64url');

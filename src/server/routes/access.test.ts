@@ -74,6 +74,9 @@ const READS: readonly Read[] = [
   [`${M}/years?fy=2021`,                           [L,     200,      200,   200,     200,  404]],
   [`${M}/history`,                                 [L,     200,      200,   200,     200,  404]],
   ['/m/012050/users',                              [L,     403,      403,   403,     200,  403]],
+  ['/m/012050/users/:victim/disable',              [L,     403,      403,   403,     200,  403]],
+  ['/m/012050/users/:victim/enable',               [L,     403,      403,   403,     200,  403]],
+  ['/account/password',                            [L,     200,      200,   200,     200,  200]],
   [`${M}/report`,                                  [200,   200,      200,   200,     200,  200], REPORT],
   [`${M}/report?fy=2021`,                          [404,   200,      200,   200,     200,  404], REPORT],
   [`${M}/report?fy=all`,                           [200,   200,      200,   200,     200,  200], REPORT],
@@ -87,6 +90,8 @@ const READS: readonly Read[] = [
   [`${S}/years`,                                   [L,     404,      404,   404,     404,  200]],
   [`${S}/history`,                                 [L,     404,      404,   404,     404,  200]],
   ['/m/011002/users',                              [L,     403,      403,   403,     403,  200]],
+  ['/m/011002/users/:victim2/disable',             [L,     403,      403,   403,     403,  200]],
+  ['/m/011002/users/:victim2/enable',              [L,     403,      403,   403,     403,  200]],
   [`${S}/report?fy=2021`,                          [404,   404,      404,   404,     404,  200], REPORT],
   [`${S}/search?q=移住`,                           [404,   404,      404,   404,     404,  200], SEARCH],
   // one municipality's code with the other's ids: never resolves
@@ -97,6 +102,8 @@ const READS: readonly Read[] = [
   [`${M}/projects/:q1`,                            [404,   404,      404,   404,     404,  404], PROJECT],
   ['/m/012050/plans/:plan2/years',                 [L,     404,      404,   404,     404,  404]],
   ['/m/011002/plans/:plan/history',                [L,     404,      404,   404,     404,  404]],
+  ['/m/012050/users/:victim2/disable',             [L,     403,      403,   403,     404,  403]],
+  ['/m/011002/users/:victim/disable',              [L,     403,      403,   403,     403,  404]],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +197,16 @@ const userAdded =
       .executeTakeFirstOrThrow();
     expect(row.municipality_code).toBe(code);
   };
+const disabledIs =
+  (user: IdKey, disabled: boolean): Effect =>
+  async (w) => {
+    const row = await w.db
+      .selectFrom('users')
+      .select('disabled_at')
+      .where('id', '=', w.ids[user])
+      .executeTakeFirstOrThrow();
+    expect(row.disabled_at !== null).toBe(disabled);
+  };
 const never: Effect = async () => {
   throw new Error('no actor may do this');
 };
@@ -212,6 +229,8 @@ const WRITES: readonly Write[] = [
   [`${M}/years/2021`,                     OPEN,        { r3: 'preparing' },  [L,     403,      403,   403,     303,  403], yearIs('plan', 'open')],
   [`${M}/history/:change/restore`,        NONE,        {},                   [L,     403,      403,   403,     303,  403], restored('012050')],
   ['/m/012050/users',                     NEW_MURORAN, {},                   [L,     403,      403,   403,     303,  403], userAdded(NEW_MURORAN.email ?? '', '012050')],
+  ['/m/012050/users/:victim/disable',     NONE,        {},                   [L,     403,      403,   403,     303,  403], disabledIs('victim', true)],
+  ['/m/012050/users/:victim/enable',      NONE,        {},                   [L,     403,      403,   403,     303,  403], disabledIs('victim', false)],
   // 札幌市's routes
   [`${S}/projects/:q1/edit?fy=2021`,      EDIT,        {},                   [L,     403,      403,   403,     403,  303], figuresSaved('q1')],
   [`${S}/projects/:q1/status`,            SUBMIT,      {},                   [L,     403,      403,   403,     403,  303], statusIs('q1', 'submitted')],
@@ -222,6 +241,8 @@ const WRITES: readonly Write[] = [
   [`${S}/years/2021`,                     OPEN,        { s3: 'preparing' },  [L,     403,      403,   403,     403,  303], yearIs('plan2', 'open')],
   [`${S}/history/:change2/restore`,       NONE,        {},                   [L,     403,      403,   403,     403,  303], restored('011002')],
   ['/m/011002/users',                     NEW_SAPPORO, {},                   [L,     403,      403,   403,     403,  303], userAdded(NEW_SAPPORO.email ?? '', '011002')],
+  ['/m/011002/users/:victim2/disable',    NONE,        {},                   [L,     403,      403,   403,     403,  303], disabledIs('victim2', true)],
+  ['/m/011002/users/:victim2/enable',     NONE,        {},                   [L,     403,      403,   403,     403,  303], disabledIs('victim2', false)],
   // one municipality's code with the other's ids
   [`${M}/projects/:q1/edit?fy=2021`,      EDIT,        {},                   [L,     404,      404,   404,     404,  404], never],
   [`${S}/projects/:p1/edit?fy=2021`,      EDIT,        {},                   [L,     404,      404,   404,     404,  404], never],
@@ -231,12 +252,14 @@ const WRITES: readonly Write[] = [
   ['/m/011002/plans/:plan/years/2021',    LOCK,        { r3: 'open' },       [L,     403,      403,   403,     403,  404], never],
   [`${M}/history/:change2/restore`,       NONE,        {},                   [L,     403,      403,   403,     404,  403], never],
   [`${S}/history/:change/restore`,        NONE,        {},                   [L,     403,      403,   403,     403,  404], never],
+  ['/m/012050/users/:victim2/disable',    NONE,        {},                   [L,     403,      403,   403,     404,  403], never],
+  ['/m/011002/users/:victim/disable',     NONE,        {},                   [L,     403,      403,   403,     403,  404], never],
 ];
 
 // ---------------------------------------------------------------------------------------------
 // The world a suite runs in
 
-type IdKey = 'plan' | 'plan2' | 'p1' | 'p11' | 'q1' | 'change' | 'change2';
+type IdKey = 'plan' | 'plan2' | 'p1' | 'p11' | 'q1' | 'change' | 'change2' | 'victim' | 'victim2';
 
 interface World {
   server: TestServer;
@@ -411,6 +434,13 @@ async function sapporoSetUp(server: TestServer): Promise<void> {
   });
 }
 
+const victimOf = (municipalityCode: string, email: string) => ({
+  municipalityCode,
+  email,
+  role: 'committee',
+  password: 'a-long-enough-password',
+});
+
 const label = (path: string, form: Form) =>
   `${path}${form.action ? ` [${form.action}]` : ''}${form.email ? ` [${form.email}]` : ''}`;
 
@@ -440,6 +470,12 @@ for (const dialect of DIALECTS) {
         q1: project('011002', '1'),
         change: -1,
         change2: -1,
+        // An account of each municipality for the disable and enable rows.
+        victim: await createUser(w.server.ctx, victimOf('012050', 'victim@muroran.sousei.example')),
+        victim2: await createUser(
+          w.server.ctx,
+          victimOf('011002', 'victim@sapporo.sousei.example'),
+        ),
       };
       expect(w.ids.plan).toBe(w.server.planId);
       w.as = {

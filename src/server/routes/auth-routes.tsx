@@ -8,6 +8,7 @@ import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { SESSION_COOKIE } from '../middleware/session.ts';
 import { Csrf, page } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 function LoginForm(props: { csrf: string; email: string; error: string | null; next: string }) {
   return (
@@ -19,7 +20,7 @@ function LoginForm(props: { csrf: string; email: string; error: string | null; n
           <p>{props.error}</p>
         </div>
       ) : null}
-      <form method="post" action="/login" novalidate>
+      <form method="post" action={urls.login()} novalidate>
         <Csrf token={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
         <div class="field">
@@ -88,7 +89,7 @@ export function authRoutes(): Hono<ServerEnv> {
         secure: c.get('config').secureCookies,
         maxAge: SESSION_HOURS * 3600,
       });
-      return c.redirect(next === '/' ? `/m/${user.municipalityCode}` : next, 303);
+      return c.redirect(next === '/' ? urls.municipality(user.municipalityCode) : next, 303);
     } catch (error) {
       if (
         !(error instanceof SouseiError) ||
@@ -115,7 +116,7 @@ export function authRoutes(): Hono<ServerEnv> {
     const token = c.get('sessionToken');
     if (token) await deleteSession(c.get('app'), token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.redirect('/', 303);
+    return c.redirect(urls.home(), 303);
   });
   return app;
 }

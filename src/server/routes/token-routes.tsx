@@ -15,6 +15,7 @@ import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { Csrf, page } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 const when = (iso: string | null) =>
   iso === null
@@ -56,7 +57,7 @@ function TokenTable(props: {
                 {tk.revokedAt ? (
                   <>失効（{when(tk.revokedAt)}）</>
                 ) : (
-                  <form method="post" action="/account/tokens" class="inline-form">
+                  <form method="post" action={urls.account('tokens')} class="inline-form">
                     <Csrf token={props.csrf} />
                     <input type="hidden" name="action" value="revoke" />
                     <input type="hidden" name="id" value={String(tk.id)} />
@@ -84,11 +85,7 @@ async function render(
   const all = await listApiTokens(ctx, actor, { everyone: admin });
   const own = all.filter((tk) => tk.userId === actor.userId);
   const others = all.filter((tk) => tk.userId !== actor.userId);
-  const municipality = await ctx.store.db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', actor.municipalityCode)
-    .executeTakeFirst();
+  const municipality = await ctx.store.municipalities.find(actor.municipalityCode);
   const csrf = c.get('csrfToken');
   const response = await page(
     c,
@@ -124,7 +121,7 @@ async function render(
           <p>{state.error}</p>
         </div>
       ) : null}
-      <form method="post" action="/account/tokens" novalidate>
+      <form method="post" action={urls.account('tokens')} novalidate>
         <Csrf token={csrf} />
         <input type="hidden" name="action" value="create" />
         <div class={state.error ? 'field field--error' : 'field'}>
@@ -175,7 +172,7 @@ export function tokenRoutes(): Hono<ServerEnv> {
       const id = field(body, 'id');
       if (!/^\d{1,12}$/.test(id)) throw new SouseiError('not-found', 'token.not-found');
       await revokeApiToken(c.get('app'), actor, Number(id));
-      return c.redirect('/account/tokens?revoked=1', 303);
+      return c.redirect(urls.account('tokens', { revoked: 1 }), 303);
     }
     if (action !== 'create') throw new SouseiError('usage', 'form.stale');
     const name = field(body, 'name');

@@ -47,6 +47,7 @@ export function Layout(props: LayoutProps) {
                     {props.user.name}（{props.user.role}）
                   </span>
                   <a href="/account/tokens">API トークン</a>
+                  <a href="/account/password">パスワード変更</a>
                   <input type="hidden" name="_csrf" value={props.csrfToken} />
                   <button type="submit" class="button button--link">
                     ログアウト
