@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
+import { evaluationStore } from './evaluations/evaluation-store.ts';
+import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
+import { kpiStore } from './kpis/kpi-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import type { DB } from './schema.ts';
 
@@ -12,7 +15,10 @@ import type { DB } from './schema.ts';
 export function storeModules(db: Kysely<DB>) {
   return {
     departments: departmentStore(db),
+    evaluations: evaluationStore(db),
+    kpis: kpiStore(db),
     municipalities: municipalityStore(db),
+    municipalitySettings: municipalitySettingsStore(db),
   };
 }
 

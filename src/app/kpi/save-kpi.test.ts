@@ -40,7 +40,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => w?.close());
 
-    const count = async () => (await loadKpis(w.ctx.store.db, CODE, w.planId)).length;
+    const count = async () => (await loadKpis(w.ctx, CODE, w.planId)).length;
 
     it('an editor defines a KPI for their own project and enters the open year', async () => {
       const editor = await w.actor(EMAIL.industry);
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
         kpiId: id,
         input: { fiscalYear: 2021, value: 52, asOf: '2022-03-31', source: '事業実績' },
       });
-      const kpi = (await loadKpis(w.ctx.store.db, CODE, w.planId)).find((k) => k.id === id);
+      const kpi = (await loadKpis(w.ctx, CODE, w.planId)).find((k) => k.id === id);
       expect(kpi?.definition.yearTargets).toEqual([{ fiscalYear: 2021, value: 40 }]);
       expect(kpi?.actuals).toEqual([
         { fiscalYear: 2021, value: 52, asOf: '2022-03-31', source: '事業実績', entryId: null },
@@ -155,7 +155,7 @@ for (const dialect of DIALECTS) {
         }),
         'forbidden',
       );
-      const kpi = (await loadKpis(w.ctx.store.db, CODE, w.planId)).find((k) => k.id === theirs);
+      const kpi = (await loadKpis(w.ctx, CODE, w.planId)).find((k) => k.id === theirs);
       expect([kpi?.projectId, kpi?.definition.name]).toEqual([w.project('14'), '保育士登録数']);
     });
 
@@ -265,7 +265,7 @@ for (const dialect of DIALECTS) {
         .where('id', '=', withFigure)
         .executeTakeFirstOrThrow();
       expect(entry).toEqual({ kpi: 1, kpi_id: kpiId });
-      const kpi = (await loadKpis(db, CODE, w.planId)).find((k) => k.id === kpiId);
+      const kpi = (await loadKpis(w.ctx, CODE, w.planId)).find((k) => k.id === kpiId);
       expect(kpi?.actuals).toEqual([
         { fiscalYear: 2021, value: 52, asOf: null, source: '事業の結果', entryId: withFigure },
       ]);
