@@ -15,9 +15,7 @@ export async function kpiRows(
   readableYears?: readonly FiscalYear[],
 ): Promise<KpiRow[]> {
   const [kpis, tree] = await Promise.all([
-    readableYears
-      ? loadVisibleKpis(ctx, code, planId, readableYears)
-      : loadKpis(ctx, code, planId),
+    readableYears ? loadVisibleKpis(ctx, code, planId, readableYears) : loadKpis(ctx, code, planId),
     ctx.store.kpis.tree(code, planId),
   ]);
   const nodeTitle = new Map(tree.nodes.map((n) => [n.id, n.title]));

@@ -11,10 +11,10 @@ import {
 import { type Actor, canEnterKpiActual, canManageKpi, isAdmin } from '../../core/permissions.ts';
 import { bandFor, type StatusBand, type StatusScale } from '../../core/status-scale.ts';
 import type { YearStatus } from '../../core/workflow.ts';
+import type { KpiTreeNode, KpiTreeProject } from '../../store/kpis/kpi-owner-reads.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadSettings } from '../evaluation/municipality-settings.ts';
 import type { PlanView } from '../views/plan-view.ts';
-import type { KpiTreeNode, KpiTreeProject } from '../../store/kpis/kpi-owner-reads.ts';
 import { type KpiRecord, loadVisibleKpis } from './kpi-records.ts';
 
 /** Where a KPI belongs, as a reader sees it. */

@@ -54,7 +54,12 @@ export async function loadDashboardSource(
       r.scope === 'project' ? (nodeOfProject.get(r.projectId ?? -1) ?? null) : r.nodeId,
     ),
     definition: r.definition,
-    actuals: r.actuals.map(({ fiscalYear, value, asOf, source }) => ({ fiscalYear, value, asOf, source })),
+    actuals: r.actuals.map(({ fiscalYear, value, asOf, source }) => ({
+      fiscalYear,
+      value,
+      asOf,
+      source,
+    })),
   }));
   return { view, kpis, scale: settings.scale };
 }
