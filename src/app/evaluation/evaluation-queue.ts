@@ -3,7 +3,6 @@ import { allProjects } from '../../core/plan.ts';
 import type { StatusBand } from '../../core/status-scale.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadKpis } from '../kpi/kpi-records.ts';
-import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { PlanView } from '../views/plan-view.ts';
 import { effectHint } from './effect-hint.ts';
 import { type Evaluation, isEvaluated, loadEvaluations } from './evaluations.ts';

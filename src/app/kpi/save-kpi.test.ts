@@ -63,14 +63,14 @@ for (const dialect of DIALECTS) {
       expect(kpi?.actuals).toEqual([
         { fiscalYear: 2021, value: 52, asOf: '2022-03-31', source: '事業実績', entryId: null },
       ]);
-      // The published year is closed to everybody.
+      // The published year is closed to everybody, and the refusal says so (issue 8).
       await rejects(
         saveKpiActual(w.ctx, editor, {
           municipalityCode: CODE,
           kpiId: id,
           input: { fiscalYear: 2020, value: 41 },
         }),
-        'forbidden',
+        'conflict',
       );
     });
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ChangeOrigin } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { figureFor } from '../../core/extract-figures.ts';
+import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { type Actor, canEnterKpiActual, canManageKpi } from '../../core/permissions.ts';
+import type { YearStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import type { AppContext } from '../app-context.ts';
 
@@ -97,6 +99,29 @@ export const KpiActualInputSchema = z.object({
 
 export type KpiActualInput = z.infer<typeof KpiActualInputSchema>;
 
+/**
+ * Whether the actor may enter an actual for the year, and if not, the true reason: someone
+ * allowed in an open year is told the year is closed (or not open yet), not 権限がありません.
+ */
+function assertMayEnterActual(
+  actor: Actor | null,
+  code: string,
+  owner: { scope: KpiInput['scope']; departmentId: number | null },
+  year: YearStatus,
+  fiscalYear: number,
+): void {
+  if (canEnterKpiActual(actor, code, owner, year)) return;
+  if (!canEnterKpiActual(actor, code, owner, 'open')) {
+    throw new SouseiError('forbidden', 'auth.forbidden');
+  }
+  if (year === 'locked' || year === 'published') {
+    throw new SouseiError('conflict', 'year.locked', {
+      fiscalYear: formatFiscalYear(fiscalYear, 'long'),
+    });
+  }
+  throw new SouseiError('conflict', 'year.not-open');
+}
+
 /** Records (or replaces) a KPI's actual for a fiscal year; the year must be open for entry. */
 export async function saveKpiActual(
   ctx: AppContext,
@@ -113,11 +138,10 @@ export async function saveKpiActual(
   if (!parsed.success) throw invalid(parsed.error.issues);
   const code = args.municipalityCode;
   const owner = await ctx.store.kpis.storedOwner(code, args.kpiId);
-  const year =
-    (await ctx.store.kpis.yearStatuses(code, owner.planId)).get(parsed.data.fiscalYear) ??
-    'preparing';
-  if (!canEnterKpiActual(actor, code, owner, year) || !actor)
-    throw new SouseiError('forbidden', 'auth.forbidden');
+  const fy = parsed.data.fiscalYear;
+  const year = (await ctx.store.kpis.yearStatuses(code, owner.planId)).get(fy) ?? 'preparing';
+  assertMayEnterActual(actor, code, owner, year, fy);
+  if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
   await ctx.store.kpis.saveActual(
     {
       municipalityCode: code,

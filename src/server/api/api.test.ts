@@ -857,12 +857,13 @@ for (const dialect of DIALECTS) {
           }),
           403,
         );
+        // A closed year is refused as closed (409), not as a missing permission (issue 8).
         await json(
           await call('PUT', `/api/v1/kpis/${projectKpi}/actuals/2020`, {
             token: token.admin,
             body: { value: 1 },
           }),
-          403,
+          409,
         );
         const bad = expectSchema(
           ErrorSchema,

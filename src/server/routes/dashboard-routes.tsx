@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
 import { toCsv } from '../../app/views/chart-cells.ts';
 import { isChartId } from '../../app/views/chart-data.ts';
 import { loadCheckView } from '../../app/views/check-view.ts';
