@@ -22,7 +22,7 @@ export async function checkStoredPlan(
     input.fiscalYear ?? (await defaultYearOfStoredPlan(ctx, summary, plan, 'review'));
   const code = summary.municipalityCode;
   const [kpis, statuses] = await Promise.all([
-    loadKpis(ctx.store.db, code, summary.id),
+    loadKpis(ctx, code, summary.id),
     yearStatuses(ctx.store.db, code, summary.id),
   ]);
   return { plan, fiscalYear, findings: planFindings(plan, fiscalYear, kpis, statuses) };

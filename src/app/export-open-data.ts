@@ -2,28 +2,24 @@ import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan } from '../core/plan.ts';
 import { type KpiRow, type OpenDataTable, openDataCsv } from '../formats/csv/open-data-csv.ts';
 import type { AppContext } from './app-context.ts';
-import { loadKpis } from './kpi/kpi-records.ts';
+import { loadKpis, loadVisibleKpis } from './kpi/kpi-records.ts';
 
-/** KPIs of a plan with the title or number of what each belongs to, for open data. */
-export async function kpiRows(ctx: AppContext, code: string, planId: number): Promise<KpiRow[]> {
-  const db = ctx.store.db;
-  const [kpis, nodes, projects] = await Promise.all([
-    loadKpis(db, code, planId),
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'title'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'no'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
+/**
+ * KPIs of a plan with the title or number of what each belongs to, for open data. With
+ * `readableYears` (a reader on the web), only what they may see by the one public rule.
+ */
+export async function kpiRows(
+  ctx: AppContext,
+  code: string,
+  planId: number,
+  readableYears?: readonly FiscalYear[],
+): Promise<KpiRow[]> {
+  const [kpis, tree] = await Promise.all([
+    readableYears ? loadVisibleKpis(ctx, code, planId, readableYears) : loadKpis(ctx, code, planId),
+    ctx.store.kpis.tree(code, planId),
   ]);
-  const nodeTitle = new Map(nodes.map((n) => [n.id, n.title]));
-  const projectNo = new Map(projects.map((p) => [p.id, p.no]));
+  const nodeTitle = new Map(tree.nodes.map((n) => [n.id, n.title]));
+  const projectNo = new Map(tree.projects.map((p) => [p.id, p.no]));
   return kpis.map((k) => ({
     scope: k.scope,
     owner:

@@ -202,7 +202,7 @@ for (const dialect of DIALECTS) {
         expect(projects[1]?.finances.find((f) => f.fiscalYear === 2019)?.settlement).toBe(
           (300 + 1100 + 0 + 5 + 30) * 1000,
         );
-        const kpis = await loadKpis(ctx.store.db, '131016', plan.id);
+        const kpis = await loadKpis(ctx, '131016', plan.id);
         expect(kpis.map((k) => k.definition.name)).toEqual([
           '保育所定員',
           '研修回数',

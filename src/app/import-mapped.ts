@@ -9,6 +9,7 @@ import { type MappedResult, readMappedRows } from '../formats/mapping/read-mappe
 import { xlsxRows } from '../formats/mapping/row-sources.ts';
 import { findPlanId, loadPlan } from '../store/load-plan.ts';
 import { savePlan } from '../store/save-plan.ts';
+import { storeModules } from '../store/store.ts';
 import type { AppContext } from './app-context.ts';
 
 export interface MappedImportInput {
@@ -123,86 +124,48 @@ export async function importMapped(
       .where('plan_id', '=', planId)
       .execute();
     const projectId = new Map(projects.map((p) => [p.no, p.id]));
-    // The mapped KPIs and evaluations replace the ones an earlier import of this file wrote.
+    // KPIs and evaluations go through their store modules, whose rules (closed years, published
+    // evaluations, history) hold for this importer as for every other writer.
+    const tx = storeModules(trx);
+    const writer = { userId: null, origin: 'import' as const, now };
     for (const k of result.kpis) {
       const pid = projectId.get(k.projectNo);
       if (pid === undefined) continue;
-      await trx
-        .deleteFrom('kpis')
-        .where('project_id', '=', pid)
-        .where('name', '=', k.definition.name)
-        .execute();
-      const row = await trx
-        .insertInto('kpis')
-        .values({
-          municipality_code: code,
-          plan_id: planId,
-          scope: 'project',
-          node_id: null,
-          project_id: pid,
-          position: 0,
-          name: k.definition.name,
-          unit: k.definition.unit,
-          direction: k.definition.direction,
-          kind: k.definition.kind,
-          baseline_value: null,
-          baseline_fiscal_year: null,
-          target_value: k.definition.target.value,
-          target_fiscal_year: k.definition.target.fiscalYear,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const t of k.definition.yearTargets) {
-        await trx
-          .insertInto('kpi_year_targets')
-          .values({
-            kpi_id: row.id,
-            municipality_code: code,
-            fiscal_year: t.fiscalYear,
-            value: t.value,
-          })
-          .execute();
-      }
-      for (const a of k.actuals) {
-        await trx
-          .insertInto('kpi_actuals')
-          .values({
-            kpi_id: row.id,
-            municipality_code: code,
-            fiscal_year: a.fiscalYear,
+      await tx.kpis.replaceImported(
+        {
+          municipalityCode: code,
+          planId,
+          fields: {
+            scope: 'project',
+            nodeId: null,
+            projectId: pid,
+            name: k.definition.name,
+            unit: k.definition.unit,
+            direction: k.definition.direction,
+            kind: k.definition.kind,
+            baselineValue: null,
+            baselineFiscalYear: null,
+            targetValue: k.definition.target.value,
+            targetFiscalYear: k.definition.target.fiscalYear,
+            yearTargets: k.definition.yearTargets,
+          },
+          actuals: k.actuals.map((a) => ({
+            fiscalYear: a.fiscalYear,
             value: a.value,
-            as_of: null,
+            asOf: null,
             source: input.fileName,
-            entry_id: null,
-            updated_at: now,
-            updated_by: null,
-          })
-          .execute();
-      }
+          })),
+        },
+        writer,
+      );
     }
     for (const e of result.evaluations) {
       const pid = projectId.get(e.projectNo);
       if (pid === undefined) continue;
-      const values = { effect: e.effect, policy: e.policy, updated_at: now, updated_by: null };
-      await trx
-        .insertInto('evaluations')
-        .values({ project_id: pid, municipality_code: code, fiscal_year: e.fiscalYear, ...values })
-        .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
-        .execute();
+      const key = { municipalityCode: code, planId, projectId: pid, fiscalYear: e.fiscalYear };
+      await tx.evaluations.save(key, { effect: e.effect, policy: e.policy }, writer);
       if (e.comment) {
-        await trx
-          .insertInto('evaluation_comments')
-          .values({
-            municipality_code: code,
-            project_id: pid,
-            fiscal_year: e.fiscalYear,
-            role: 'department',
-            user_id: null,
-            text: e.comment,
-            at: now,
-          })
-          .execute();
+        await tx.evaluations.addComment(key, { role: 'department', text: e.comment }, writer);
       }
     }
     return d;

@@ -6,7 +6,15 @@ export type ChangeTarget =
   | { type: 'finance'; field: 'budget' | 'settlement' }
   | { type: 'activities' }
   | { type: 'project-status' }
-  | { type: 'year-status' };
+  | { type: 'year-status' }
+  /** A KPI's definition (created: before null; deleted: after null). */
+  | { type: 'kpi'; kpiId: number }
+  /** A KPI's actual of the record's fiscal year. */
+  | { type: 'kpi-actual'; kpiId: number }
+  /** A project's 事業効果 and 今後の方針 of the record's fiscal year. */
+  | { type: 'evaluation' }
+  /** A comment on a project's evaluation. */
+  | { type: 'evaluation-comment'; commentId: number };
 
 /** Where a change came from. */
 export type ChangeOrigin = 'web' | 'api' | 'import' | 'restore' | 'workflow' | 'cli';

@@ -21,6 +21,14 @@ export const messagesJaEvaluation = {
   'evaluation.unset': '未評価',
   'evaluation.saved': '評価を保存しました。',
   'evaluation.comment-saved': 'コメントを追加しました。',
+  'evaluation.saves-comment-too':
+    '「評価を保存」を押すと、ここに書いたコメントも一緒に保存されます。',
+  'evaluation.saved-with-comment': '評価を保存し、コメントを追加しました。',
+  'evaluation.year-published':
+    '{fiscalYear} は公表済みのため、評価とコメントは変更できません（公表を取り下げると記録できます）',
+  'evaluation.published-year': '{fiscalYear} は公表済みです。評価とコメントは読み取り専用です。',
+  'history.evaluation': '評価（事業効果・今後の方針）: {before} → {after}',
+  'history.evaluation-comment': 'コメント「{text}」を追加',
   'evaluation.comment-as': 'コメント（{role}として）',
   'evaluation.no-comments': 'コメントはまだありません。',
   'evaluation.read-only': '事業効果と今後の方針は、外部有識者と企画課が記録します。',

@@ -76,4 +76,10 @@ export const messagesJaKpi = {
   'expected.kpi-text-50': '50文字まで',
   'expected.kpi-baseline-pair': '基準値と基準年度の両方、または両方空欄',
   'expected.kpi-actual-first': '同じ年度の「実績」の値',
+  // The history (issue 8): KPI changes are recorded like every other change
+  'history.kpi-added': 'KPI「{name}」を追加',
+  'history.kpi-removed': 'KPI「{name}」を削除',
+  'history.kpi-changed': 'KPI「{name}」の定義を変更',
+  'history.kpi-actual': 'KPI の実績: {before} → {after}',
+  'history.other': '変更',
 } as const;

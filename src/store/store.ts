@@ -5,6 +5,9 @@ import { sessionStore } from './accounts/session-store.ts';
 import { userStore } from './accounts/user-store.ts';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
+import { evaluationStore } from './evaluations/evaluation-store.ts';
+import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
+import { kpiStore } from './kpis/kpi-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import type { DB } from './schema.ts';
 
@@ -17,8 +20,11 @@ export function storeModules(db: Kysely<DB>) {
   return {
     apiTokens: apiTokenStore(db),
     departments: departmentStore(db),
+    evaluations: evaluationStore(db),
+    kpis: kpiStore(db),
     loginFailures: loginFailureStore(db),
     municipalities: municipalityStore(db),
+    municipalitySettings: municipalitySettingsStore(db),
     sessions: sessionStore(db),
     users: userStore(db),
   };

@@ -1,9 +1,9 @@
 import type { Finding } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
+import type { KpiRecord } from '../../core/kpi-record.ts';
 import type { Plan } from '../../core/plan.ts';
 import { checkPlan } from '../../core/plan-checks.ts';
 import type { YearStatus } from '../../core/workflow.ts';
-import type { KpiRecord } from '../kpi/kpi-records.ts';
 
 /**
  * Everything to fix before a year is published (issue #4): the plan's own rules and, for years

@@ -48,7 +48,7 @@ export async function loadEvaluationQueue(
   const [settings, evaluations, kpis] = await Promise.all([
     loadSettings(ctx, code),
     loadEvaluations(ctx, code, planId, fiscalYear),
-    loadKpis(ctx.store.db, code, planId),
+    loadKpis(ctx, code, planId),
   ]);
   const rows: QueueRow[] = [];
   for (const project of allProjects(view.plan)) {

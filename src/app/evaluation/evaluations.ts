@@ -1,30 +1,18 @@
 import { SouseiError } from '../../core/errors.ts';
+import type { Evaluation } from '../../core/evaluation.ts';
 import {
   type Actor,
   type CommentRole,
   canEvaluate,
   commentRoleOf,
 } from '../../core/permissions.ts';
+import type { ProjectRef } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
-import { findProject, type ProjectRow } from '../workflow/find-project.ts';
+import type { PlanView } from '../views/plan-view.ts';
 import type { FieldError } from '../workflow/save-project-year.ts';
 import { loadSettings, type MunicipalitySettings } from './municipality-settings.ts';
 
-export interface EvaluationComment {
-  id: number;
-  role: CommentRole;
-  userName: string | null;
-  text: string;
-  at: string;
-}
-
-export interface Evaluation {
-  projectId: number;
-  fiscalYear: number;
-  effect: string | null;
-  policy: string | null;
-  comments: EvaluationComment[];
-}
+export type { Evaluation, EvaluationComment } from '../../core/evaluation.ts';
 
 /** Longest comment accepted (a committee's remarks run to a paragraph or two). */
 export const MAX_COMMENT = 2000;
@@ -38,85 +26,30 @@ export function isEvaluated(e: Pick<Evaluation, 'effect' | 'policy'> | undefined
 }
 
 /** Evaluations and comments of a plan's projects for one year, by project id. */
-export async function loadEvaluations(
+export function loadEvaluations(
   ctx: AppContext,
   code: string,
   planId: number,
   fiscalYear: number,
 ): Promise<Map<number, Evaluation>> {
-  const db = ctx.store.db;
-  const [rows, comments] = await Promise.all([
-    db
-      .selectFrom('evaluations')
-      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .select(['evaluations.project_id', 'evaluations.effect', 'evaluations.policy'])
-      .where('evaluations.municipality_code', '=', code)
-      .where('projects.plan_id', '=', planId)
-      .where('evaluations.fiscal_year', '=', fiscalYear)
-      .execute(),
-    db
-      .selectFrom('evaluation_comments')
-      .innerJoin('projects', 'projects.id', 'evaluation_comments.project_id')
-      .leftJoin('users', 'users.id', 'evaluation_comments.user_id')
-      .select([
-        'evaluation_comments.id',
-        'evaluation_comments.project_id',
-        'evaluation_comments.role',
-        'evaluation_comments.text',
-        'evaluation_comments.at',
-        'users.name',
-      ])
-      .where('evaluation_comments.municipality_code', '=', code)
-      .where('projects.plan_id', '=', planId)
-      .where('evaluation_comments.fiscal_year', '=', fiscalYear)
-      .orderBy('evaluation_comments.id')
-      .execute(),
-  ]);
-  const out = new Map<number, Evaluation>();
-  const get = (projectId: number) => {
-    let e = out.get(projectId);
-    if (!e) {
-      e = { projectId, fiscalYear, effect: null, policy: null, comments: [] };
-      out.set(projectId, e);
-    }
-    return e;
-  };
-  for (const r of rows) Object.assign(get(r.project_id), { effect: r.effect, policy: r.policy });
-  for (const c of comments) {
-    get(c.project_id).comments.push({
-      id: c.id,
-      role: c.role as CommentRole,
-      userName: c.name,
-      text: c.text,
-      at: c.at,
-    });
-  }
-  return out;
+  return ctx.store.evaluations.list(code, planId, fiscalYear);
 }
 
 /**
- * A project of the plan for a year of the plan's period, else not found. Closed years are not
+ * A project of the plan for a year of the plan's period, else not found. Locked years are not
  * refused: the external committee meets in the summer after the fiscal year has closed (効果検証
- * of 地方版総合戦略), so evaluation and comments stay possible on locked and published years.
+ * of 地方版総合戦略). Published years are refused by the store: what the public read stays.
  */
 async function evaluableProject(
-  ctx: AppContext,
-  input: { municipalityCode: string; planId: number; projectId: number; fiscalYear: number },
-): Promise<ProjectRow> {
-  const project = await findProject(ctx.store.db, input.municipalityCode, input.projectId);
-  const plan = await ctx.store.db
-    .selectFrom('plans')
-    .select(['first_fiscal_year', 'last_fiscal_year'])
-    .where('id', '=', input.planId)
-    .where('municipality_code', '=', input.municipalityCode)
-    .executeTakeFirst();
-  if (!plan || project.planId !== input.planId) {
+  view: PlanView,
+  input: { projectId: number; fiscalYear: number },
+): Promise<ProjectRef> {
+  const ref = [...view.refs.values()].find((r) => r.id === input.projectId);
+  const { firstFiscalYear, lastFiscalYear } = view.summary;
+  if (!ref || input.fiscalYear < firstFiscalYear || input.fiscalYear > lastFiscalYear) {
     throw new SouseiError('not-found', 'project.not-found', { id: input.projectId });
   }
-  if (input.fiscalYear < plan.first_fiscal_year || input.fiscalYear > plan.last_fiscal_year) {
-    throw new SouseiError('not-found', 'project.not-found', { id: input.projectId });
-  }
-  return project;
+  return ref;
 }
 
 export type EvaluationErrors = Partial<Record<'effect' | 'policy' | 'text', FieldError>>;
@@ -140,6 +73,22 @@ export function evaluationErrors(
 
 export type SaveEvaluationResult = { ok: true } | { ok: false; errors: EvaluationErrors };
 
+/** Which project's evaluation of which year, in a plan view the actor may read. */
+export interface EvaluationTarget {
+  view: PlanView;
+  projectId: number;
+  fiscalYear: number;
+}
+
+function keyOf(target: EvaluationTarget) {
+  return {
+    municipalityCode: target.view.summary.municipalityCode,
+    planId: target.view.summary.id,
+    projectId: target.projectId,
+    fiscalYear: target.fiscalYear,
+  };
+}
+
 /**
  * 事業効果 on the municipality's scale and 今後の方針: committee members and administrators
  * (permission first, so a refused person learns nothing about the values). Blank clears a value.
@@ -147,72 +96,89 @@ export type SaveEvaluationResult = { ok: true } | { ok: false; errors: Evaluatio
 export async function saveEvaluation(
   ctx: AppContext,
   actor: Actor | null,
-  input: {
-    municipalityCode: string;
-    planId: number;
-    projectId: number;
-    fiscalYear: number;
-    effect: string;
-    policy: string;
-  },
+  input: EvaluationTarget & { effect: string; policy: string },
 ): Promise<SaveEvaluationResult> {
-  const code = input.municipalityCode;
+  const code = input.view.summary.municipalityCode;
   if (!canEvaluate(actor, code) || !actor) throw new SouseiError('forbidden', 'auth.forbidden');
-  await evaluableProject(ctx, input);
+  await evaluableProject(input.view, input);
   const settings = await loadSettings(ctx, code);
   const errors = evaluationErrors(settings, input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const values = {
-    effect: input.effect.trim() || null,
-    policy: input.policy.trim() || null,
-    updated_at: ctx.now(),
-    updated_by: actor.userId,
-  };
-  await ctx.store.db
-    .insertInto('evaluations')
-    .values({
-      project_id: input.projectId,
-      municipality_code: code,
-      fiscal_year: input.fiscalYear,
-      ...values,
-    })
-    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
-    .execute();
+  await ctx.store.evaluations.save(
+    keyOf(input),
+    { effect: input.effect.trim() || null, policy: input.policy.trim() || null },
+    { userId: actor.userId, origin: 'web', now: ctx.now() },
+  );
   return { ok: true };
+}
+
+/** A comment's text checked: not blank, not too long. */
+function commentErrors(text: string): EvaluationErrors {
+  if (!text) return { text: { key: 'evaluation.empty-comment' } };
+  if (text.length > MAX_COMMENT)
+    return { text: { key: 'text.too-long', params: { max: MAX_COMMENT } } };
+  return {};
 }
 
 /** A comment in the writer's role: 担当課 (own projects), 企画課, or committee. */
 export async function addComment(
   ctx: AppContext,
   actor: Actor | null,
-  input: {
-    municipalityCode: string;
-    planId: number;
-    projectId: number;
-    fiscalYear: number;
-    text: string;
-  },
+  input: EvaluationTarget & { text: string },
 ): Promise<SaveEvaluationResult> {
-  const code = input.municipalityCode;
-  const project = await evaluableProject(ctx, input);
+  const code = input.view.summary.municipalityCode;
+  const project = await evaluableProject(input.view, input);
   const role = commentRoleOf(actor, code, project);
   if (!role || !actor) throw new SouseiError('forbidden', 'auth.forbidden');
   const text = input.text.trim();
-  if (!text) return { ok: false, errors: { text: { key: 'evaluation.empty-comment' } } };
-  if (text.length > MAX_COMMENT) {
-    return { ok: false, errors: { text: { key: 'text.too-long', params: { max: MAX_COMMENT } } } };
-  }
-  await ctx.store.db
-    .insertInto('evaluation_comments')
-    .values({
-      municipality_code: code,
-      project_id: project.id,
-      fiscal_year: input.fiscalYear,
-      role,
-      user_id: actor.userId,
-      text,
-      at: ctx.now(),
-    })
-    .execute();
+  const errors = commentErrors(text);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  await ctx.store.evaluations.addComment(
+    keyOf(input),
+    { role, text },
+    { userId: actor.userId, origin: 'web', now: ctx.now() },
+  );
   return { ok: true };
+}
+
+/** What 評価を保存 saved: the evaluation, and the comment typed with it if there was one. */
+export type SaveEvaluationFormResult =
+  | { ok: true; evaluation: boolean; comment: boolean }
+  | { ok: false; errors: EvaluationErrors };
+
+/**
+ * 評価を保存 on the evaluation form: the evaluation and, when the comment box holds text, that
+ * comment too, in one transaction, so nothing typed on the page is lost (issue 8). Either both
+ * are saved or neither, and a refusal keeps everything typed.
+ */
+export async function saveEvaluationWithComment(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: EvaluationTarget & { effect: string; policy: string; comment: string },
+  options: { requireComment?: boolean } = {},
+): Promise<SaveEvaluationFormResult> {
+  const code = input.view.summary.municipalityCode;
+  if (!canEvaluate(actor, code) || !actor) throw new SouseiError('forbidden', 'auth.forbidden');
+  const project = await evaluableProject(input.view, input);
+  const text = input.comment.trim();
+  const role = text ? commentRoleOf(actor, code, project) : null;
+  if (text && !role) throw new SouseiError('forbidden', 'auth.forbidden');
+  const settings = await loadSettings(ctx, code);
+  const checkComment = text !== '' || options.requireComment === true;
+  const errors = {
+    ...evaluationErrors(settings, input),
+    ...(checkComment ? commentErrors(text) : {}),
+  };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const writer = { userId: actor.userId, origin: 'web' as const, now: ctx.now() };
+  const evaluation = await ctx.store.transaction(async (tx) => {
+    const changed = await tx.evaluations.save(
+      keyOf(input),
+      { effect: input.effect.trim() || null, policy: input.policy.trim() || null },
+      writer,
+    );
+    if (role) await tx.evaluations.addComment(keyOf(input), { role, text }, writer);
+    return changed;
+  });
+  return { ok: true, evaluation, comment: role !== null };
 }

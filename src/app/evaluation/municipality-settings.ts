@@ -18,17 +18,12 @@ export interface MunicipalitySettings {
 
 /** A municipality's settings, or the defaults: the national four levels and 発展…終了. */
 export async function loadSettings(ctx: AppContext, code: string): Promise<MunicipalitySettings> {
-  const row = await ctx.store.db
-    .selectFrom('municipality_settings')
-    .selectAll()
-    .where('municipality_code', '=', code)
-    .executeTakeFirst();
-  if (!row) return { scale: NATIONAL_SCALE, policies: [...DEFAULT_POLICIES] };
-  const base = BUILT_IN_SCALES.find((s) => s.id === row.scale_id) ?? NATIONAL_SCALE;
-  const thresholds = row.thresholds ? (JSON.parse(row.thresholds) as (number | null)[]) : null;
+  const stored = await ctx.store.municipalitySettings.find(code);
+  if (!stored) return { scale: NATIONAL_SCALE, policies: [...DEFAULT_POLICIES] };
+  const base = BUILT_IN_SCALES.find((s) => s.id === stored.scaleId) ?? NATIONAL_SCALE;
   return {
-    scale: thresholds ? withThresholds(base, thresholds) : base,
-    policies: JSON.parse(row.policies) as string[],
+    scale: stored.thresholds ? withThresholds(base, stored.thresholds) : base,
+    policies: stored.policies,
   };
 }
 
@@ -48,17 +43,13 @@ export async function saveSettings(
     if (!ordered || mins.length !== scale.bands.length - 1)
       throw new SouseiError('usage', 'settings.invalid');
   }
-  const values = {
-    scale_id: scale.id,
-    thresholds: input.thresholds
-      ? JSON.stringify(input.thresholds.slice(0, scale.bands.length - 1))
-      : null,
-    policies: JSON.stringify(policies),
-    updated_at: ctx.now(),
-  };
-  await ctx.store.db
-    .insertInto('municipality_settings')
-    .values({ municipality_code: code, ...values })
-    .onConflict((oc) => oc.column('municipality_code').doUpdateSet(values))
-    .execute();
+  await ctx.store.municipalitySettings.save(
+    code,
+    {
+      scaleId: scale.id,
+      thresholds: input.thresholds ? input.thresholds.slice(0, scale.bands.length - 1) : null,
+      policies,
+    },
+    ctx.now(),
+  );
 }

@@ -41,12 +41,15 @@ export async function loadProjectEvaluation(
   const [settings, evaluations, kpis] = await Promise.all([
     loadSettings(ctx, code),
     loadEvaluations(ctx, code, planId, fiscalYear),
-    loadKpis(ctx.store.db, code, planId),
+    loadKpis(ctx, code, planId),
   ]);
+  const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
+  // A published year's evaluation is what the public read: nobody changes it (the store refuses).
+  const writable = yearStatus !== 'published';
   return {
     project,
     fiscalYear,
-    yearStatus: view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing',
+    yearStatus,
     settings,
     evaluation: evaluations.get(projectId) ?? {
       projectId,
@@ -56,7 +59,7 @@ export async function loadProjectEvaluation(
       comments: [],
     },
     hint: effectHint(kpis, projectId, fiscalYear, view.summary.firstFiscalYear, settings.scale),
-    canEvaluate: canEvaluate(actor, code),
-    commentRole: commentRoleOf(actor, code, project.ref),
+    canEvaluate: writable && canEvaluate(actor, code),
+    commentRole: writable ? commentRoleOf(actor, code, project.ref) : null,
   };
 }

@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
       expect(text).toContain('2 行目 9 列目（目標値）: 読めません。期待: 数値');
       expect(text).toContain('実際: 「60件」');
       expect(text).toContain('4 行目 2 列目（対象）: この施策は計画にありません');
-      expect(await loadKpis(w.ctx.store.db, '012050', w.planId)).toEqual([]);
+      expect(await loadKpis(w.ctx, '012050', w.planId)).toEqual([]);
     });
 
     it('refuses a file with unknown, duplicate or missing columns', async () => {
@@ -106,14 +106,14 @@ for (const dialect of DIALECTS) {
         ).catch((e: unknown) => e);
         expect((error as SouseiError).code).toBe('forbidden');
       }
-      expect(await loadKpis(w.ctx.store.db, '012050', w.planId)).toEqual([]);
+      expect(await loadKpis(w.ctx, '012050', w.planId)).toEqual([]);
     });
 
     it('imports the documented sample; actuals of the published year are reported, not written', async () => {
       const dry = await importKpis(w.ctx, operator, csv(sampleText, { dryRun: true }));
       expect(dry.written).toBe(false);
       expect(dry.changes).toHaveLength(7);
-      expect(await loadKpis(w.ctx.store.db, '012050', w.planId)).toEqual([]);
+      expect(await loadKpis(w.ctx, '012050', w.planId)).toEqual([]);
 
       const outcome = await importKpis(
         w.ctx,
@@ -138,7 +138,7 @@ for (const dialect of DIALECTS) {
       expect(outcome.findings.map((f) => formatFinding(f))).toEqual([
         '警告 muroran-kpis.csv 3 行目 13 列目（実績_R2）: 令和2年度 (R2) は「公表済み」のため、この実績は取り込みません 実際: 「41」',
       ]);
-      const kpis = await loadKpis(w.ctx.store.db, '012050', w.planId);
+      const kpis = await loadKpis(w.ctx, '012050', w.planId);
       const byName = (name: string) => kpis.find((k) => k.definition.name === name);
       expect(byName('移住相談件数')?.definition).toMatchObject({
         baseline: { value: 30, fiscalYear: 2019 },
@@ -183,7 +183,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('re-importing updates the KPI matched by scope, owner and name in place', async () => {
-      const before = await loadKpis(w.ctx.store.db, '012050', w.planId);
+      const before = await loadKpis(w.ctx, '012050', w.planId);
       const changed = sampleText
         .replace(',60,R6,40,45,41,', ',70,R6,40,,41,')
         .replace(',52,R4.3.31,', ',53,R4.3.31,');
@@ -192,7 +192,7 @@ for (const dialect of DIALECTS) {
         '「地元企業への就職促進とUIターン の推進」の KPI「移住相談件数」の定義を変更（目標値・年度ごとの目標）',
         '「地元企業への就職促進とUIターン の推進」の KPI「移住相談件数」令和3年度 (R3) の実績: 52 → 53 件',
       ]);
-      const after = await loadKpis(w.ctx.store.db, '012050', w.planId);
+      const after = await loadKpis(w.ctx, '012050', w.planId);
       expect(after.map((k) => k.id)).toEqual(before.map((k) => k.id));
       const kpi = after.find((k) => k.definition.name === '移住相談件数');
       expect(kpi?.definition.target.value).toBe(70);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ChangeOrigin } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { type Finding, hasErrors } from '../../core/finding.ts';
 import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
@@ -18,12 +18,10 @@ import type { GridRow } from '../../formats/tsv/tsv-grid.ts';
 import { readWorkbookGrids } from '../../formats/xlsx/workbook-grid.ts';
 import { t } from '../../i18n/translate.ts';
 import { listPlans, type PlanSummary } from '../../store/load-plan.ts';
-import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { resolvePlan } from '../resolve-plan.ts';
-import { yearStatuses } from '../workflow/year-status.ts';
 import { type KpiRecord, loadKpis } from './kpi-records.ts';
-import { type KpiInput, KpiInputSchema, writeKpi, writeKpiActual } from './save-kpi.ts';
+import { type KpiInput, KpiInputSchema } from './save-kpi.ts';
 
 /**
  * Imports KPI definitions, year targets and actuals from a table (docs/kpi-import.md): read the
@@ -134,9 +132,8 @@ export async function importKpis(
     return { written: false, plan, rows: 0, findings: read.findings, changes: [] };
   }
   const table = readKpiTable(read.grid, { file: input.fileName });
-  const db = ctx.store.db;
-  const statuses = await yearStatuses(db, code, plan.id);
-  const resolved = await resolveRows(db, plan, table, statuses, input.fileName);
+  const statuses = await ctx.store.kpis.yearStatuses(code, plan.id);
+  const resolved = await resolveRows(ctx, plan, table, statuses, input.fileName);
   // In the file's order, as a person goes through it.
   const findings = [...table.findings, ...resolved.findings].sort(
     (a, b) =>
@@ -146,39 +143,42 @@ export async function importKpis(
   const outcome = { plan, rows: table.rows.length, findings };
   if (hasErrors(findings)) return { ...outcome, written: false, changes: [] };
   if (input.dryRun) {
-    const existing = await loadKpis(db, code, plan.id);
+    const existing = await loadKpis(ctx, code, plan.id);
     return { ...outcome, written: false, changes: diff(resolved.rows, existing).changes };
   }
-  const now = ctx.now();
-  const changes = await db.transaction().execute(async (trx) => {
-    const existing = await loadKpis(trx, code, plan.id);
+  const writer = {
+    userId,
+    origin: ('operator' in by ? 'cli' : 'import') as ChangeOrigin,
+    now: ctx.now(),
+  };
+  // One transaction: the store's rules (closed years, history) run for every row, and one
+  // refusal leaves the whole file unwritten.
+  const changes = await ctx.store.transaction(async (tx) => {
+    const existing = await tx.kpis.list(code, plan.id);
     const planned = diff(resolved.rows, existing);
     for (const op of planned.ops) {
       let kpiId = op.kpiId;
       if (op.writeDefinition) {
-        kpiId = await writeKpi(trx, {
-          municipalityCode: code,
-          planId: plan.id,
-          kpiId: op.kpiId,
-          input: op.resolved.input,
-          now,
-        });
+        kpiId = await tx.kpis.save(
+          { municipalityCode: code, planId: plan.id, kpiId: op.kpiId, fields: op.resolved.input },
+          writer,
+        );
       }
       if (kpiId === undefined) continue;
       for (const actual of op.actuals) {
-        await writeKpiActual(trx, {
-          municipalityCode: code,
-          kpiId,
-          actual: {
-            fiscalYear: actual.fiscalYear,
-            value: actual.value,
-            asOf: actual.asOf,
-            source: actual.source,
+        await tx.kpis.saveActual(
+          {
+            municipalityCode: code,
+            kpiId,
+            actual: {
+              fiscalYear: actual.fiscalYear,
+              value: actual.value,
+              asOf: actual.asOf,
+              source: actual.source,
+            },
           },
-          entryId: null,
-          userId,
-          now,
-        });
+          writer,
+        );
       }
     }
     return planned.changes;
@@ -188,28 +188,18 @@ export async function importKpis(
 
 /** Finds each row's goal, measure or project, and sorts its actuals by the years' status. */
 async function resolveRows(
-  db: Kysely<DB>,
+  ctx: AppContext,
   plan: PlanSummary,
   table: KpiTable,
   statuses: Map<number, YearStatus>,
   file: string,
 ): Promise<{ rows: Resolved[]; findings: Finding[] }> {
   const code = plan.municipalityCode;
-  const [nodes, projects, existing] = await Promise.all([
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'depth', 'title'])
-      .where('plan_id', '=', plan.id)
-      .where('municipality_code', '=', code)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'no', 'name'])
-      .where('plan_id', '=', plan.id)
-      .where('municipality_code', '=', code)
-      .execute(),
-    loadKpis(db, code, plan.id),
+  const [tree, existing] = await Promise.all([
+    ctx.store.kpis.tree(code, plan.id),
+    loadKpis(ctx, code, plan.id),
   ]);
+  const { nodes, projects } = tree;
   const findings: Finding[] = [];
   /** The goal, measure or project a row names, or a finding at its 対象 cell. */
   const ownerOf = (ref: { line: number; scope: KpiScope; owner: string; column: number }) => {

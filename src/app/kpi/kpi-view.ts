@@ -11,10 +11,11 @@ import {
 import { type Actor, canEnterKpiActual, canManageKpi, isAdmin } from '../../core/permissions.ts';
 import { bandFor, type StatusBand, type StatusScale } from '../../core/status-scale.ts';
 import type { YearStatus } from '../../core/workflow.ts';
+import type { KpiTreeNode, KpiTreeProject } from '../../store/kpis/kpi-owner-reads.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadSettings } from '../evaluation/municipality-settings.ts';
 import type { PlanView } from '../views/plan-view.ts';
-import { type KpiRecord, loadKpis } from './kpi-records.ts';
+import { type KpiRecord, loadVisibleKpis } from './kpi-records.ts';
 
 /** Where a KPI belongs, as a reader sees it. */
 export interface KpiOwnerRef {
@@ -66,20 +67,8 @@ export interface KpiPageView {
   canImport: boolean;
 }
 
-interface TreeNode {
-  id: number;
-  parentId: number | null;
-  depth: number;
-  title: string;
-}
-
-interface TreeProject {
-  id: number;
-  nodeId: number;
-  no: string;
-  name: string;
-  departmentId: number | null;
-}
+type TreeNode = KpiTreeNode;
+type TreeProject = KpiTreeProject;
 
 interface PlanTree {
   nodes: TreeNode[];
@@ -88,37 +77,8 @@ interface PlanTree {
 }
 
 async function loadTree(ctx: AppContext, code: string, view: PlanView): Promise<PlanTree> {
-  const db = ctx.store.db;
-  const planId = view.summary.id;
-  const [nodes, projects] = await Promise.all([
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'parent_id', 'depth', 'title'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'node_id', 'no', 'name', 'department_id'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-  ]);
-  return {
-    nodes: nodes.map((n) => ({ id: n.id, parentId: n.parent_id, depth: n.depth, title: n.title })),
-    projects: projects.map((p) => ({
-      id: p.id,
-      nodeId: p.node_id,
-      no: p.no,
-      name: p.name,
-      departmentId: p.department_id,
-    })),
-    levels: view.plan.plan.levels,
-  };
+  const tree = await ctx.store.kpis.tree(code, view.summary.id);
+  return { ...tree, levels: view.plan.plan.levels };
 }
 
 function nodeOwner(tree: PlanTree, n: TreeNode): KpiOwnerRef {
@@ -151,12 +111,6 @@ function pathTo(tree: PlanTree, node: TreeNode, owner: KpiOwnerRef) {
   }
   if (owner.scope === 'project') path.push({ level: owner.level, title: owner.title });
   return path;
-}
-
-/** A KPI's actuals as this reader may see them: the public only those of published years. */
-function visible(record: KpiRecord, view: PlanView): KpiRecord {
-  const readable = new Set(view.readableYears);
-  return { ...record, actuals: record.actuals.filter((a) => readable.has(a.fiscalYear)) };
 }
 
 function lineFor(
@@ -203,7 +157,7 @@ export async function loadKpiPage(
   const code = view.summary.municipalityCode;
   const [tree, records, settings] = await Promise.all([
     loadTree(ctx, code, view),
-    loadKpis(ctx.store.db, code, view.summary.id),
+    loadVisibleKpis(ctx, code, view.summary.id, view.readableYears),
     loadSettings(ctx, code),
   ]);
   const status = statusOf(view, fiscalYear);
@@ -217,7 +171,7 @@ export async function loadKpiPage(
     records
       .filter((r) => (scope === 'project' ? r.projectId === owner.id : r.nodeId === owner.id))
       .filter((r) => (scope === 'project') === (r.scope === 'project'))
-      .map((r) => lineFor(visible(r, view), owner, fiscalYear, status, context));
+      .map((r) => lineFor(r, owner, fiscalYear, status, context));
 
   const groups: KpiGroup[] = [];
   const walk = (parentId: number | null): boolean => {
@@ -310,12 +264,12 @@ export async function loadKpiDetail(
   const code = view.summary.municipalityCode;
   const [tree, records, settings] = await Promise.all([
     loadTree(ctx, code, view),
-    loadKpis(ctx.store.db, code, view.summary.id),
+    loadVisibleKpis(ctx, code, view.summary.id, view.readableYears),
     loadSettings(ctx, code),
   ]);
-  const stored = records.find((r) => r.id === kpiId);
-  if (!stored) throw new SouseiError('not-found', 'kpi.not-found');
-  const record = visible(stored, view);
+  // A KPI defined in a year the reader may not see is not found, like any other.
+  const record = records.find((r) => r.id === kpiId);
+  if (!record) throw new SouseiError('not-found', 'kpi.not-found');
   const project =
     record.scope === 'project' ? tree.projects.find((p) => p.id === record.projectId) : undefined;
   const node = tree.nodes.find((n) => n.id === (project ? project.nodeId : record.nodeId));
@@ -333,31 +287,8 @@ export async function loadKpiDetail(
   }));
   let results: KpiResultChoice[] = [];
   if (project && line.canEnterActual) {
-    const rows = await ctx.store.db
-      .selectFrom('activity_entries')
-      .innerJoin('activities', 'activities.id', 'activity_entries.activity_id')
-      .select([
-        'activity_entries.id',
-        'activity_entries.text',
-        'activity_entries.kpi',
-        'activity_entries.kpi_id',
-        'activities.title',
-      ])
-      .where('activities.project_id', '=', project.id)
-      .where('activity_entries.municipality_code', '=', code)
-      .where('activity_entries.kind', '=', 'result')
-      .where('activity_entries.fiscal_year', '=', fiscalYear)
-      .orderBy('activities.position')
-      .orderBy('activity_entries.position')
-      .execute();
-    results = rows.map((r) => ({
-      entryId: r.id,
-      activityTitle: r.title,
-      text: r.text,
-      figure: figureFor(r.text, record.definition.unit),
-      marked: r.kpi === 1,
-      linkedKpiId: r.kpi_id,
-    }));
+    const rows = await ctx.store.kpis.resultsOf(code, project.id, fiscalYear);
+    results = rows.map((r) => ({ ...r, figure: figureFor(r.text, record.definition.unit) }));
   }
   return { line, path, scale: settings.scale, yearStatus: status, years, results };
 }

@@ -47,7 +47,7 @@ export async function loadCheckView(
   }
   const db = ctx.store.db;
   const [kpis, row] = await Promise.all([
-    loadKpis(db, code, planId),
+    loadKpis(ctx, code, planId),
     db
       .selectFrom('plan_years')
       .select(['published_at', 'publish_override'])

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/permissions.ts';
 import type { StatusScale } from '../../core/status-scale.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadSettings } from '../evaluation/municipality-settings.ts';
-import { loadKpis } from '../kpi/kpi-records.ts';
+import { loadVisibleKpis } from '../kpi/kpi-records.ts';
 import type { DashboardKpi } from './kpi-charts.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';
 
@@ -26,29 +26,17 @@ export async function loadDashboardSource(
   planId: number,
 ): Promise<DashboardSource> {
   const view = await loadPlanView(ctx, actor, code, planId);
-  const db = ctx.store.db;
-  const [records, settings, nodes, projects] = await Promise.all([
-    loadKpis(db, code, planId),
+  // Only the KPIs and actuals this reader may see: the public, those of published years.
+  const [records, settings, tree] = await Promise.all([
+    loadVisibleKpis(ctx, code, planId, view.readableYears),
     loadSettings(ctx, code),
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'parent_id', 'position'])
-      .where('municipality_code', '=', code)
-      .where('plan_id', '=', planId)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'node_id'])
-      .where('municipality_code', '=', code)
-      .where('plan_id', '=', planId)
-      .execute(),
+    ctx.store.kpis.tree(code, planId),
   ]);
-  // Roots in the order the plan's tree has them (loadIndexedPlan: by position).
-  const roots = nodes
-    .filter((n) => n.parent_id === null)
-    .sort((a, b) => a.position - b.position || a.id - b.id);
+  const { nodes, projects } = tree;
+  // Roots in the order the plan's tree has them (the store lists them by position).
+  const roots = nodes.filter((n) => n.parentId === null);
   const rootIndex = new Map(roots.map((n, i) => [n.id, i]));
-  const parentOf = new Map(nodes.map((n) => [n.id, n.parent_id]));
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
   const goalOfNode = (id: number | null): number | null => {
     let current = id;
     for (let guard = 0; current !== null && guard < 100; guard++) {
@@ -59,18 +47,19 @@ export async function loadDashboardSource(
     }
     return null;
   };
-  const nodeOfProject = new Map(projects.map((p) => [p.id, p.node_id]));
-  const readable = new Set(view.readableYears);
+  const nodeOfProject = new Map(projects.map((p) => [p.id, p.nodeId]));
   const kpis = records.map((r) => ({
     id: r.id,
     goalIndex: goalOfNode(
       r.scope === 'project' ? (nodeOfProject.get(r.projectId ?? -1) ?? null) : r.nodeId,
     ),
     definition: r.definition,
-    // The public sees actuals of published years only, like every other figure.
-    actuals: r.actuals
-      .filter((a) => readable.has(a.fiscalYear))
-      .map(({ fiscalYear, value, asOf, source }) => ({ fiscalYear, value, asOf, source })),
+    actuals: r.actuals.map(({ fiscalYear, value, asOf, source }) => ({
+      fiscalYear,
+      value,
+      asOf,
+      source,
+    })),
   }));
   return { view, kpis, scale: settings.scale };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../app/auth/api-tokens.ts';
 import { createUser, loadActor } from '../../app/auth/users.ts';
 import { importPlan } from '../../app/import-plan.ts';
-import { saveKpi, saveKpiActual, writeKpiActual } from '../../app/kpi/save-kpi.ts';
+import { saveKpi, saveKpiActual } from '../../app/kpi/save-kpi.ts';
 import { SAMPLE_FILE } from '../../app/load-sample.ts';
 import { readImportSettings, settingsPathFor } from '../../app/read-import-settings.ts';
 import type { Actor } from '../../core/permissions.ts';
@@ -262,24 +262,32 @@ for (const dialect of DIALECTS) {
           targetFiscalYear: 2024,
         },
       });
-      // R2 is published (closed for entry): its actuals are written as an import would.
+      // The KPIs came with the plan (defined before R3 opened), and R2 is published (closed
+      // to every writer): this state is set up in the database directly.
       await db()
-        .transaction()
-        .execute(async (trx) => {
-          for (const [kpiId, value] of [
-            [projectKpi, 41],
-            [goalKpi, 10],
-          ] as const) {
-            await writeKpiActual(trx, {
-              municipalityCode: '012050',
-              kpiId,
-              actual: { fiscalYear: 2020, value, asOf: '2021-03-31', source: '事業実績' },
-              entryId: null,
-              userId: null,
-              now: ctx.now(),
-            });
-          }
-        });
+        .updateTable('kpis')
+        .set({ introduced_in: null })
+        .where('id', 'in', [projectKpi, goalKpi])
+        .execute();
+      for (const [kpiId, value] of [
+        [projectKpi, 41],
+        [goalKpi, 10],
+      ] as const) {
+        await db()
+          .insertInto('kpi_actuals')
+          .values({
+            kpi_id: kpiId,
+            municipality_code: '012050',
+            fiscal_year: 2020,
+            value,
+            as_of: '2021-03-31',
+            source: '事業実績',
+            entry_id: null,
+            updated_at: ctx.now(),
+            updated_by: null,
+          })
+          .execute();
+      }
       await saveKpiActual(ctx, actors.admin as Actor, {
         municipalityCode: '012050',
         kpiId: goalKpi,
@@ -849,12 +857,13 @@ for (const dialect of DIALECTS) {
           }),
           403,
         );
+        // A closed year is refused as closed (409), not as a missing permission (issue 8).
         await json(
           await call('PUT', `/api/v1/kpis/${projectKpi}/actuals/2020`, {
             token: token.admin,
             body: { value: 1 },
           }),
-          403,
+          409,
         );
         const bad = expectSchema(
           ErrorSchema,

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app/app-context.ts';
-import { loadKpis } from '../../app/kpi/kpi-records.ts';
+import { loadVisibleKpis } from '../../app/kpi/kpi-records.ts';
 import { projectPaths } from '../../app/views/plan-paths.ts';
 import { listVisiblePlans, loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { searchPlan } from '../../app/views/search-plan.ts';
@@ -282,21 +282,10 @@ export async function listKpis(
   const fiscalYear = readableYear(view, asked);
   const code = view.summary.municipalityCode;
   const planId = view.summary.id;
-  const db = ctx.store.db;
-  const [records, nodes, projects] = await Promise.all([
-    loadKpis(db, code, planId),
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'title'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'no', 'name'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
+  // Through the one public rule: no KPI defined in, and no actual of, an unreadable year.
+  const [records, { nodes, projects }] = await Promise.all([
+    loadVisibleKpis(ctx, code, planId, view.readableYears),
+    ctx.store.kpis.tree(code, planId),
   ]);
   const nodeTitle = new Map(nodes.map((n) => [n.id, n.title]));
   const projectTitle = new Map(projects.map((p) => [p.id, `${p.no}. ${p.name}`]));

@@ -143,6 +143,7 @@ export async function putKpiActual(
     municipalityCode: actor.municipalityCode,
     kpiId: args.kpiId,
     input: { fiscalYear: args.fiscalYear, value, asOf, source },
+    origin: 'api',
   });
   return { kpiId: args.kpiId, fiscalYear: args.fiscalYear, value, asOf, source };
 }

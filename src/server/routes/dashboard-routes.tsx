@@ -14,6 +14,7 @@ import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { CheckPage } from '../views/check-page.tsx';
 import { DashboardPage } from '../views/dashboard-page.tsx';
 import { fyLabel } from '../views/format.ts';
@@ -42,7 +43,7 @@ async function dashboardFor(c: Context<ServerEnv>) {
     scale: source.scale,
     kpiId: /^\d{1,12}$/.test(kpiQuery) ? Number(kpiQuery) : null,
   });
-  return { code, planId, base: `/m/${code}/plans/${planId}`, source, fiscalYear, charts };
+  return { code, planId, base: urls.plan({ code, planId }), source, fiscalYear, charts };
 }
 
 /** The validation page, also after a refused publish (with the message and what was typed). */
@@ -55,7 +56,7 @@ async function renderCheck(
   const planId = idParam(c, 'planId');
   const actor = c.get('actor');
   const data = await loadCheckView(c.get('app'), actor, code, planId, fiscalYear);
-  const base = `/m/${code}/plans/${planId}`;
+  const base = urls.plan({ code, planId });
   return page(
     c,
     `${t('check.title')} ${fyLabel(data.fiscalYear)}`,
@@ -148,7 +149,10 @@ export function dashboardRoutes(): Hono<ServerEnv> {
       }
       throw error;
     }
-    return c.redirect(`/m/${code}/plans/${planId}/check?fy=${fiscalYear}&published=1`, 303);
+    return c.redirect(
+      urls.planPage({ code, planId }, 'check', { fy: fiscalYear, published: 1 }),
+      303,
+    );
   });
   return app;
 }

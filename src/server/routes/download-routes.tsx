@@ -123,15 +123,9 @@ export function downloadRoutes(): Hono<ServerEnv> {
     const { code, planId, view } = await viewOf(c);
     const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
     const years = downloadYears(view, fiscalYearQuery(c));
-    const readable = new Set(view.readableYears);
-    // Actuals of years this reader may not see stay out, cumulative sums included.
+    // KPIs and actuals of years this reader may not see stay out, cumulative sums included.
     const kpis =
-      table === 'kpis'
-        ? (await kpiRows(c.get('app'), code, planId)).map((k) => ({
-            ...k,
-            actuals: k.actuals.filter((a) => readable.has(a.fiscalYear)),
-          }))
-        : [];
+      table === 'kpis' ? await kpiRows(c.get('app'), code, planId, view.readableYears) : [];
     const body = openDataCsv(table, view.plan, new Set(years), {
       bom: c.req.query('bom') === '1',
       kpis,

@@ -100,6 +100,17 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => server?.close());
 
+    beforeAll(async () => {
+      // The committee meets after the year has closed: R2 is locked (not yet published), so its
+      // evaluation is still open to them. A published year is read-only (issue 8, tested last).
+      await server.ctx.store.db
+        .updateTable('plan_years')
+        .set({ status: 'locked' })
+        .where('plan_id', '=', server.planId)
+        .where('fiscal_year', '=', 2020)
+        .execute();
+    });
+
     it('the public is asked to sign in; another municipality finds nothing', async () => {
       const pub = await anonymous(server);
       for (const path of [`${base}/evaluations`, form('1'), '/m/012050/settings']) {
@@ -130,7 +141,7 @@ for (const dialect of DIALECTS) {
       const res = await committee.get(`${base}/evaluations`);
       expect(res.status).toBe(200);
       const html = await res.text();
-      // The latest closed year (R2, published) by default; the national scale named.
+      // The latest closed year (R2, locked) by default; the national scale named.
       expect(html).toContain('令和2年度');
       expect(html).toContain('事業効果（国の様式の4段階）');
       expect(html).toContain('評価済み 0 件');
@@ -147,7 +158,7 @@ for (const dialect of DIALECTS) {
       expect(page).toContain('name="effect"');
       expect(page).toContain('相談件数');
       expect(page).toContain('75.0%');
-      // R2 is published: evaluation stays possible (the committee meets after the year closes).
+      // R2 is locked: evaluation stays possible (the committee meets after the year closes).
       expect(page).toContain('評価とコメントは引き続き記録できます');
       const saved = await committee.post(form('1'), {
         intent: 'evaluate',
@@ -334,6 +345,41 @@ for (const dialect of DIALECTS) {
       expect((await committee.get(`${base}/evaluations?fy=2030`)).status).toBe(404);
     });
 
+    it('評価を保存 also saves the comment typed in the box: nothing typed is lost', async () => {
+      const page = await (await committee.get(form('3', 2021))).text();
+      // The comment box is in the same form as 評価を保存, so the browser sends it along.
+      const start = page.lastIndexOf('<form', page.indexOf('value="evaluate"'));
+      const end = page.indexOf('</form>', start);
+      expect(page.slice(start, end)).toContain('name="comment"');
+      const text = '目標には届かないが、相談の質は上がっている。';
+      const saved = await committee.post(form('3', 2021), {
+        intent: 'evaluate',
+        effect: 'C',
+        policy: '継続',
+        comment: text,
+      });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.get('location')).toContain('saved=evaluation-comment');
+      const comments = await commentsOf('3');
+      expect(comments.map((c) => [c.role, c.text])).toEqual([['committee', text]]);
+      const after = await (await committee.get(saved.headers.get('location') ?? '')).text();
+      expect(after).toContain('評価を保存し、コメントを追加しました。');
+      expect(after).toContain(text);
+      // A comment that is too long refuses both, and keeps everything typed.
+      const long = 'あ'.repeat(2001);
+      const refused = await committee.post(form('3', 2021), {
+        intent: 'evaluate',
+        effect: 'B',
+        policy: '改善',
+        comment: long,
+      });
+      expect(refused.status).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain(long);
+      expect(html).toMatch(/value="B" checked=""/);
+      expect(await commentsOf('3')).toHaveLength(1);
+    });
+
     it('the report with ?evaluation=1 shows the columns and the scale; the public never', async () => {
       const plain = await (await admin.get(`${base}/report?fy=2020`)).text();
       expect(plain).toContain('name="evaluation"');
@@ -353,6 +399,30 @@ for (const dialect of DIALECTS) {
       expect(pubHtml).not.toContain('report__evaluation');
       expect(pubHtml).not.toContain('name="evaluation"');
       expect(pubHtml).not.toContain('縮小');
+    });
+
+    it('a published year is read-only: no form, and a write is refused (409)', async () => {
+      await server.ctx.store.db
+        .updateTable('plan_years')
+        .set({ status: 'published' })
+        .where('plan_id', '=', server.planId)
+        .where('fiscal_year', '=', 2020)
+        .execute();
+      const before = await evaluationOf('1');
+      const page = await (await committee.get(form('1'))).text();
+      expect(page).toMatch(/令和2年度.{0,12} は公表済みです/);
+      expect(page).not.toContain('value="evaluate"');
+      expect(page).not.toContain('name="comment"');
+      const evaluate = await committee.post(form('1'), {
+        intent: 'evaluate',
+        effect: 'A',
+        policy: '継続',
+      });
+      expect(evaluate.status).toBe(409);
+      const comment = await committee.post(form('1'), { intent: 'comment', comment: '公表後' });
+      expect(comment.status).toBe(409);
+      expect(await evaluationOf('1')).toEqual(before);
+      expect((await commentsOf('1')).map((c) => c.text)).not.toContain('公表後');
     });
   });
 }

@@ -5,7 +5,7 @@ import { evaluationYears, loadEvaluationQueue } from '../../app/evaluation/evalu
 import {
   addComment,
   type EvaluationErrors,
-  saveEvaluation,
+  saveEvaluationWithComment,
 } from '../../app/evaluation/evaluations.ts';
 import { loadSettings, saveSettings } from '../../app/evaluation/municipality-settings.ts';
 import { loadProjectEvaluation } from '../../app/evaluation/project-evaluation.ts';
@@ -16,16 +16,16 @@ import {
   thresholdField,
 } from '../../app/evaluation/settings-form.ts';
 import { defaultYearOf } from '../../app/views/default-year.ts';
-import { loadPlanView } from '../../app/views/plan-view.ts';
+import { listVisiblePlans, loadPlanView } from '../../app/views/plan-view.ts';
 import type { FieldError } from '../../app/workflow/save-project-year.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { isAdmin } from '../../core/permissions.ts';
 import { BUILT_IN_SCALES } from '../../core/status-scale.ts';
-import { listPlans } from '../../store/load-plan.ts';
 import type { ServerEnv } from '../env.ts';
 import { type FormBody, field, formBody } from '../form-body.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { EvaluationFormPage } from '../views/evaluation-form-page.tsx';
 import { EvaluationQueuePage, type QueueFilter } from '../views/evaluation-queue-page.tsx';
 import { EvaluationSettingsPage } from '../views/evaluation-settings-page.tsx';
@@ -46,7 +46,7 @@ async function evaluationContext(c: Context<ServerEnv>) {
   const view = await loadPlanView(c.get('app'), actor, code, planId);
   const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'review');
   if (fiscalYear === undefined || !evaluationYears(view).includes(fiscalYear)) throw notFound();
-  const base = `/m/${code}/plans/${planId}`;
+  const base = urls.plan({ code, planId });
   return { code, planId, actor, view, fiscalYear, base };
 }
 
@@ -77,7 +77,11 @@ async function renderEvaluation(c: Context<ServerEnv>, state: FormState = {}) {
         }
       }
       errors={errors}
-      saved={saved === 'evaluation' || saved === 'comment' ? saved : null}
+      saved={
+        saved === 'evaluation' || saved === 'evaluation-comment' || saved === 'comment'
+          ? saved
+          : null
+      }
     />,
     {
       municipality: { code, name: view.summary.municipalityName },
@@ -110,12 +114,9 @@ async function renderSettings(
 ) {
   const code = requireSettingsAdmin(c);
   const ctx = c.get('app');
-  const municipality = await ctx.store.db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirstOrThrow();
-  const plan = (await listPlans(ctx.store.db, code))[0];
+  const municipality = await ctx.store.municipalities.find(code);
+  if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  const plan = (await listVisiblePlans(ctx, c.get('actor'), code))[0];
   return page(
     c,
     '評価の設定',
@@ -126,7 +127,7 @@ async function renderSettings(
       form={form ?? settingsFormOf(await loadSettings(ctx, code))}
       errors={errors}
       saved={c.req.query('saved') === '1'}
-      back={plan ? `/m/${code}/plans/${plan.id}/evaluations` : null}
+      back={plan ? urls.planPage({ code, planId: plan.id }, 'evaluations') : null}
     />,
     { municipality, status: Object.keys(errors).length > 0 ? 422 : 200 },
   );
@@ -172,7 +173,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
   app.get(path, (c) => renderEvaluation(c));
 
   app.post(path, async (c) => {
-    const { code, planId, actor, fiscalYear, base } = await evaluationContext(c);
+    const { code, planId, actor, view, fiscalYear } = await evaluationContext(c);
     const projectId = idParam(c, 'projectId');
     const body = await formBody(c);
     const intent = field(body, 'intent');
@@ -181,23 +182,37 @@ export function evaluationRoutes(): Hono<ServerEnv> {
       policy: field(body, 'policy'),
       comment: field(body, 'comment'),
     };
-    const input = { municipalityCode: code, planId, projectId, fiscalYear };
-    let result: Awaited<ReturnType<typeof saveEvaluation>>;
+    const target = { view, projectId, fiscalYear };
+    let saved: 'evaluation' | 'evaluation-comment' | 'comment';
     if (intent === 'evaluate') {
-      result = await saveEvaluation(c.get('app'), actor, { ...input, ...typed });
+      // 評価を保存 also saves a comment typed in the same form: nothing typed is lost.
+      const result = await saveEvaluationWithComment(c.get('app'), actor, { ...target, ...typed });
+      if (!result.ok) return renderEvaluation(c, { typed, errors: result.errors });
+      saved = result.comment ? 'evaluation-comment' : 'evaluation';
+    } else if (intent === 'comment' && 'effect' in body) {
+      // コメントを追加 on the evaluator's form: the choices made above are kept too.
+      const result = await saveEvaluationWithComment(
+        c.get('app'),
+        actor,
+        { ...target, ...typed },
+        { requireComment: true },
+      );
+      if (!result.ok) return renderEvaluation(c, { typed, errors: result.errors });
+      saved = result.evaluation ? 'evaluation-comment' : 'comment';
     } else if (intent === 'comment') {
-      result = await addComment(c.get('app'), actor, { ...input, text: typed.comment });
+      const result = await addComment(c.get('app'), actor, { ...target, text: typed.comment });
+      if (!result.ok) return renderEvaluation(c, { typed, errors: result.errors });
+      saved = 'comment';
     } else {
       throw new SouseiError('usage', 'form.stale');
     }
-    if (!result.ok) return renderEvaluation(c, { typed, errors: result.errors });
     // Post/redirect/get: a reload does not save twice.
-    const saved = intent === 'evaluate' ? 'evaluation' : 'comment';
-    const anchor = intent === 'evaluate' ? 'evaluation' : 'comments';
-    return c.redirect(
-      `${base}/projects/${projectId}/evaluation?fy=${fiscalYear}&saved=${saved}#${anchor}`,
-      303,
-    );
+    const anchor = saved === 'comment' ? 'comments' : 'evaluation';
+    const at = urls.projectPage({ code, planId }, projectId, 'evaluation', {
+      fy: fiscalYear,
+      saved,
+    });
+    return c.redirect(`${at}#${anchor}`, 303);
   });
 
   app.get('/m/:code/settings', (c) => renderSettings(c, null, {}));
@@ -208,7 +223,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
     const parsed = parseSettingsForm(form);
     if (!parsed.ok) return renderSettings(c, form, parsed.errors);
     await saveSettings(c.get('app'), c.get('actor'), code, parsed);
-    return c.redirect(`/m/${code}/settings?saved=1`, 303);
+    return c.redirect(urls.municipalityPage(code, 'settings', { saved: 1 }), 303);
   });
 
   return app;

@@ -15,6 +15,7 @@ import {
 } from '../forms/kpi-form.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { KpiDetailPage } from '../views/kpi-detail-page.tsx';
 import { type KpiImportReport, KpiPage } from '../views/kpi-page.tsx';
@@ -48,7 +49,7 @@ export async function planContext(c: Context<ServerEnv>): Promise<PlanContext> {
     planId,
     actor,
     view,
-    base: `/m/${code}/plans/${planId}`,
+    base: urls.plan({ code, planId }),
     municipality: { code, name: view.summary.municipalityName },
   };
 }

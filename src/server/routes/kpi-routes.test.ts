@@ -384,7 +384,7 @@ for (const dialect of DIALECTS) {
       expect(Number(actual.value)).toBe(0);
     });
 
-    it("the public sees R2 actuals only after publication, and never R3's", async () => {
+    it('a KPI and an actual added in the open R3 reach no public page, download or API read', async () => {
       const admin = await server.signIn(DEMO.admin);
       const kpiId = kpiIdOf(
         await admin.post(
@@ -395,13 +395,52 @@ for (const dialect of DIALECTS) {
       expect(
         (await admin.post(`${base}/kpis/${kpiId}/actuals`, { fy: '2021', value: '987654' })).status,
       ).toBe(303);
+      // Members see it; the public sees nothing of it on any surface (issue 8).
+      expect(await (await admin.get(`${base}/kpis?fy=2021`)).text()).toContain('公表前の相談件数');
+      const pub = await anonymous(server);
+      expect((await pub.get(`${base}/kpis?fy=2021`)).status).toBe(404);
+      expect((await pub.get(`${base}/kpis/${kpiId}?fy=2021`)).status).toBe(404);
+      expect((await pub.get(`${base}/kpis/${kpiId}?fy=2020`)).status).toBe(404);
+      for (const path of [
+        `${base}/kpis?fy=2020`,
+        `${base}/dashboard`,
+        `${base}/dashboard?fy=2020`,
+        `${base}/export/kpis.csv`,
+        `/api/v1/plans/${server.planId}/kpis`,
+        `/api/v1/plans/${server.planId}/kpis?fiscalYear=2020`,
+      ]) {
+        const r = await pub.get(path);
+        expect(r.status, path).toBe(200);
+        const body = await r.text();
+        expect(body, path).not.toContain('公表前の相談件数');
+        expect(body, path).not.toMatch(/987,?654/);
+      }
+    });
+
+    it("the public sees R2 actuals only after publication, and never R3's", async () => {
+      const admin = await server.signIn(DEMO.admin);
+      const kpiId = kpiIdOf(
+        await admin.post(
+          `${base}/kpis/new?scope=measure&node=${id.measure}`,
+          definition({ name: '計画当初からの相談件数' }),
+        ),
+      );
+      // A KPI that came with the plan (defined before any year's work) is public with it.
+      await server.ctx.store.db
+        .updateTable('kpis')
+        .set({ introduced_in: null })
+        .where('id', '=', kpiId)
+        .execute();
+      expect(
+        (await admin.post(`${base}/kpis/${kpiId}/actuals`, { fy: '2021', value: '987654' })).status,
+      ).toBe(303);
       const pub = await anonymous(server);
       expect((await pub.get(`${base}/kpis?fy=2021`)).status).toBe(404);
       expect((await pub.get(`${base}/kpis/${kpiId}?fy=2021`)).status).toBe(404);
       const r2 = await pub.get(`${base}/kpis?fy=2020`);
       expect(r2.status).toBe(200);
       const r2Html = await r2.text();
-      expect(r2Html).toContain('公表前の相談件数');
+      expect(r2Html).toContain('計画当初からの相談件数');
       expect(r2Html).not.toMatch(/987,?654/);
       expect(await (await pub.get(`${base}/kpis/${kpiId}`)).text()).not.toMatch(/987,?654/);
       // Writing is for members: the public is asked to sign in.
@@ -422,7 +461,7 @@ for (const dialect of DIALECTS) {
         expect(r.status).toBe(303);
       }
       const published = await (await pub.get(`${base}/kpis?fy=2020`)).text();
-      expect(rowOf(published, '公表前の相談件数')).toContain('123,457');
+      expect(rowOf(published, '計画当初からの相談件数')).toContain('123,457');
       expect(published).not.toMatch(/987,?654/);
       const detail = await (await pub.get(`${base}/kpis/${kpiId}?fy=2020`)).text();
       expect(detail).toContain('123,457');

@@ -23,6 +23,7 @@ import {
 } from '../forms/kpi-form.ts';
 import { fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { KpiFormPage } from '../views/kpi-form-page.tsx';
 import { kpiNumber } from '../views/kpi-format.ts';
@@ -63,7 +64,11 @@ export function kpiRoutes(): Hono<ServerEnv> {
     const fy =
       fiscalYearQuery(c) ?? defaultYearOf(p.view, 'work') ?? p.view.summary.firstFiscalYear;
     const shown = state ?? emptyKpiForm();
-    const query = `scope=${where.scope}&${where.scope === 'project' ? 'project' : 'node'}=${where.id}&fy=${fy}`;
+    const query = {
+      scope: where.scope,
+      [where.scope === 'project' ? 'project' : 'node']: where.id,
+      fy,
+    };
     return {
       p,
       owner,
@@ -74,8 +79,8 @@ export function kpiRoutes(): Hono<ServerEnv> {
           `KPI の追加 | ${p.view.summary.title}`,
           <KpiFormPage
             mode="new"
-            action={`${p.base}/kpis/new?${query}`}
-            backUrl={`${p.base}/kpis?fy=${fy}`}
+            action={urls.planPage(p, 'kpis/new', query)}
+            backUrl={urls.planPage(p, 'kpis', { fy })}
             csrf={c.get('csrfToken')}
             scope={where.scope}
             path={ownerPath}
@@ -109,7 +114,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
       planId: first.p.planId,
       input: checked.input,
     });
-    return c.redirect(`${first.p.base}/kpis/${id}?fy=${first.fy}&saved=1`, 303);
+    return c.redirect(urls.kpi(first.p, id, { fy: first.fy, saved: 1 }), 303);
   });
 
   app.post(`${path}/import`, async (c) => {
@@ -200,8 +205,8 @@ export function kpiRoutes(): Hono<ServerEnv> {
           `KPI の編集 | ${p.view.summary.title}`,
           <KpiFormPage
             mode="edit"
-            action={`${p.base}/kpis/${kpiId}/edit?fy=${fy}`}
-            backUrl={`${p.base}/kpis/${kpiId}?fy=${fy}`}
+            action={urls.kpiPage(p, kpiId, 'edit', { fy })}
+            backUrl={urls.kpi(p, kpiId, { fy })}
             csrf={c.get('csrfToken')}
             scope={detail.line.owner.scope}
             path={detail.path}
@@ -232,7 +237,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
       kpiId: first.kpiId,
       input: checked.input,
     });
-    return c.redirect(`${first.p.base}/kpis/${first.kpiId}?fy=${first.fy}&saved=1`, 303);
+    return c.redirect(urls.kpi(first.p, first.kpiId, { fy: first.fy, saved: 1 }), 303);
   });
 
   app.post(`${path}/:kpiId/actuals`, async (c) => {
@@ -258,7 +263,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
       kpiId,
       input: checked.input,
     });
-    return c.redirect(`${p.base}/kpis/${kpiId}?fy=${fy}&saved=actual`, 303);
+    return c.redirect(urls.kpi(p, kpiId, { fy, saved: 'actual' }), 303);
   });
 
   app.post(`${path}/:kpiId/link`, async (c) => {
@@ -279,10 +284,8 @@ export function kpiRoutes(): Hono<ServerEnv> {
         kpiId: unlink ? null : kpiId,
         takeValue: !unlink && field(body, 'take') === '1',
       });
-      const next = unlink
-        ? 'unlinked'
-        : `linked${value === null ? '' : `&value=${encodeURIComponent(String(value))}`}`;
-      return c.redirect(`${p.base}/kpis/${kpiId}?fy=${fy}&saved=${next}`, 303);
+      const saved = unlink ? 'unlinked' : 'linked';
+      return c.redirect(urls.kpi(p, kpiId, { fy, saved, value: unlink ? null : value }), 303);
     } catch (error) {
       if (error instanceof SouseiError && error.code === 'invalid-input') {
         return renderDetail(c, p, kpiId, fy, {

@@ -5,6 +5,7 @@ import type { Activity, Conventions } from '../../core/plan.ts';
 import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
+import { describeKpiOrEvaluationChange } from './kpi-change-summary.ts';
 
 const ORIGIN: Record<string, string> = {
   web: '画面',
@@ -62,6 +63,14 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
       };
       return [t('history.year-status', { before: label(item.before), after: label(item.after) })];
     }
+    case 'kpi':
+    case 'kpi-actual':
+    case 'evaluation':
+    case 'evaluation-comment':
+      return [describeKpiOrEvaluationChange(target, item.before, item.after)];
+    default:
+      // A kind of change this page does not know yet still shows as a change.
+      return [t('history.other')];
   }
 }
 

@@ -3,6 +3,7 @@ import type { ProjectEvaluation } from '../../app/evaluation/project-evaluation.
 import { describeScale } from '../../app/evaluation/settings-form.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FieldError } from '../../app/workflow/save-project-year.ts';
+import type { CommentRole } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
 import { amount, dateTime, fyLabel, rate, yearStatusLabel } from './format.ts';
@@ -16,7 +17,7 @@ export interface EvaluationFormPageProps {
   /** What the form shows: the stored values, or what was typed (after an error). */
   typed: { effect: string; policy: string; comment: string };
   errors: EvaluationErrors;
-  saved: 'evaluation' | 'comment' | null;
+  saved: 'evaluation' | 'evaluation-comment' | 'comment' | null;
 }
 
 const errorText = (e: FieldError | undefined) => (e ? t(e.key, e.params) : null);
@@ -61,10 +62,18 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
       </p>
       {p.saved ? (
         <div class="notice" role="status">
-          {t(p.saved === 'evaluation' ? 'evaluation.saved' : 'evaluation.comment-saved')}
+          {t(
+            p.saved === 'evaluation'
+              ? 'evaluation.saved'
+              : p.saved === 'evaluation-comment'
+                ? 'evaluation.saved-with-comment'
+                : 'evaluation.comment-saved',
+          )}
         </div>
       ) : null}
-      {closed ? (
+      {d.yearStatus === 'published' ? (
+        <p class="notice">{t('evaluation.published-year', { fiscalYear: fy })}</p>
+      ) : closed ? (
         <p class="notice">
           {t('evaluation.closed-year', { fiscalYear: fy, status: yearStatusLabel(d.yearStatus) })}
         </p>
@@ -176,30 +185,24 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
       )}
       {offScale('今後の方針', stored.policy, d.settings.policies)}
       {d.canEvaluate ? (
+        // One form for the evaluation and the comment box: 評価を保存 also saves a comment
+        // typed below, so pressing it never throws the comment away (issue 8).
         <form method="post" action={self} novalidate>
           <Csrf token={p.csrf} />
-          <input type="hidden" name="intent" value="evaluate" />
-          <RadioGroup
-            name="effect"
-            legend="事業効果"
-            options={scale.bands.map((b) => b.label)}
-            value={p.typed.effect}
-            hint={
-              d.hint.band ? `KPI からの目安: ${d.hint.band.label}（${rate(d.hint.rate)}）` : null
-            }
-            error={errorText(p.errors.effect)}
-          />
-          <RadioGroup
-            name="policy"
-            legend="今後の方針"
-            options={d.settings.policies}
-            value={p.typed.policy}
-            hint={null}
-            error={errorText(p.errors.policy)}
-          />
-          <button type="submit" class="button">
+          <EvaluationFields p={p} />
+          <button type="submit" name="intent" value="evaluate" class="button">
             評価を保存
           </button>
+          <Comments stored={stored} />
+          {d.commentRole ? (
+            <>
+              <CommentBox p={p} role={d.commentRole} />
+              <p class="hint">{t('evaluation.saves-comment-too')}</p>
+              <button type="submit" name="intent" value="comment" class="button button--secondary">
+                コメントを追加
+              </button>
+            </>
+          ) : null}
         </form>
       ) : (
         <>
@@ -210,12 +213,58 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
             <dd>{stored.policy ?? t('evaluation.unset')}</dd>
           </dl>
           <p class="muted">{t('evaluation.read-only')}</p>
+          <Comments stored={stored} />
+          {d.commentRole ? (
+            <form method="post" action={self} novalidate>
+              <Csrf token={p.csrf} />
+              <input type="hidden" name="intent" value="comment" />
+              <CommentBox p={p} role={d.commentRole} />
+              <button type="submit" class="button button--secondary">
+                コメントを追加
+              </button>
+            </form>
+          ) : (
+            <p class="muted">{t('evaluation.no-comment-role')}</p>
+          )}
         </>
       )}
+    </>
+  );
+}
 
+/** 事業効果 and 今後の方針 as radio buttons, what was typed checked. */
+function EvaluationFields(props: { p: EvaluationFormPageProps }) {
+  const { p } = props;
+  const d = p.data;
+  return (
+    <>
+      <RadioGroup
+        name="effect"
+        legend="事業効果"
+        options={d.settings.scale.bands.map((b) => b.label)}
+        value={p.typed.effect}
+        hint={d.hint.band ? `KPI からの目安: ${d.hint.band.label}（${rate(d.hint.rate)}）` : null}
+        error={errorText(p.errors.effect)}
+      />
+      <RadioGroup
+        name="policy"
+        legend="今後の方針"
+        options={d.settings.policies}
+        value={p.typed.policy}
+        hint={null}
+        error={errorText(p.errors.policy)}
+      />
+    </>
+  );
+}
+
+/** The comments of each role, oldest first. */
+function Comments(props: { stored: ProjectEvaluation['evaluation'] }) {
+  return (
+    <>
       <h2 id="comments">コメント</h2>
       {COMMENT_ROLES.map((role) => {
-        const comments = stored.comments.filter((c) => c.role === role);
+        const comments = props.stored.comments.filter((c) => c.role === role);
         return (
           <section aria-labelledby={`comments-${role}`} class="comment-group">
             <h3 id={`comments-${role}`}>{t(`evaluation.role-heading.${role}`)}</h3>
@@ -237,37 +286,31 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
           </section>
         );
       })}
-      {d.commentRole ? (
-        <form method="post" action={self} novalidate>
-          <Csrf token={p.csrf} />
-          <input type="hidden" name="intent" value="comment" />
-          <div class={`field${p.errors.text ? ' field--error' : ''}`}>
-            <label for="comment">
-              {t('evaluation.comment-as', { role: t(`role.${d.commentRole}`) })}
-            </label>
-            {p.errors.text ? (
-              <p class="error-message" id="comment-error">
-                <span class="visually-hidden">エラー:</span> {errorText(p.errors.text)}
-              </p>
-            ) : null}
-            <textarea
-              id="comment"
-              name="comment"
-              rows={4}
-              aria-describedby={p.errors.text ? 'comment-error' : undefined}
-              aria-invalid={p.errors.text ? 'true' : undefined}
-            >
-              {p.typed.comment}
-            </textarea>
-          </div>
-          <button type="submit" class="button button--secondary">
-            コメントを追加
-          </button>
-        </form>
-      ) : (
-        <p class="muted">{t('evaluation.no-comment-role')}</p>
-      )}
     </>
+  );
+}
+
+/** The box for one's own comment; what was typed stays in it. */
+function CommentBox(props: { p: EvaluationFormPageProps; role: CommentRole }) {
+  const { p } = props;
+  return (
+    <div class={`field${p.errors.text ? ' field--error' : ''}`}>
+      <label for="comment">{t('evaluation.comment-as', { role: t(`role.${props.role}`) })}</label>
+      {p.errors.text ? (
+        <p class="error-message" id="comment-error">
+          <span class="visually-hidden">エラー:</span> {errorText(p.errors.text)}
+        </p>
+      ) : null}
+      <textarea
+        id="comment"
+        name="comment"
+        rows={4}
+        aria-describedby={p.errors.text ? 'comment-error' : undefined}
+        aria-invalid={p.errors.text ? 'true' : undefined}
+      >
+        {p.typed.comment}
+      </textarea>
+    </div>
   );
 }
 

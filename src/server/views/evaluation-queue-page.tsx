@@ -2,6 +2,7 @@ import type { EvaluationQueue, QueueRow } from '../../app/evaluation/evaluation-
 import { COMMENT_ROLES } from '../../app/evaluation/evaluations.ts';
 import { describeScale } from '../../app/evaluation/settings-form.ts';
 import { t } from '../../i18n/translate.ts';
+import { urls } from '../urls.ts';
 import { fyLabel, rate, yearStatusLabel } from './format.ts';
 
 export type QueueFilter = 'pending' | 'all';
@@ -37,7 +38,7 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
         {p.isAdmin ? (
           <>
             {' '}
-            <a href={`/m/${p.code}/settings`}>区分と今後の方針の設定</a>
+            <a href={urls.municipalityPage(p.code, 'settings')}>区分と今後の方針の設定</a>
           </>
         ) : null}
       </p>

@@ -3,6 +3,7 @@ import type { FieldError } from '../../app/workflow/save-project-year.ts';
 import { BUILT_IN_SCALES, type StatusScale } from '../../core/status-scale.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 export interface EvaluationSettingsPageProps {
   code: string;
@@ -66,7 +67,7 @@ export function EvaluationSettingsPage(p: EvaluationSettingsPageProps) {
         </div>
       ) : null}
       <p class="hint">{t('settings.existing-values')}</p>
-      <form method="post" action={`/m/${p.code}/settings`} novalidate>
+      <form method="post" action={urls.municipalityPage(p.code, 'settings')} novalidate>
         <Csrf token={p.csrf} />
         <fieldset class={`field${scaleError ? ' field--error' : ''}`}>
           <legend>区分</legend>

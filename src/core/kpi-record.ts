@@ -1,0 +1,41 @@
+import type { FiscalYear } from './fiscal-year.ts';
+import type { KpiActual, KpiDefinition, KpiDirection, KpiKind, KpiScope } from './kpi.ts';
+
+/** A stored KPI: where it belongs, its definition and its actuals. */
+export interface KpiRecord {
+  id: number;
+  scope: KpiScope;
+  /** The goal or measure node (scope goal/measure). */
+  nodeId: number | null;
+  /** The project (scope project). */
+  projectId: number | null;
+  position: number;
+  /** The fiscal year it was defined in (null: it came with the plan); decides who sees it. */
+  introducedIn: FiscalYear | null;
+  definition: KpiDefinition;
+  actuals: (KpiActual & { entryId: number | null })[];
+}
+
+/** A KPI's definition as a writer hands it to the store (a form, an import row). */
+export interface KpiFields {
+  scope: KpiScope;
+  nodeId: number | null;
+  projectId: number | null;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  kind: KpiKind;
+  baselineValue: number | null;
+  baselineFiscalYear: FiscalYear | null;
+  targetValue: number;
+  targetFiscalYear: FiscalYear;
+  yearTargets: { fiscalYear: FiscalYear; value: number }[];
+}
+
+/** One year's actual as a writer hands it to the store. */
+export interface KpiActualFields {
+  fiscalYear: FiscalYear;
+  value: number;
+  asOf: string | null;
+  source: string | null;
+}
