@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
+import { historyStore } from './history/history-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { yearEntryStore } from './project-years/year-entry-store.ts';
 import type { DB } from './schema.ts';
+import { planYearStore } from './years/plan-year-store.ts';
+import { projectYearStore } from './years/project-year-store.ts';
 
 /**
  * The store: one module per entity, the only code that touches the database. Each module's
@@ -12,7 +16,11 @@ import type { DB } from './schema.ts';
 export function storeModules(db: Kysely<DB>) {
   return {
     departments: departmentStore(db),
+    history: historyStore(db),
     municipalities: municipalityStore(db),
+    projectYears: projectYearStore(db),
+    yearEntries: yearEntryStore(db),
+    years: planYearStore(db),
   };
 }
 
