@@ -16,6 +16,7 @@ export const messagesJaCycle = {
     '未完了の事業が {count} 件あります。このまま締め切るには理由を記録してください',
   'project.unfinished': '入力完了になっていません',
   'figures.missing': 'この年度の {fields} がありません',
+  'history.reason': '理由: {reason}',
   'confirm.open': '{what}の入力受付を開始します',
   'confirm.lock': '{what}を締め切ります（ロック）',
   'confirm.unlock': '{what}のロックを解除します',
