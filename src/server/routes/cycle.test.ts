@@ -127,6 +127,31 @@ for (const dialect of DIALECTS) {
       expect(history).toContain('今年度は予算措置なし');
     });
 
+    it("an editor's to-do page lists their projects, returned ones first with the comment", async () => {
+      const returned = await admin.post(`${base}/projects/${id('2')}/status`, {
+        fy: '2021',
+        action: 'return',
+        comment: '決算の内訳を添えてください',
+        back: 'years',
+      });
+      expect(returned.status).toBe(303);
+      expect(await (await admin.get(returned.headers.get('location') ?? '')).text()).toContain(
+        '差し戻しました',
+      );
+      const res = await editor.get(`${base}/todo`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('決算の内訳を添えてください');
+      const rows = [...html.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => m[1]);
+      expect(rows[0]).toBe('2');
+      expect(rows).toContain('1');
+      // Only the editor's own department's projects; each links to its entry form.
+      expect(rows).not.toContain('11');
+      expect(html).toContain(`${base}/projects/${id('2')}/edit?fy=2021`);
+      expect(html).toContain('未着手');
+      expect(await (await editor.get(`${base}/years`)).text()).toContain(`href="${base}/todo"`);
+    });
+
     it('the check counts unfinished and empty projects as errors in the open year', async () => {
       const html = await (await admin.get(`${base}/check?fy=2021`)).text();
       expect(html).toMatch(/finding--error" data-code="project\.unfinished"/);
