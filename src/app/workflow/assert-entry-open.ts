@@ -13,3 +13,19 @@ export function assertEntryOpen(year: YearStatus, fiscalYear: number): void {
     });
   }
 }
+
+/**
+ * The order of refusals for a write to a project's year: someone who could not do it even in an
+ * open year is refused as such (no word about the year, nor to another city); someone who could
+ * is told the year is closed; anything else (a year not yet open) is refused as not allowed.
+ */
+export function assertMayWrite(
+  allowedIfOpen: boolean,
+  allowedNow: boolean,
+  year: YearStatus,
+  fiscalYear: number,
+): void {
+  if (!allowedIfOpen) throw new SouseiError('forbidden', 'auth.forbidden');
+  assertEntryOpen(year, fiscalYear);
+  if (!allowedNow) throw new SouseiError('forbidden', 'auth.forbidden');
+}

@@ -2,7 +2,7 @@ import { SouseiError } from '../../core/errors.ts';
 import { type Actor, canActOnProject } from '../../core/permissions.ts';
 import type { ProjectAction, ProjectStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
-import { assertEntryOpen } from './assert-entry-open.ts';
+import { assertMayWrite } from './assert-entry-open.ts';
 import { storedPlan } from './stored-plan.ts';
 import { type SubmitReasons, submitGaps } from './submit-gaps.ts';
 
@@ -26,10 +26,13 @@ export async function changeProjectStatus(
   const code = input.municipalityCode;
   const project = await ctx.store.projectYears.project(code, input.projectId);
   const year = await ctx.store.years.status(code, project.planId, input.fiscalYear);
-  assertEntryOpen(year, input.fiscalYear);
-  if (!canActOnProject(actor, code, project, year, input.action) || !actor) {
-    throw new SouseiError('forbidden', 'auth.forbidden');
-  }
+  assertMayWrite(
+    canActOnProject(actor, code, project, 'open', input.action),
+    canActOnProject(actor, code, project, year, input.action),
+    year,
+    input.fiscalYear,
+  );
+  if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
   const comment = input.comment?.trim() || null;
   if (input.action === 'return' && !comment) {
     throw new SouseiError('usage', 'project.return-needs-comment');

@@ -4,7 +4,7 @@ import { parseAmount, type Yen } from '../../core/money.ts';
 import { type Actor, canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
 import type { Activity, Entry, EntryKind } from '../../core/plan.ts';
 import type { AppContext } from '../app-context.ts';
-import { assertEntryOpen } from './assert-entry-open.ts';
+import { assertMayWrite } from './assert-entry-open.ts';
 import { storedPlan } from './stored-plan.ts';
 import { type SubmitReasons, submitGaps } from './submit-gaps.ts';
 
@@ -124,11 +124,14 @@ async function prepare(
   const { municipalityCode: code, fiscalYear, form } = input;
   const project = await ctx.store.projectYears.project(code, input.projectId);
   const year = await ctx.store.years.status(code, project.planId, fiscalYear);
-  assertEntryOpen(year, fiscalYear);
   const { status } = await ctx.store.projectYears.status(code, project, fiscalYear);
-  if (!actor || !canEditProjectYear(actor, code, project, year, status)) {
-    throw new SouseiError('forbidden', 'auth.forbidden');
-  }
+  assertMayWrite(
+    canEditProjectYear(actor, code, project, 'open', status),
+    canEditProjectYear(actor, code, project, year, status),
+    year,
+    fiscalYear,
+  );
+  if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
   const indexed = await storedPlan(ctx, code, project.planId);
   const entry = indexed && [...indexed.projects].find(([, ref]) => ref.id === project.id);
   if (!indexed || !entry)

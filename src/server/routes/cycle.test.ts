@@ -184,7 +184,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('a locked year refuses an edit saying it is closed, not 権限がありません', async () => {
-      const res = await editor.get(`${base}/projects/${id('1')}/edit?fy=2021`);
+      // Project 3 is the editor's and untouched: open, they could edit it.
+      const res = await editor.get(`${base}/projects/${id('3')}/edit?fy=2021`);
       expect(res.status).toBe(409);
       const html = await res.text();
       expect(html).toContain('締め切り');

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireActor } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
-import { assertEntryOpen } from '../../app/workflow/assert-entry-open.ts';
+import { assertMayWrite } from '../../app/workflow/assert-entry-open.ts';
 import { changeProjectStatus } from '../../app/workflow/project-status.ts';
 import {
   type SaveProjectYearResult,
@@ -69,10 +69,13 @@ async function renderForm(
   const project = [...view.refs].find(([, ref]) => ref.id === projectId)?.[0];
   if (!project) throw new SouseiError('not-found', 'project.not-found', { id: projectId });
   const year = await ctx.store.years.status(code, planId, fiscalYear);
-  assertEntryOpen(year, fiscalYear);
   const status = await ctx.store.projectYears.status(code, row, fiscalYear);
-  if (!canEditProjectYear(actor, code, row, year, status.status))
-    throw new SouseiError('forbidden', 'auth.forbidden');
+  assertMayWrite(
+    canEditProjectYear(actor, code, row, 'open', status.status),
+    canEditProjectYear(actor, code, row, year, status.status),
+    year,
+    fiscalYear,
+  );
   const result = options.result;
   const conflict = result && !result.ok && result.kind === 'conflict' ? result : null;
   // After a conflict the form keeps what was typed, with the new version: saving again overwrites knowingly.
@@ -181,6 +184,7 @@ export function entryRoutes(): Hono<ServerEnv> {
       fiscalYear,
       action: action as ProjectAction,
       comment: field(body, 'comment'),
+      reasons: { figures: field(body, 'reason_figures'), result: field(body, 'reason_result') },
     });
     const plan = { code, planId };
     const done = { fy: fiscalYear, done: action };
