@@ -14,8 +14,7 @@ export const messagesJaCycle = {
     '入力完了にするには {missing} を入力するか、ない理由を書いてください',
   'year.lock-has-unfinished':
     '未完了の事業が {count} 件あります。このまま締め切るには理由を記録してください',
-  'project.unfinished': '入力完了になっていません',
-  'figures.missing': 'この年度の {fields} がありません',
+  'project.not-ready': '公表の準備ができていません（{missing} がありません）',
   'history.reason': '理由: {reason}',
   'confirm.open': '{what}の入力受付を開始します',
   'confirm.lock': '{what}を締め切ります（ロック）',

@@ -65,9 +65,11 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
       editor.waitForURL(/saved=1/),
       editor.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
+    // Issue 8: 入力完了 saves the form and, without a result ▶, needs the reason.
+    await editor.getByLabel('結果（▶）がない理由').fill('実施中のため');
     await Promise.all([
       editor.waitForURL((u) => !u.pathname.endsWith('/edit')),
-      editor.getByRole('button', { name: '入力完了にする' }).click(),
+      editor.getByRole('button', { name: '保存して入力完了にする' }).click(),
     ]);
     await signIn(pages.get('admin') as Page, t.url, DEMO.admin, t.password(DEMO.admin));
   });

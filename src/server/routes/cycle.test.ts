@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStoredPlan } from '../../app/check-stored-plan.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { createTestServer, DEMO, type Session, type TestServer } from '../test-server.ts';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '').slice(0, 2000);
 
 /** Issue 8: a cycle that neither loses work nor closes a year behind anyone's back. */
 for (const dialect of DIALECTS) {
@@ -128,6 +131,10 @@ for (const dialect of DIALECTS) {
     });
 
     it("an editor's to-do page lists their projects, returned ones first with the comment", async () => {
+      // 差戻し is confirmed on its own page, where the comment is written.
+      const confirm = await admin.get(`${base}/projects/${id('2')}/return?fy=2021`);
+      expect(confirm.status).toBe(200);
+      expect(await confirm.text()).toContain('name="comment"');
       const returned = await admin.post(`${base}/projects/${id('2')}/status`, {
         fy: '2021',
         action: 'return',
@@ -154,8 +161,23 @@ for (const dialect of DIALECTS) {
 
     it('the check counts unfinished and empty projects as errors in the open year', async () => {
       const html = await (await admin.get(`${base}/check?fy=2021`)).text();
-      expect(html).toMatch(/finding--error" data-code="project\.unfinished"/);
-      expect(html).toMatch(/finding--error" data-code="figures\.missing"/);
+      const notReady = (no: string) =>
+        new RegExp(`finding--error" data-code="project\\.not-ready" data-project="${no}"`);
+      // 3 is untouched and empty; 1 was submitted with figures and a result: ready.
+      expect(html).toMatch(notReady('3'));
+      expect(html).not.toMatch(notReady('1'));
+      expect(text(html.slice(html.search(notReady('3'))))).toContain(
+        '入力完了・予算・決算・結果（▶）',
+      );
+      // `sousei check` runs the same use case: the same findings for the same year.
+      const cli = await checkStoredPlan(server.ctx, {
+        municipalityCode: '012050',
+        fiscalYear: 2021,
+      });
+      const onPage = [...html.matchAll(/<li class="finding finding--(\w+)" data-code="([^"]+)"/g)];
+      expect(onPage.map((m) => `${m[1]} ${m[2]}`).sort()).toEqual(
+        cli.findings.map((f) => `${f.severity} ${f.code}`).sort(),
+      );
     });
 
     it('締め切る asks for confirmation, lists unfinished projects and needs a reason', async () => {
@@ -195,7 +217,7 @@ for (const dialect of DIALECTS) {
     it('公表する shows the check with unfinished projects as errors and needs a reason', async () => {
       const html = await (await admin.get(`${base}/years/2021?action=publish`)).text();
       expect(html).toContain('検査のエラー');
-      expect(html).toContain('data-code="project.unfinished"');
+      expect(html).toContain('data-code="project.not-ready"');
       expect(html).toContain('name="override"');
       const bare = await admin.post(`${base}/years/2021`, { action: 'publish', confirmed: '1' });
       expect(bare.status).toBe(409);

@@ -11,7 +11,7 @@ import {
 } from '../../app/workflow/save-project-year.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { formatAmount } from '../../core/money.ts';
-import { canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
+import { canActOnProject, canEditProjectYear, isAdmin } from '../../core/permissions.ts';
 import type { Project } from '../../core/plan.ts';
 import type { ProjectAction } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
@@ -23,6 +23,7 @@ import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectYearFormPage } from '../views/project-year-form-page.tsx';
+import { ReturnConfirmPage } from '../views/return-confirm-page.tsx';
 
 /** The form's state as stored: amounts in the plan's unit, this year's entries per activity. */
 function storedState(
@@ -162,6 +163,37 @@ export function entryRoutes(): Hono<ServerEnv> {
       );
     }
     return renderForm(c, { state: form, result, reasons });
+  });
+
+  // 差戻し is confirmed on its own page, where the comment is written.
+  app.get(`${path}/return`, async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const projectId = idParam(c, 'projectId');
+    const fiscalYear = fiscalYearQuery(c);
+    const actor = requireActor(c.get('actor'));
+    if (!isAdmin(actor, code)) throw new SouseiError('forbidden', 'auth.forbidden');
+    const ctx = c.get('app');
+    const row = await ctx.store.projectYears.project(code, projectId);
+    if (row.planId !== planId || fiscalYear === null)
+      throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    const view = await loadPlanView(ctx, actor, code, planId);
+    const plan = { code, planId };
+    return page(
+      c,
+      '差戻しの確認',
+      <ReturnConfirmPage
+        project={{ no: row.no, name: row.name }}
+        fiscalYear={fiscalYear}
+        postAction={urls.projectPage(plan, projectId, 'status')}
+        cancelUrl={urls.planPage(plan, 'years', { fy: fiscalYear })}
+        csrf={c.get('csrfToken')}
+      />,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(actor, code, urls.plan(plan), 'years', fiscalYear),
+      },
+    );
   });
 
   app.post(`${path}/status`, async (c) => {

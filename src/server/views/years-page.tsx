@@ -156,28 +156,14 @@ export function YearsPage(p: YearsPageProps) {
                           {t('action.project.accept')}
                         </button>
                       </form>
-                      <form
-                        method="post"
-                        action={urls.projectPage(p.plan, r.projectId, 'status')}
-                        class="inline-form"
+                      <a
+                        class="button button--secondary"
+                        href={urls.projectPage(p.plan, r.projectId, 'return', {
+                          fy: p.fiscalYear,
+                        })}
                       >
-                        <Csrf token={p.csrf} />
-                        <input type="hidden" name="fy" value={String(p.fiscalYear)} />
-                        <input type="hidden" name="back" value="years" />
-                        <input type="hidden" name="action" value="return" />
-                        <label for={`comment-${r.projectId}`} class="visually-hidden">
-                          {r.name} を差し戻すコメント
-                        </label>
-                        <input
-                          id={`comment-${r.projectId}`}
-                          name="comment"
-                          type="text"
-                          placeholder="差戻しの理由"
-                        />
-                        <button type="submit" class="button button--secondary">
-                          {t('action.project.return')}
-                        </button>
-                      </form>
+                        {t('action.project.return')}
+                      </a>
                     </>
                   ) : null}
                 </div>
