@@ -2,7 +2,7 @@ import type { Finding } from '../core/finding.ts';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan } from '../core/plan.ts';
 import type { AppContext } from './app-context.ts';
-import { fiscalYearsWithFigures, type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
+import { type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
 import { defaultYearOfStoredPlan } from './views/default-year.ts';
 import { yearGate } from './workflow/year-gate.ts';
 

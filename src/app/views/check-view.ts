@@ -5,7 +5,6 @@ import { type Actor, isAdmin } from '../../core/permissions.ts';
 import { allProjects } from '../../core/plan.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
-import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import { yearGate } from '../workflow/year-gate.ts';
 import { defaultYearOf } from './default-year.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';

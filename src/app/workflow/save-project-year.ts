@@ -174,7 +174,7 @@ async function prepare(
   };
 }
 
-function entryWrite(ctx: AppContext, input: ProjectYearInput, w: PreparedWrite, at: string) {
+function entryWrite(input: ProjectYearInput, w: PreparedWrite, at: string) {
   return {
     municipalityCode: input.municipalityCode,
     planId: w.planId,
@@ -218,7 +218,7 @@ export async function saveProjectYear(
   const prepared = await prepare(ctx, actor, input);
   if (!prepared.ok) return prepared;
   const w = prepared.write;
-  const outcome = await ctx.store.yearEntries.save(entryWrite(ctx, input, w, ctx.now()));
+  const outcome = await ctx.store.yearEntries.save(entryWrite(input, w, ctx.now()));
   if (!outcome.ok) return conflictResult(ctx, input, w, outcome.version);
   return outcome;
 }
@@ -254,7 +254,7 @@ export async function submitProjectYear(
   }
   const at = ctx.now();
   const outcome = await ctx.store.transaction(async (tx) => {
-    const saved = await tx.yearEntries.save(entryWrite(ctx, input, w, at));
+    const saved = await tx.yearEntries.save(entryWrite(input, w, at));
     if (!saved.ok) return saved;
     await tx.projectYears.transition({
       municipalityCode: input.municipalityCode,
