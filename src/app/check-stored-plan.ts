@@ -2,11 +2,9 @@ import type { Finding } from '../core/finding.ts';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan } from '../core/plan.ts';
 import type { AppContext } from './app-context.ts';
-import { planFindings } from './check/plan-findings.ts';
-import { loadKpis } from './kpi/kpi-records.ts';
 import { type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
 import { defaultYearOfStoredPlan } from './views/default-year.ts';
-import { yearStatuses } from './workflow/year-status.ts';
+import { yearGate } from './workflow/year-gate.ts';
 
 export interface CheckInput extends PlanSelector {
   /** Default: the latest fiscal year with figures. */
@@ -20,10 +18,7 @@ export async function checkStoredPlan(
   const { summary, plan } = await resolveAndLoadPlan(ctx, input);
   const fiscalYear =
     input.fiscalYear ?? (await defaultYearOfStoredPlan(ctx, summary, plan, 'review'));
-  const code = summary.municipalityCode;
-  const [kpis, statuses] = await Promise.all([
-    loadKpis(ctx, code, summary.id),
-    yearStatuses(ctx.store.db, code, summary.id),
-  ]);
-  return { plan, fiscalYear, findings: planFindings(plan, fiscalYear, kpis, statuses) };
+  // The same findings as the check page: one gate for both.
+  const gate = await yearGate(ctx, summary.municipalityCode, summary.id, fiscalYear);
+  return { plan, fiscalYear, findings: gate.findings };
 }

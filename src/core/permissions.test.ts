@@ -63,6 +63,7 @@ describe('editing a project year', () => {
       canEditProjectYear(otherAdmin, '012050', own, 'open', s),
     ]);
     expect(table).toEqual([
+      ['untouched', true, false, true, false, false],
       ['entering', true, false, true, false, false],
       ['submitted', false, false, true, false, false],
       ['returned', true, false, true, false, false],

@@ -49,7 +49,7 @@ export function canEditProjectYear(
   if (actor.role === 'admin') return status !== 'accepted';
   if (actor.role !== 'editor') return false;
   const own = project.departmentId !== null && actor.departmentIds.includes(project.departmentId);
-  return own && (status === 'entering' || status === 'returned');
+  return own && (status === 'untouched' || status === 'entering' || status === 'returned');
 }
 
 export function canActOnProject(

@@ -6,8 +6,34 @@
 export const YEAR_STATUSES = ['preparing', 'open', 'locked', 'published'] as const;
 export type YearStatus = (typeof YEAR_STATUSES)[number];
 
-export const PROJECT_STATUSES = ['entering', 'submitted', 'returned', 'accepted'] as const;
+/**
+ * 'untouched' (未着手) is never stored: it is the status of a project nobody has saved, submitted
+ * or returned in the year yet. The first save makes it 'entering' (入力中).
+ */
+export const PROJECT_STATUSES = [
+  'untouched',
+  'entering',
+  'submitted',
+  'returned',
+  'accepted',
+] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** A project still to be finished by its department (not 入力完了 nor 確認済み). */
+export function isUnfinished(status: ProjectStatus): boolean {
+  return status === 'untouched' || status === 'entering' || status === 'returned';
+}
+
+/**
+ * The status word to show: in a locked or published year nobody is entering any more, so an
+ * unfinished project shows as 未完了, never 入力中.
+ */
+export type ShownProjectStatus = ProjectStatus | 'unfinished';
+
+export function shownProjectStatus(year: YearStatus, status: ProjectStatus): ShownProjectStatus {
+  const closed = year === 'locked' || year === 'published';
+  return closed && isUnfinished(status) ? 'unfinished' : status;
+}
 
 export type YearAction = 'open' | 'lock' | 'unlock' | 'publish' | 'unpublish';
 
@@ -39,7 +65,7 @@ const PROJECT_TRANSITIONS: Record<
   ProjectAction,
   { from: readonly ProjectStatus[]; to: ProjectStatus }
 > = {
-  submit: { from: ['entering', 'returned'], to: 'submitted' },
+  submit: { from: ['untouched', 'entering', 'returned'], to: 'submitted' },
   accept: { from: ['submitted'], to: 'accepted' },
   return: { from: ['submitted', 'accepted'], to: 'returned' },
 };

@@ -65,9 +65,11 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
       editor.waitForURL(/saved=1/),
       editor.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
+    // Issue 8: 入力完了 saves the form and, without a result ▶, needs the reason.
+    await editor.getByLabel('結果（▶）がない理由').fill('実施中のため');
     await Promise.all([
       editor.waitForURL((u) => !u.pathname.endsWith('/edit')),
-      editor.getByRole('button', { name: '入力完了にする' }).click(),
+      editor.getByRole('button', { name: '保存して入力完了にする' }).click(),
     ]);
     await signIn(pages.get('admin') as Page, t.url, DEMO.admin, t.password(DEMO.admin));
   });
@@ -97,6 +99,15 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
     { name: 'plan page (administrator, R3)', who: 'admin', path: () => `${plan}?fy=2021` },
     { name: 'years page (administrator)', who: 'admin', path: () => `${plan}/years?fy=2021` },
     { name: 'history', who: 'admin', path: () => `${plan}/history` },
+    // Issue 8: the to-do page and the confirmations of the cycle.
+    { name: 'to-do page (editor)', who: 'editor', path: () => `${plan}/todo` },
+    { name: 'lock confirmation', who: 'admin', path: () => `${plan}/years/2021?action=lock` },
+    {
+      name: 'publish confirmation',
+      who: 'admin',
+      path: () => `${plan}/years/2021?action=publish`,
+    },
+    { name: 'return confirmation', who: 'admin', path: () => `${project}/return?fy=2021` },
     { name: 'users', who: 'admin', path: () => '/m/012050/users' },
   ];
   for (const c of cases) {

@@ -25,6 +25,7 @@ import { passwordRoutes } from './routes/password-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
+import { todoRoutes } from './routes/todo-routes.tsx';
 import { tokenRoutes } from './routes/token-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
 import { workflowRoutes } from './routes/workflow-routes.tsx';
@@ -54,6 +55,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', readRoutes());
   app.route('/', entryRoutes());
   app.route('/', workflowRoutes());
+  app.route('/', todoRoutes());
   app.route('/', historyRoutes());
   app.route('/', userRoutes());
   app.route('/', tokenRoutes());

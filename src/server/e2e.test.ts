@@ -109,7 +109,8 @@ describe.skipIf(!browserAvailable())('the yearly cycle in a browser', () => {
     await page.goto(editUrl);
     await Promise.all([
       page.waitForURL((u) => !u.pathname.endsWith('/edit')),
-      page.getByRole('button', { name: '入力完了にする' }).click(),
+      // 入力完了 saves what the form holds first (issue 8).
+      page.getByRole('button', { name: '保存して入力完了にする' }).click(),
     ]);
     await page.goto(`${planUrl}/years?fy=2021`);
     expect(await row('移住推進事業').textContent()).toContain('入力完了');
@@ -126,22 +127,37 @@ describe.skipIf(!browserAvailable())('the yearly cycle in a browser', () => {
       .click();
     await page.getByRole('link', { name: '年度の進行' }).click();
     await Promise.all([
-      page.waitForURL(/\/years\?fy=2021$/),
+      page.waitForURL(/\/years\?fy=2021&done=accept$/),
       row('移住推進事業').getByRole('button', { name: '確認済みにする' }).click(),
     ]);
     expect(await row('移住推進事業').textContent()).toContain('確認済み');
+    expect(await page.getByRole('status').textContent()).toContain('確認済みにしました');
 
     const r3 = page
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: '令和3年度 (R3)' }) });
+    // Each step opens its confirmation (issue 8): unfinished projects listed, a reason recorded.
     await Promise.all([
-      page.waitForURL(/\/years\?fy=2021$/),
+      page.waitForURL(/\/years\/2021\?action=lock$/),
       r3.getByRole('button', { name: '締め切る（ロック）' }).click(),
     ]);
-    expect(await r3.textContent()).toContain('締切（ロック）');
+    expect(await page.getByRole('main').textContent()).toContain('未完了の事業');
+    await page.getByLabel(/理由/).fill('他の事業は次の委員会までに入力');
     await Promise.all([
-      page.waitForURL(/\/years\?fy=2021$/),
+      page.waitForURL(/\/years\?fy=2021&done=lock$/),
+      page.getByRole('main').getByRole('button', { name: '締め切る（ロック）' }).click(),
+    ]);
+    expect(await r3.textContent()).toContain('締切（ロック）');
+    expect(await page.getByRole('status').textContent()).toContain('締め切りました');
+    await Promise.all([
+      page.waitForURL(/\/years\/2021\?action=publish$/),
       r3.getByRole('button', { name: '公表する' }).click(),
+    ]);
+    expect(await page.getByRole('main').textContent()).toContain('検査のエラー');
+    await page.getByLabel(/理由/).fill('速報として公表');
+    await Promise.all([
+      page.waitForURL(/\/years\?fy=2021&done=publish$/),
+      page.getByRole('main').getByRole('button', { name: '公表する' }).click(),
     ]);
     expect(await r3.textContent()).toContain('公表済み');
     await signOut(page);

@@ -34,6 +34,7 @@ export type PlanPage =
   | 'todo'
   | `years/${number}`
   | `history/${number}`
+  | `history/${number}/restore`
   | `export/${string}`
   | `dashboard/${string}`
   | `evaluations/${string}`;

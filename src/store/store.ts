@@ -7,9 +7,13 @@ import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
+import { historyStore } from './history/history-store.ts';
 import { kpiStore } from './kpis/kpi-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { yearEntryStore } from './project-years/year-entry-store.ts';
 import type { DB } from './schema.ts';
+import { planYearStore } from './years/plan-year-store.ts';
+import { projectYearStore } from './years/project-year-store.ts';
 
 /**
  * The store: one module per entity, the only code that touches the database. Each module's
@@ -21,12 +25,16 @@ export function storeModules(db: Kysely<DB>) {
     apiTokens: apiTokenStore(db),
     departments: departmentStore(db),
     evaluations: evaluationStore(db),
+    history: historyStore(db),
     kpis: kpiStore(db),
     loginFailures: loginFailureStore(db),
     municipalities: municipalityStore(db),
     municipalitySettings: municipalitySettingsStore(db),
+    projectYears: projectYearStore(db),
     sessions: sessionStore(db),
     users: userStore(db),
+    yearEntries: yearEntryStore(db),
+    years: planYearStore(db),
   };
 }
 

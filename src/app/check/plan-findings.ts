@@ -4,6 +4,7 @@ import type { KpiRecord } from '../../core/kpi-record.ts';
 import type { Plan } from '../../core/plan.ts';
 import { checkPlan } from '../../core/plan-checks.ts';
 import type { YearStatus } from '../../core/workflow.ts';
+import { READINESS_CODES, readinessFindings } from '../../core/year-readiness.ts';
 
 /**
  * Everything to fix before a year is published (issue #4): the plan's own rules and, for years
@@ -14,8 +15,15 @@ export function planFindings(
   fiscalYear: FiscalYear,
   kpis: readonly KpiRecord[],
   statuses: ReadonlyMap<FiscalYear, YearStatus>,
+  /** Numbers of unfinished projects; given while the year is open or locked (not published). */
+  unfinished?: ReadonlySet<string>,
 ): Finding[] {
-  const findings = checkPlan(plan, fiscalYear);
+  const findings = unfinished
+    ? [
+        ...checkPlan(plan, fiscalYear).filter((f) => !READINESS_CODES.includes(f.code)),
+        ...readinessFindings(plan, fiscalYear, unfinished),
+      ]
+    : checkPlan(plan, fiscalYear);
   for (const kpi of kpis) {
     const first = Math.max(
       plan.plan.firstFiscalYear,

@@ -5,8 +5,7 @@ import { type Actor, isAdmin } from '../../core/permissions.ts';
 import { allProjects } from '../../core/plan.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
-import { planFindings } from '../check/plan-findings.ts';
-import { loadKpis } from '../kpi/kpi-records.ts';
+import { yearGate } from '../workflow/year-gate.ts';
 import { defaultYearOf } from './default-year.ts';
 import { loadPlanView, type PlanView } from './plan-view.ts';
 
@@ -45,18 +44,10 @@ export async function loadCheckView(
   if (fiscalYear === undefined || !year) {
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   }
-  const db = ctx.store.db;
-  const [kpis, row] = await Promise.all([
-    loadKpis(ctx, code, planId),
-    db
-      .selectFrom('plan_years')
-      .select(['published_at', 'publish_override'])
-      .where('municipality_code', '=', code)
-      .where('plan_id', '=', planId)
-      .where('fiscal_year', '=', fiscalYear)
-      .executeTakeFirst(),
+  const [gate, publication] = await Promise.all([
+    yearGate(ctx, code, planId, fiscalYear),
+    ctx.store.years.publication(code, planId, fiscalYear),
   ]);
-  const statuses = new Map(view.years.map((y) => [y.fiscalYear, y.status]));
   const projectsByNo = new Map<string, { id: number; name: string }[]>();
   for (const p of allProjects(view.plan)) {
     const ref = view.refs.get(p);
@@ -67,12 +58,9 @@ export async function loadCheckView(
     view,
     fiscalYear,
     status: year.status,
-    findings: planFindings(view.plan, fiscalYear, kpis, statuses),
+    findings: gate.findings,
     projectsByNo,
-    published:
-      year.status === 'published'
-        ? { at: row?.published_at ?? null, override: row?.publish_override ?? null }
-        : null,
+    published: year.status === 'published' ? publication : null,
     isAdmin: isAdmin(actor, code),
   };
 }

@@ -2,7 +2,6 @@ import type { Actor } from '../../core/permissions.ts';
 import { allProjects } from '../../core/plan.ts';
 import type { ProjectStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
-import { projectStatuses } from '../workflow/find-project.ts';
 import type { PlanView } from './plan-view.ts';
 
 export type MissingItem = 'budget' | 'settlement' | 'result' | 'department';
@@ -29,8 +28,7 @@ export async function yearProgress(
   view: PlanView,
   fiscalYear: number,
 ): Promise<ProgressRow[]> {
-  const statuses = await projectStatuses(
-    ctx.store.db,
+  const statuses = await ctx.store.projectYears.statuses(
     actor.municipalityCode,
     view.summary.id,
     fiscalYear,
@@ -63,7 +61,7 @@ export async function yearProgress(
       departmentId: ref.departmentId,
       department:
         ref.departmentId === null ? null : (view.departments.get(ref.departmentId) ?? null),
-      status: s?.status ?? 'entering',
+      status: s?.status ?? 'untouched',
       comment: s?.comment ?? null,
       missing,
     });

@@ -1,14 +1,15 @@
 import { SouseiError } from '../../core/errors.ts';
 import { type Actor, canActOnProject } from '../../core/permissions.ts';
-import { nextProjectStatus, type ProjectAction, type ProjectStatus } from '../../core/workflow.ts';
-import { recordChange } from '../../store/history/record-change.ts';
+import type { ProjectAction, ProjectStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
-import { findProject, projectStatus } from './find-project.ts';
-import { yearStatus } from './year-status.ts';
+import { assertMayWrite } from './assert-entry-open.ts';
+import { storedPlan } from './stored-plan.ts';
+import { type SubmitReasons, submitGaps } from './submit-gaps.ts';
 
 /**
  * A department marks its project 入力完了 (submit); the planning division accepts it or returns
- * it with a comment. Every step is kept in the history.
+ * it with a comment. 入力完了 needs the year's 予算, 決算 and a result ▶, or a stated reason for
+ * each that is missing. Every step is kept in the history.
  */
 export async function changeProjectStatus(
   ctx: AppContext,
@@ -19,52 +20,46 @@ export async function changeProjectStatus(
     fiscalYear: number;
     action: ProjectAction;
     comment?: string;
+    reasons?: SubmitReasons;
   },
 ): Promise<ProjectStatus> {
-  const db = ctx.store.db;
-  const project = await findProject(db, input.municipalityCode, input.projectId);
-  const year = await yearStatus(db, input.municipalityCode, project.planId, input.fiscalYear);
-  if (!canActOnProject(actor, input.municipalityCode, project, year, input.action) || !actor) {
-    throw new SouseiError('forbidden', 'auth.forbidden');
-  }
-  const { status: from } = await projectStatus(
-    db,
-    input.municipalityCode,
-    project,
+  const code = input.municipalityCode;
+  const project = await ctx.store.projectYears.project(code, input.projectId);
+  const year = await ctx.store.years.status(code, project.planId, input.fiscalYear);
+  assertMayWrite(
+    canActOnProject(actor, code, project, 'open', input.action),
+    canActOnProject(actor, code, project, year, input.action),
+    year,
     input.fiscalYear,
   );
-  const to = nextProjectStatus(from, input.action);
-  if (!to)
-    throw new SouseiError('conflict', 'project.invalid-transition', { from, action: input.action });
+  if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
   const comment = input.comment?.trim() || null;
   if (input.action === 'return' && !comment) {
     throw new SouseiError('usage', 'project.return-needs-comment');
   }
-  const now = ctx.now();
-  await db.transaction().execute(async (trx) => {
-    const values = { status: to, comment, updated_at: now, updated_by: actor.userId };
-    await trx
-      .insertInto('project_years')
-      .values({
-        project_id: project.id,
-        municipality_code: input.municipalityCode,
-        fiscal_year: input.fiscalYear,
-        ...values,
-      })
-      .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
-      .execute();
-    await recordChange(trx, {
-      municipalityCode: input.municipalityCode,
-      planId: project.planId,
-      projectId: project.id,
-      fiscalYear: input.fiscalYear,
-      target: { type: 'project-status' },
-      before: from,
-      after: comment ? { status: to, comment } : to,
-      userId: actor.userId,
-      origin: 'workflow',
-      at: now,
-    });
+  let reasons: SubmitReasons | undefined;
+  if (input.action === 'submit') {
+    const indexed = await storedPlan(ctx, code, project.planId);
+    const model = indexed && [...indexed.projects].find(([, ref]) => ref.id === project.id)?.[0];
+    if (!model) throw new SouseiError('not-found', 'project.not-found', { id: project.id });
+    const gaps = submitGaps(model, input.fiscalYear, input.reasons ?? {});
+    if (gaps.missing.length > 0) {
+      throw new SouseiError('conflict', 'project.submit-incomplete', {
+        missing: gaps.missing.join('・'),
+      });
+    }
+    reasons = gaps.reasons;
+  }
+  const { to } = await ctx.store.projectYears.transition({
+    municipalityCode: code,
+    planId: project.planId,
+    projectId: project.id,
+    fiscalYear: input.fiscalYear,
+    action: input.action,
+    comment,
+    reasons,
+    userId: actor.userId,
+    at: ctx.now(),
   });
   return to;
 }

@@ -1,14 +1,12 @@
 import { activityTitle } from '../../core/activity-notation.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { parseAmount, type Yen } from '../../core/money.ts';
-import { type Actor, canEditProjectYear } from '../../core/permissions.ts';
+import { type Actor, canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
 import type { Activity, Entry, EntryKind } from '../../core/plan.ts';
-import { recordChange } from '../../store/history/record-change.ts';
-import { loadIndexedPlan } from '../../store/load-plan.ts';
-import { saveActivities } from '../../store/save-plan.ts';
 import type { AppContext } from '../app-context.ts';
-import { findProject, projectStatus } from './find-project.ts';
-import { yearStatus } from './year-status.ts';
+import { assertMayWrite } from './assert-entry-open.ts';
+import { storedPlan } from './stored-plan.ts';
+import { type SubmitReasons, submitGaps } from './submit-gaps.ts';
 
 /** What a department types for one project and one fiscal year (the entry form). */
 export interface ProjectYearForm {
@@ -46,6 +44,15 @@ export type SaveProjectYearResult =
     };
 
 const MAX_TEXT = 4000;
+
+export interface ProjectYearInput {
+  municipalityCode: string;
+  projectId: number;
+  fiscalYear: number;
+  form: ProjectYearForm;
+  /** Where the change came from, for the history (web form or API). */
+  origin?: 'web' | 'api';
+}
 
 function sameJson(a: unknown, b: unknown) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -93,32 +100,39 @@ function mergedActivities(
   return merged;
 }
 
+/** What a valid form will write, read and checked before anything is written. */
+interface PreparedWrite {
+  actor: Actor;
+  planId: number;
+  current: ProjectYearSnapshot;
+  budget: Yen | null;
+  settlement: Yen | null;
+  activities: Activity[];
+}
+
+type Prepared = { ok: true; write: PreparedWrite } | Extract<SaveProjectYearResult, { ok: false }>;
+
 /**
- * Saves one project's figures and results for a fiscal year. Refuses what the actor may not do;
- * returns field errors for what cannot be read (the form keeps what was typed); refuses a save
- * based on an older version than the stored one and shows the other person's change.
+ * Reads and checks a form against the stored project: the year must be open (a closed year
+ * says so), the actor allowed; unreadable fields come back as field errors.
  */
-export async function saveProjectYear(
+async function prepare(
   ctx: AppContext,
   actor: Actor | null,
-  input: {
-    municipalityCode: string;
-    projectId: number;
-    fiscalYear: number;
-    form: ProjectYearForm;
-    /** Where the change came from, for the history (web form or API). */
-    origin?: 'web' | 'api';
-  },
-): Promise<SaveProjectYearResult> {
-  const db = ctx.store.db;
+  input: ProjectYearInput,
+): Promise<Prepared> {
   const { municipalityCode: code, fiscalYear, form } = input;
-  const project = await findProject(db, code, input.projectId);
-  const year = await yearStatus(db, code, project.planId, fiscalYear);
-  const { status } = await projectStatus(db, code, project, fiscalYear);
-  if (!actor || !canEditProjectYear(actor, code, project, year, status)) {
-    throw new SouseiError('forbidden', 'auth.forbidden');
-  }
-  const indexed = await loadIndexedPlan(db, code, project.planId);
+  const project = await ctx.store.projectYears.project(code, input.projectId);
+  const year = await ctx.store.years.status(code, project.planId, fiscalYear);
+  const { status } = await ctx.store.projectYears.status(code, project, fiscalYear);
+  assertMayWrite(
+    canEditProjectYear(actor, code, project, 'open', status),
+    canEditProjectYear(actor, code, project, year, status),
+    year,
+    fiscalYear,
+  );
+  if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
+  const indexed = await storedPlan(ctx, code, project.planId);
   const entry = indexed && [...indexed.projects].find(([, ref]) => ref.id === project.id);
   if (!indexed || !entry)
     throw new SouseiError('not-found', 'project.not-found', { id: project.id });
@@ -153,77 +167,108 @@ export async function saveProjectYear(
   }
   if (form.activities.length > model.activities.length) errors.activities = { key: 'form.stale' };
   if (Object.keys(errors).length > 0) return { ok: false, kind: 'invalid', errors };
-
   const activities = mergedActivities(model.activities, form, fiscalYear);
-  const now = ctx.now();
-  const outcome = await db.transaction().execute(async (trx) => {
-    const bumped = await trx
-      .updateTable('projects')
-      .set({ version: project.version + 1 })
-      .where('id', '=', project.id)
-      .where('version', '=', form.version)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) === 0) return 'conflict' as const;
-    let changes = 0;
-    const record = async (
-      target: Parameters<typeof recordChange>[1]['target'],
-      before: unknown,
-      after: unknown,
-    ) => {
-      changes++;
-      await recordChange(trx, {
-        municipalityCode: code,
-        planId: project.planId,
-        projectId: project.id,
-        fiscalYear,
-        target,
-        before,
-        after,
-        userId: actor.userId,
-        origin: input.origin ?? 'web',
-        at: now,
-      });
-    };
-    if (budget !== current.budget || settlement !== current.settlement) {
-      const values = { budget, settlement };
-      await trx
-        .insertInto('project_finances')
-        .values({
-          project_id: project.id,
-          municipality_code: code,
-          fiscal_year: fiscalYear,
-          ...values,
-        })
-        .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
-        .execute();
-      if (budget !== current.budget)
-        await record({ type: 'finance', field: 'budget' }, current.budget, budget);
-      if (settlement !== current.settlement) {
-        await record({ type: 'finance', field: 'settlement' }, current.settlement, settlement);
-      }
-    }
-    if (!sameJson(activities, current.activities)) {
-      await saveActivities(trx, code, project.id, activities, { keepRelists: true });
-      await record({ type: 'activities' }, current.activities, activities);
-    }
-    return changes;
-  });
-  if (outcome === 'conflict') {
-    const fresh = await findProject(db, code, project.id);
-    const last = await db
-      .selectFrom('changes')
-      .leftJoin('users', 'users.id', 'changes.user_id')
-      .select(['users.name', 'changes.at'])
-      .where('changes.project_id', '=', project.id)
-      .where('changes.municipality_code', '=', code)
-      .orderBy('changes.id', 'desc')
-      .executeTakeFirst();
-    return {
-      ok: false,
-      kind: 'conflict',
-      current: { ...current, version: fresh.version },
-      lastChange: last ? { userName: last.name, at: last.at } : null,
-    };
+  return {
+    ok: true,
+    write: { actor, planId: project.planId, current, budget, settlement, activities },
+  };
+}
+
+function entryWrite(input: ProjectYearInput, w: PreparedWrite, at: string) {
+  return {
+    municipalityCode: input.municipalityCode,
+    planId: w.planId,
+    projectId: input.projectId,
+    fiscalYear: input.fiscalYear,
+    userId: w.actor.userId,
+    origin: input.origin ?? 'web',
+    at,
+    expectedVersion: input.form.version,
+    budget: w.budget,
+    settlement: w.settlement,
+    activities: w.activities,
+    previousActivities: w.current.activities,
+  } as const;
+}
+
+async function conflictResult(
+  ctx: AppContext,
+  input: ProjectYearInput,
+  w: PreparedWrite,
+  version: number,
+): Promise<SaveProjectYearResult> {
+  return {
+    ok: false,
+    kind: 'conflict',
+    current: { ...w.current, version },
+    lastChange: await ctx.store.history.lastChange(input.municipalityCode, input.projectId),
+  };
+}
+
+/**
+ * Saves one project's figures and results for a fiscal year. Refuses what the actor may not do;
+ * returns field errors for what cannot be read (the form keeps what was typed); refuses a save
+ * based on an older version than the stored one and shows the other person's change.
+ */
+export async function saveProjectYear(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: ProjectYearInput,
+): Promise<SaveProjectYearResult> {
+  const prepared = await prepare(ctx, actor, input);
+  if (!prepared.ok) return prepared;
+  const w = prepared.write;
+  const outcome = await ctx.store.yearEntries.save(entryWrite(input, w, ctx.now()));
+  if (!outcome.ok) return conflictResult(ctx, input, w, outcome.version);
+  return outcome;
+}
+
+/**
+ * 入力完了 from the form: saves what is in the form and marks the project submitted, in one
+ * transaction. Refused, with nothing written and the form kept, when the year's 予算・決算 or a
+ * result ▶ is missing without a stated reason (the reasons are recorded with the step).
+ */
+export async function submitProjectYear(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: ProjectYearInput & { reasons: SubmitReasons },
+): Promise<SaveProjectYearResult> {
+  const prepared = await prepare(ctx, actor, input);
+  if (!prepared.ok) return prepared;
+  const w = prepared.write;
+  const project = await ctx.store.projectYears.project(input.municipalityCode, input.projectId);
+  if (!canActOnProject(w.actor, input.municipalityCode, project, 'open', 'submit')) {
+    throw new SouseiError('forbidden', 'auth.forbidden');
   }
-  return { ok: true, version: project.version + 1, changes: outcome };
+  const after = {
+    finances: [{ fiscalYear: input.fiscalYear, budget: w.budget, settlement: w.settlement }],
+    activities: w.activities,
+  };
+  const gaps = submitGaps(after, input.fiscalYear, input.reasons);
+  if (gaps.missing.length > 0) {
+    const error = {
+      key: 'project.submit-incomplete',
+      params: { missing: gaps.missing.join('・') },
+    };
+    return { ok: false, kind: 'invalid', errors: { submit: error } };
+  }
+  const at = ctx.now();
+  const outcome = await ctx.store.transaction(async (tx) => {
+    const saved = await tx.yearEntries.save(entryWrite(input, w, at));
+    if (!saved.ok) return saved;
+    await tx.projectYears.transition({
+      municipalityCode: input.municipalityCode,
+      planId: w.planId,
+      projectId: input.projectId,
+      fiscalYear: input.fiscalYear,
+      action: 'submit',
+      comment: null,
+      reasons: gaps.reasons,
+      userId: w.actor.userId,
+      at,
+    });
+    return saved;
+  });
+  if (!outcome.ok) return conflictResult(ctx, input, w, outcome.version);
+  return outcome;
 }

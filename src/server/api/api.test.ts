@@ -746,13 +746,13 @@ for (const dialect of DIALECTS) {
           budjet: 'この項目はありません',
         });
         await json(await call('PUT', path, { token: token.admin, body: '{"version":' }), 400);
-        // R2 is published: read-only for everybody.
+        // R2 is published: read-only for everybody, and the refusal says so (issue 8: 409).
         await json(
           await call('PUT', `/api/v1/projects/${p1}/years/2020`, {
             token: token.admin,
             body: { version, budget: 1, settlement: 1 },
           }),
-          403,
+          409,
         );
         await json(
           await call('PUT', `/api/v1/projects/999999/years/2021`, {
@@ -771,7 +771,11 @@ for (const dialect of DIALECTS) {
         const submitted = expectSchema(
           ProjectStatusChangedSchema,
           await json(
-            await call('POST', path, { token: token.industry, body: { action: 'submit' } }),
+            // Issue 8: 入力完了 without figures or a result states why.
+            await call('POST', path, {
+              token: token.industry,
+              body: { action: 'submit', reasons: { figures: '決算は未確定', result: '実施前' } },
+            }),
           ),
         );
         expect(submitted.status).toBe('submitted');

@@ -64,6 +64,12 @@ export const ProjectStatusBodySchema = z
         'submit = 入力完了（担当課・企画課）、accept = 確認済み、return = 差し戻し（企画課）',
       ),
     comment: z.string().max(4000).optional().describe('コメント（差し戻しでは必須）'),
+    reasons: z
+      .object({ figures: z.string().max(4000), result: z.string().max(4000) })
+      .partial()
+      .strict()
+      .optional()
+      .describe('入力完了で、予算・決算（figures）または結果▶（result）がない理由（記録されます）'),
   })
   .strict();
 export type ProjectStatusBody = z.infer<typeof ProjectStatusBodySchema>;

@@ -118,6 +118,7 @@ export async function postProjectStatus(
     fiscalYear: args.fiscalYear,
     action: args.body.action,
     comment: args.body.comment,
+    reasons: args.body.reasons,
   });
   return { projectId: args.projectId, fiscalYear: args.fiscalYear, status };
 }

@@ -39,7 +39,7 @@ const SAPPORO_PASSWORD = 'sapporo-admin-password';
 /** 303 to /login?next=… (the anonymous are asked to sign in, nothing else happens). */
 const L = 'login' as const;
 /** 303 anywhere but /login: for a write, it succeeded. */
-type Want = 200 | 303 | 403 | 404 | typeof L;
+type Want = 200 | 303 | 403 | 404 | 409 | typeof L;
 type Row6 = readonly [Want, Want, Want, Want, Want, Want];
 
 // Path templates: `:name` is replaced by the id of that name (see World.ids).
@@ -69,9 +69,13 @@ const READS: readonly Read[] = [
   [`${M}/projects/:p1?fy=2021`,                    [404,   200,      200,   200,     200,  404], PROJECT],
   [`${M}/projects/:p1/edit?fy=2021`,               [L,     403,      200,   403,     200,  403]],
   [`${M}/projects/:p11/edit?fy=2021`,              [L,     403,      403,   200,     200,  403]],
-  [`${M}/projects/:p1/edit?fy=2020`,               [L,     403,      403,   403,     403,  403]],
+  [`${M}/projects/:p1/edit?fy=2020`,               [L,     403,      409,   403,     409,  403]],
   [`${M}/years`,                                   [L,     200,      200,   200,     200,  404]],
   [`${M}/years?fy=2021`,                           [L,     200,      200,   200,     200,  404]],
+  [`${M}/todo`,                                    [L,     403,      200,   200,     200,  404]],
+  [`${M}/years/2021?action=lock`,                  [L,     403,      403,   403,     200,  404]],
+  [`${M}/projects/:p1/return?fy=2021`,             [L,     403,      403,   403,     200,  403]],
+  [`${M}/years/2021?action=publish`,               [L,     403,      403,   403,     200,  404]],
   [`${M}/history`,                                 [L,     200,      200,   200,     200,  404]],
   ['/m/012050/users',                              [L,     403,      403,   403,     200,  403]],
   ['/m/012050/users/:victim/disable',              [L,     403,      403,   403,     200,  403]],
@@ -88,6 +92,8 @@ const READS: readonly Read[] = [
   [`${S}/projects/:q1`,                            [404,   404,      404,   404,     404,  200], PROJECT],
   [`${S}/projects/:q1/edit?fy=2021`,               [L,     404,      404,   404,     404,  200]],
   [`${S}/years`,                                   [L,     404,      404,   404,     404,  200]],
+  [`${S}/todo`,                                    [L,     404,      404,   404,     404,  200]],
+  [`${S}/years/2021?action=lock`,                  [L,     404,      404,   404,     404,  200]],
   [`${S}/history`,                                 [L,     404,      404,   404,     404,  200]],
   ['/m/011002/users',                              [L,     403,      403,   403,     403,  200]],
   ['/m/011002/users/:victim2/disable',             [L,     403,      403,   403,     403,  200]],
@@ -118,12 +124,19 @@ type Write = readonly [path: string, form: Form, given: Given, want: Row6, effec
 
 /** The entry form; `:v` is the version of the project in the path. 123 千円 = ¥123,000. */
 const EDIT: Form = { version: ':v', a_count: '0', budget: '123', settlement: '45' };
-const SUBMIT: Form = { fy: '2021', action: 'submit' };
+// Issue 8: 入力完了 without figures or a result needs a stated reason.
+const SUBMIT: Form = {
+  fy: '2021',
+  action: 'submit',
+  reason_figures: '試験',
+  reason_result: '試験',
+};
 const ACCEPT: Form = { fy: '2021', action: 'accept' };
 const RETURN: Form = { fy: '2021', action: 'return', comment: '数字を確かめてください' };
-const LOCK: Form = { action: 'lock' };
-const PUBLISH: Form = { action: 'publish', override: '試験のため' };
-const OPEN: Form = { action: 'open' };
+// Issue 8: each year step is confirmed; closing with unfinished projects needs a reason.
+const LOCK: Form = { action: 'lock', confirmed: '1', override: '試験のため' };
+const PUBLISH: Form = { action: 'publish', confirmed: '1', override: '試験のため' };
+const OPEN: Form = { action: 'open', confirmed: '1' };
 const NONE: Form = {};
 /** R3 results only members may read until R3 is published (the part after 限定 never leaks). */
 const SECRET = { '012050': 'R3室蘭限定の成果ひみつ', '011002': 'R3札幌限定の成果ないしょ' };
@@ -219,8 +232,8 @@ const WRITES: readonly Write[] = [
   [`${M}/projects/:p1/edit?fy=2021`,      EDIT,        { p1: 'submitted' },  [L,     403,      403,   403,     303,  403], figuresSaved('p1')],
   [`${M}/projects/:p1/edit?fy=2021`,      EDIT,        { p1: 'returned' },   [L,     403,      303,   403,     303,  403], figuresSaved('p1')],
   [`${M}/projects/:p1/edit?fy=2021`,      EDIT,        { p1: 'accepted' },   [L,     403,      403,   403,     403,  403], never],
-  [`${M}/projects/:p1/edit?fy=2021`,      EDIT,        { r3: 'locked' },     [L,     403,      403,   403,     403,  403], never],
-  [`${M}/projects/:p1/edit?fy=2020`,      EDIT,        {},                   [L,     403,      403,   403,     403,  403], never],
+  [`${M}/projects/:p1/edit?fy=2021`,      EDIT,        { r3: 'locked' },     [L,     403,      409,   403,     409,  403], never],
+  [`${M}/projects/:p1/edit?fy=2020`,      EDIT,        {},                   [L,     403,      409,   403,     409,  403], never],
   [`${M}/projects/:p1/status`,            SUBMIT,      {},                   [L,     403,      303,   403,     303,  403], statusIs('p1', 'submitted')],
   [`${M}/projects/:p1/status`,            ACCEPT,      { p1: 'submitted' },  [L,     403,      403,   403,     303,  403], statusIs('p1', 'accepted')],
   [`${M}/projects/:p1/status`,            RETURN,      { p1: 'submitted' },  [L,     403,      403,   403,     303,  403], statusIs('p1', 'returned')],

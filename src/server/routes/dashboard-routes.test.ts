@@ -488,7 +488,8 @@ for (const dialect of DIALECTS) {
 
     describe('publishing from the validation page', () => {
       beforeAll(async () => {
-        // A stated total for R3 that the projects' figures do not add up to: two errors.
+        // A stated total for R3 that the projects' figures do not add up to: two errors; and
+        // (issue 8) each of the 24 projects, neither finished nor filled in: 26 errors.
         await server.ctx.store.db
           .insertInto('stated_totals')
           .values({
@@ -499,19 +500,21 @@ for (const dialect of DIALECTS) {
             settlement: 900_000,
           })
           .execute();
-        expect((await admin.post(`${base}/years/2021`, { action: 'lock' })).status).toBe(303);
+        const lock = { action: 'lock', confirmed: '1', override: '試験のため' };
+        expect((await admin.post(`${base}/years/2021`, lock)).status).toBe(303);
       });
 
       it('shows the errors and asks administrators for a reason', async () => {
         const html = await (await admin.get(`${base}/check?fy=2021`)).text();
-        expect(text(html)).toContain('エラー（2 件）');
+        expect(text(html)).toContain('エラー（26 件）');
+        expect(html.match(/data-code="project.not-ready"/g)).toHaveLength(24);
         expect(html.match(/data-code="totals.mismatch"/g)).toHaveLength(2);
         expect(text(html)).toContain(
           '合計が一致しません（予算: 表の記載 1,000 千円、事業の合計 -）',
         );
         expect(html).toContain(`<a href="${base}?fy=2021">体系と予算・決算</a>`);
         expect(html).toMatch(/<textarea id="override" name="override" required=""/);
-        expect(text(html)).toContain('検査エラー 2 件のまま公表する理由');
+        expect(text(html)).toContain('検査エラー 26 件のまま公表する理由');
         // Other members see the findings, not the action.
         const committeeHtml = await (await committee.get(`${base}/check?fy=2021`)).text();
         expect(committeeHtml).not.toContain('name="override"');
@@ -523,7 +526,7 @@ for (const dialect of DIALECTS) {
         const html = await none.text();
         expect(html).toContain('role="alert"');
         expect(text(html)).toContain(
-          '検査でエラーが 2 件あります。公表するには理由を記入してください（記録されます）',
+          '検査でエラーが 26 件あります。公表するには理由を記入してください（記録されます）',
         );
         const blank = await admin.post(`${base}/check/publish`, { fy: '2021', override: '   ' });
         expect(blank.status).toBe(409);

@@ -2,16 +2,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireActor } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
-import { findProject, projectStatus } from '../../app/workflow/find-project.ts';
+import { assertMayWrite } from '../../app/workflow/assert-entry-open.ts';
 import { changeProjectStatus } from '../../app/workflow/project-status.ts';
 import {
   type SaveProjectYearResult,
   saveProjectYear,
+  submitProjectYear,
 } from '../../app/workflow/save-project-year.ts';
-import { yearStatus } from '../../app/workflow/year-status.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { formatAmount } from '../../core/money.ts';
-import { canActOnProject, canEditProjectYear } from '../../core/permissions.ts';
+import { canActOnProject, canEditProjectYear, isAdmin } from '../../core/permissions.ts';
 import type { Project } from '../../core/plan.ts';
 import type { ProjectAction } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
@@ -19,9 +19,11 @@ import { field, formBody } from '../form-body.ts';
 import { type ParsedProjectYearForm, readProjectYearForm } from '../forms/project-year-form.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectYearFormPage } from '../views/project-year-form-page.tsx';
+import { ReturnConfirmPage } from '../views/return-confirm-page.tsx';
 
 /** The form's state as stored: amounts in the plan's unit, this year's entries per activity. */
 function storedState(
@@ -48,7 +50,12 @@ function storedState(
 
 async function renderForm(
   c: Context<ServerEnv>,
-  options: { state?: ParsedProjectYearForm; result?: SaveProjectYearResult; saved?: boolean },
+  options: {
+    state?: ParsedProjectYearForm;
+    result?: SaveProjectYearResult;
+    saved?: boolean;
+    reasons?: { figures: string; result: string };
+  },
 ) {
   const actor = requireActor(c.get('actor'));
   const code = codeParam(c);
@@ -56,32 +63,35 @@ async function renderForm(
   const projectId = idParam(c, 'projectId');
   const fiscalYear = fiscalYearQuery(c);
   const ctx = c.get('app');
-  const db = ctx.store.db;
-  const row = await findProject(db, code, projectId);
+  const row = await ctx.store.projectYears.project(code, projectId);
   if (row.planId !== planId || fiscalYear === null)
     throw new SouseiError('not-found', 'project.not-found', { id: projectId });
   const view = await loadPlanView(ctx, actor, code, planId);
   const project = [...view.refs].find(([, ref]) => ref.id === projectId)?.[0];
   if (!project) throw new SouseiError('not-found', 'project.not-found', { id: projectId });
-  const year = await yearStatus(db, code, planId, fiscalYear);
-  const status = await projectStatus(db, code, row, fiscalYear);
-  if (!canEditProjectYear(actor, code, row, year, status.status))
-    throw new SouseiError('forbidden', 'auth.forbidden');
+  const year = await ctx.store.years.status(code, planId, fiscalYear);
+  const status = await ctx.store.projectYears.status(code, row, fiscalYear);
+  assertMayWrite(
+    canEditProjectYear(actor, code, row, 'open', status.status),
+    canEditProjectYear(actor, code, row, year, status.status),
+    year,
+    fiscalYear,
+  );
   const result = options.result;
   const conflict = result && !result.ok && result.kind === 'conflict' ? result : null;
   // After a conflict the form keeps what was typed, with the new version: saving again overwrites knowingly.
   const state = options.state
     ? { ...options.state, version: conflict ? conflict.current.version : options.state.version }
     : storedState(project, row.version, fiscalYear, view.plan.amountUnit);
-  const base = `/m/${code}/plans/${planId}`;
-  const projectUrl = `${base}/projects/${projectId}?fy=${fiscalYear}`;
+  const plan = { code, planId };
+  const base = urls.plan(plan);
   return page(
     c,
     `${project.name} ${fyLabel(fiscalYear)} の入力`,
     <ProjectYearFormPage
-      action={`${base}/projects/${projectId}/edit?fy=${fiscalYear}`}
-      statusAction={`${base}/projects/${projectId}/status`}
-      projectUrl={projectUrl}
+      action={urls.projectPage(plan, projectId, 'edit', { fy: fiscalYear })}
+      projectUrl={urls.project(plan, projectId, { fy: fiscalYear })}
+      reasons={options.reasons ?? { figures: '', result: '' }}
       csrf={c.get('csrfToken')}
       project={{
         no: project.no,
@@ -99,6 +109,7 @@ async function renderForm(
       errors={result && !result.ok && result.kind === 'invalid' ? result.errors : {}}
       conflict={conflict ? { current: conflict.current, lastChange: conflict.lastChange } : null}
       saved={options.saved ?? false}
+      notice={c.req.query('done') ?? null}
       canSubmit={canActOnProject(actor, code, row, year, 'submit')}
     />,
     {
@@ -116,6 +127,8 @@ export function entryRoutes(): Hono<ServerEnv> {
 
   app.get(`${path}/edit`, (c) => renderForm(c, { saved: c.req.query('saved') === '1' }));
 
+  // 保存 and 入力完了 post the same form: 入力完了 saves what was typed first, never loses it.
+
   app.post(`${path}/edit`, async (c) => {
     const actor = requireActor(c.get('actor'));
     const code = codeParam(c);
@@ -124,25 +137,63 @@ export function entryRoutes(): Hono<ServerEnv> {
     if (fiscalYear === null)
       throw new SouseiError('not-found', 'project.not-found', { id: projectId });
     const planId = idParam(c, 'planId');
-    if ((await findProject(c.get('app').store.db, code, projectId)).planId !== planId) {
+    if ((await c.get('app').store.projectYears.project(code, projectId)).planId !== planId) {
       throw new SouseiError('not-found', 'project.not-found', { id: projectId });
     }
-    const form = readProjectYearForm(await formBody(c));
+    const body = await formBody(c);
+    const form = readProjectYearForm(body);
     if (!form) throw new SouseiError('usage', 'form.stale');
-    const result = await saveProjectYear(c.get('app'), actor, {
-      municipalityCode: code,
-      projectId,
-      fiscalYear,
-      form,
-    });
+    const input = { municipalityCode: code, projectId, fiscalYear, form };
+    const reasons = {
+      figures: field(body, 'reason_figures'),
+      result: field(body, 'reason_result'),
+    };
+    const submit = field(body, 'intent') === 'submit';
+    const result = submit
+      ? await submitProjectYear(c.get('app'), actor, { ...input, reasons })
+      : await saveProjectYear(c.get('app'), actor, input);
     if (result.ok) {
       // Post/redirect/get: a reload does not post twice.
+      const plan = { code, planId };
       return c.redirect(
-        `/m/${code}/plans/${idParam(c, 'planId')}/projects/${projectId}/edit?fy=${fiscalYear}&saved=1`,
+        submit
+          ? urls.project(plan, projectId, { fy: fiscalYear, done: 'submit' })
+          : urls.projectPage(plan, projectId, 'edit', { fy: fiscalYear, saved: 1 }),
         303,
       );
     }
-    return renderForm(c, { state: form, result });
+    return renderForm(c, { state: form, result, reasons });
+  });
+
+  // 差戻し is confirmed on its own page, where the comment is written.
+  app.get(`${path}/return`, async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const projectId = idParam(c, 'projectId');
+    const fiscalYear = fiscalYearQuery(c);
+    const actor = requireActor(c.get('actor'));
+    if (!isAdmin(actor, code)) throw new SouseiError('forbidden', 'auth.forbidden');
+    const ctx = c.get('app');
+    const row = await ctx.store.projectYears.project(code, projectId);
+    if (row.planId !== planId || fiscalYear === null)
+      throw new SouseiError('not-found', 'project.not-found', { id: projectId });
+    const view = await loadPlanView(ctx, actor, code, planId);
+    const plan = { code, planId };
+    return page(
+      c,
+      '差戻しの確認',
+      <ReturnConfirmPage
+        project={{ no: row.no, name: row.name }}
+        fiscalYear={fiscalYear}
+        postAction={urls.projectPage(plan, projectId, 'status')}
+        cancelUrl={urls.planPage(plan, 'years', { fy: fiscalYear })}
+        csrf={c.get('csrfToken')}
+      />,
+      {
+        municipality: { code, name: view.summary.municipalityName },
+        nav: planNav(actor, code, urls.plan(plan), 'years', fiscalYear),
+      },
+    );
   });
 
   app.post(`${path}/status`, async (c) => {
@@ -150,7 +201,7 @@ export function entryRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const projectId = idParam(c, 'projectId');
-    if ((await findProject(c.get('app').store.db, code, projectId)).planId !== planId) {
+    if ((await c.get('app').store.projectYears.project(code, projectId)).planId !== planId) {
       throw new SouseiError('not-found', 'project.not-found', { id: projectId });
     }
     const body = await formBody(c);
@@ -165,12 +216,14 @@ export function entryRoutes(): Hono<ServerEnv> {
       fiscalYear,
       action: action as ProjectAction,
       comment: field(body, 'comment'),
+      reasons: { figures: field(body, 'reason_figures'), result: field(body, 'reason_result') },
     });
-    const back = field(body, 'back');
+    const plan = { code, planId };
+    const done = { fy: fiscalYear, done: action };
     const next =
-      back === 'years'
-        ? `/m/${code}/plans/${planId}/years?fy=${fiscalYear}`
-        : `/m/${code}/plans/${planId}/projects/${projectId}?fy=${fiscalYear}`;
+      field(body, 'back') === 'years'
+        ? urls.planPage(plan, 'years', done)
+        : urls.project(plan, projectId, done);
     return c.redirect(next, 303);
   });
   return app;

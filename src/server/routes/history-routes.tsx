@@ -6,6 +6,7 @@ import { isAdmin } from '../../core/permissions.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { ChangeSummary, originLabel } from '../views/change-summary.tsx';
 import { dateTime, fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
@@ -23,7 +24,8 @@ export function historyRoutes(): Hono<ServerEnv> {
     const items = await listHistory(ctx, { municipalityCode: code, planId });
     const admin = isAdmin(actor, code);
     const open = new Set(view.years.filter((y) => y.status === 'open').map((y) => y.fiscalYear));
-    const base = `/m/${code}/plans/${planId}`;
+    const plan = { code, planId };
+    const base = urls.plan(plan);
     return page(
       c,
       '変更履歴',
@@ -51,7 +53,7 @@ export function historyRoutes(): Hono<ServerEnv> {
                 </td>
                 <td>
                   {item.projectId ? (
-                    <a href={`${base}/projects/${item.projectId}`}>
+                    <a href={urls.project(plan, item.projectId)}>
                       {item.projectNo}. {item.projectName}
                     </a>
                   ) : (
@@ -73,7 +75,7 @@ export function historyRoutes(): Hono<ServerEnv> {
                     open.has(item.fiscalYear) ? (
                       <form
                         method="post"
-                        action={`${base}/history/${item.id}/restore`}
+                        action={urls.planPage(plan, `history/${item.id}/restore`)}
                         class="inline-form"
                       >
                         <Csrf token={c.get('csrfToken')} />
@@ -102,7 +104,7 @@ export function historyRoutes(): Hono<ServerEnv> {
       municipalityCode: code,
       changeId: idParam(c, 'changeId'),
     });
-    return c.redirect(`/m/${code}/plans/${idParam(c, 'planId')}/history`, 303);
+    return c.redirect(urls.planPage({ code, planId: idParam(c, 'planId') }, 'history'), 303);
   });
   return app;
 }

@@ -450,14 +450,16 @@ for (const dialect of DIALECTS) {
 
       // R2 reopened, its actual entered: nothing of it is public until it is published again.
       for (const action of ['unpublish', 'unlock']) {
-        expect((await admin.post(`${base}/years/2020`, { action })).status).toBe(303);
+        const confirmed = { action, confirmed: '1' };
+        expect((await admin.post(`${base}/years/2020`, confirmed)).status).toBe(303);
       }
       expect(
         (await admin.post(`${base}/kpis/${kpiId}/actuals`, { fy: '2020', value: '123457' })).status,
       ).toBe(303);
       expect((await pub.get(`${base}/kpis?fy=2020`)).status).toBe(404);
       for (const action of ['lock', 'publish']) {
-        const r = await admin.post(`${base}/years/2020`, { action, override: '試験のため' });
+        const form = { action, confirmed: '1', override: '試験のため' };
+        const r = await admin.post(`${base}/years/2020`, form);
         expect(r.status).toBe(303);
       }
       const published = await (await pub.get(`${base}/kpis?fy=2020`)).text();

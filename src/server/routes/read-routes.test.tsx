@@ -221,6 +221,8 @@ describe('read-only pages: project, progress report, search', () => {
         projectId: ids.get('1') ?? -1,
         fiscalYear: 2021,
         action: 'submit',
+        // Issue 8: 入力完了 without a settlement or result states why.
+        reasons: { figures: '決算は未確定', result: '実施中' },
       });
 
       const page = await html(`${project('1')}?fy=2021`, 'committee');

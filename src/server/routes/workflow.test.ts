@@ -163,10 +163,15 @@ for (const dialect of DIALECTS) {
           })
         ).status,
       ).toBe(303);
-      expect((await admin.post(`${base}/years/2021`, { action: 'lock' })).status).toBe(303);
-      // Locked: read-only for everybody, administrators included.
-      expect((await admin.get(`${base}/projects/${p11}/edit?fy=2021`)).status).toBe(403);
-      expect((await admin.post(`${base}/years/2021`, { action: 'publish' })).status).toBe(303);
+      // Issue 8: each step is confirmed, and closing with unfinished projects needs a reason.
+      const lock = { action: 'lock', confirmed: '1', override: '他の事業は次回に持ち越し' };
+      expect((await admin.post(`${base}/years/2021`, lock)).status).toBe(303);
+      // Locked: read-only for everybody, administrators included; the refusal says why.
+      const locked = await admin.get(`${base}/projects/${p11}/edit?fy=2021`);
+      expect(locked.status).toBe(409);
+      expect(await locked.text()).toContain('締め切り');
+      const publish = { action: 'publish', confirmed: '1', override: '速報として公表' };
+      expect((await admin.post(`${base}/years/2021`, publish)).status).toBe(303);
       const pub = await anonymous(server);
       const r3 = await pub.get(`${base}?fy=2021`);
       expect(r3.status).toBe(200);

@@ -19,6 +19,15 @@ export function originLabel(origin: string): string {
   return ORIGIN[origin] ?? origin;
 }
 
+/** A text field of a recorded status change (`comment`, `override`, a reason), if any. */
+function textOf(value: unknown, ...path: string[]): string | null {
+  let v: unknown = value;
+  for (const key of path) {
+    v = v && typeof v === 'object' && key in v ? (v as Record<string, unknown>)[key] : null;
+  }
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
 function statusOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'status' in value) return String(value.status);
@@ -46,22 +55,32 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
         const s = statusOf(v);
         return isProjectStatus(s) ? projectStatusLabel(s) : s;
       };
-      const comment =
-        item.after && typeof item.after === 'object' && 'comment' in item.after
-          ? String(item.after.comment)
-          : null;
+      const comment = textOf(item.after, 'comment');
+      const reasons = [
+        textOf(item.after, 'reasons', 'figures'),
+        textOf(item.after, 'reasons', 'result'),
+      ];
       const line = t('history.project-status', {
         before: label(item.before),
         after: label(item.after),
       });
-      return comment ? [line, t('history.comment', { comment })] : [line];
+      return [
+        line,
+        ...(comment ? [t('history.comment', { comment })] : []),
+        ...reasons.flatMap((reason) => (reason ? [t('history.reason', { reason })] : [])),
+      ];
     }
     case 'year-status': {
       const label = (v: unknown) => {
         const s = statusOf(v);
         return isYearStatus(s) ? yearStatusLabel(s) : s;
       };
-      return [t('history.year-status', { before: label(item.before), after: label(item.after) })];
+      const reason = textOf(item.after, 'override');
+      const line = t('history.year-status', {
+        before: label(item.before),
+        after: label(item.after),
+      });
+      return reason ? [line, t('history.reason', { reason })] : [line];
     }
     case 'kpi':
     case 'kpi-actual':

@@ -8,6 +8,7 @@ export type PlanSection =
   | 'dashboard'
   | 'evaluations'
   | 'check'
+  | 'todo'
   | 'years'
   | 'history'
   | 'users'
@@ -32,6 +33,9 @@ export function planNav(
     { href: `${base}/search`, label: '検索', section: 'search' },
     { href: `${base}/downloads`, label: 'ダウンロード', section: 'downloads' },
   ];
+  if (actor?.municipalityCode === code && (actor.role === 'editor' || actor.role === 'admin')) {
+    items.push({ href: `${base}/todo`, label: 'やること', section: 'todo' });
+  }
   if (actor?.municipalityCode === code) {
     items.push({ href: `${base}/evaluations${fy}`, label: '評価', section: 'evaluations' });
     items.push({ href: `${base}/check${fy}`, label: '公表前の検査', section: 'check' });

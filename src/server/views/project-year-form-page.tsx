@@ -7,11 +7,15 @@ import { t } from '../../i18n/translate.ts';
 import type { ParsedProjectYearForm } from '../forms/project-year-form.ts';
 import { Csrf } from '../render.tsx';
 import { amount, dateTime, fyLabel, projectStatusLabel } from './format.ts';
+import { WorkflowNotice } from './workflow-notice.tsx';
 
 export interface ProjectYearFormPageProps {
   action: string;
-  statusAction: string;
   projectUrl: string;
+  /** Reasons typed for 入力完了 without figures or results, kept when refused. */
+  reasons: { figures: string; result: string };
+  /** The workflow action just done (a notice after the redirect). */
+  notice: string | null;
   csrf: string;
   project: { no: string; name: string; department: string | null };
   fiscalYear: number;
@@ -36,7 +40,11 @@ function errorText(e: FieldError | undefined): string | null {
   return e ? t(e.key, e.params) : null;
 }
 
-const ERROR_FIELDS: Record<string, string> = { budget: '予算', settlement: '決算' };
+const ERROR_FIELDS: Record<string, string> = {
+  budget: '予算',
+  settlement: '決算',
+  submit: '入力完了',
+};
 
 /**
  * The entry form of one project for one fiscal year: amounts in 千円 with Japanese input habits,
@@ -91,6 +99,7 @@ export function ProjectYearFormPage(p: ProjectYearFormPageProps) {
           保存しました。
         </div>
       ) : null}
+      {p.notice ? <WorkflowNotice action={p.notice} /> : null}
       {p.status === 'returned' && p.returnComment ? (
         <div class="notice notice--warning">
           <strong>差戻しのコメント:</strong> {p.returnComment}
@@ -131,7 +140,7 @@ export function ProjectYearFormPage(p: ProjectYearFormPageProps) {
             {errorEntries.map(([name, e]) => (
               <li>
                 <a
-                  href={`#${name.replace(/^activities\.(\d+)\.entries\.(\d+)\.text$/, 'a$1_e$2_text')}`}
+                  href={`#${name === 'submit' ? 'reason_figures' : name.replace(/^activities\.(\d+)\.entries\.(\d+)\.text$/, 'a$1_e$2_text')}`}
                 >
                   {ERROR_FIELDS[name] ?? name}: {errorText(e)}
                 </a>
@@ -225,24 +234,37 @@ export function ProjectYearFormPage(p: ProjectYearFormPageProps) {
             {p.state.newActivity?.result ?? ''}
           </textarea>
         </fieldset>
+        {p.canSubmit ? (
+          <fieldset class="field">
+            <legend>入力完了にするとき</legend>
+            <p class="hint">
+              入力完了には、この年度の予算・決算と結果（▶）が1件以上必要です。ないときは理由を書いてください（記録されます）。
+            </p>
+            <label for="reason_figures">予算・決算がない理由</label>
+            <textarea id="reason_figures" name="reason_figures" rows={2}>
+              {p.reasons.figures}
+            </textarea>
+            <label for="reason_result">結果（▶）がない理由</label>
+            <textarea id="reason_result" name="reason_result" rows={2}>
+              {p.reasons.result}
+            </textarea>
+          </fieldset>
+        ) : null}
         <div class="actions">
-          <button type="submit" class="button">
+          <button type="submit" class="button" name="intent" value="save">
             保存
           </button>
+          {p.canSubmit ? (
+            <button type="submit" class="button button--secondary" name="intent" value="submit">
+              保存して入力完了にする
+            </button>
+          ) : null}
           <a href={p.projectUrl}>取り消して戻る</a>
         </div>
+        {p.canSubmit ? (
+          <p class="hint">入力完了にすると、この画面の内容を保存してから企画課の確認に回ります。</p>
+        ) : null}
       </form>
-      {p.canSubmit ? (
-        <form method="post" action={p.statusAction} class="actions">
-          <Csrf token={p.csrf} />
-          <input type="hidden" name="fy" value={String(p.fiscalYear)} />
-          <input type="hidden" name="action" value="submit" />
-          <button type="submit" class="button button--secondary">
-            入力完了にする
-          </button>
-          <span class="hint">保存してから押してください。企画課の確認に回ります。</span>
-        </form>
-      ) : null}
     </>
   );
 }

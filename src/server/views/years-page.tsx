@@ -1,16 +1,26 @@
 import type { ProgressRow } from '../../app/views/year-progress.ts';
-import { nextYearStatus, type YearAction, type YearStatus } from '../../core/workflow.ts';
+import {
+  nextYearStatus,
+  shownProjectStatus,
+  type YearAction,
+  type YearStatus,
+} from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
-import { fyLabel, projectStatusLabel, yearStatusLabel } from './format.ts';
+import { type PlanAddress, urls } from '../urls.ts';
+import { fyLabel, yearStatusLabel } from './format.ts';
+import { WorkflowNotice } from './workflow-notice.tsx';
 
 export interface YearsPageProps {
-  base: string;
+  plan: PlanAddress;
   csrf: string;
   isAdmin: boolean;
   years: { fiscalYear: number; status: YearStatus }[];
   fiscalYear: number;
+  yearStatus: YearStatus;
   rows: ProgressRow[];
+  /** The step just done, said after its redirect. */
+  notice: { action: string; fiscalYear: number } | null;
   /** Check errors of the selected year (publishing them needs a reason). */
   checkErrors: number;
   canEdit: (row: ProgressRow) => boolean;
@@ -24,12 +34,17 @@ const ACTIONS: YearAction[] = ['open', 'lock', 'unlock', 'publish', 'unpublish']
  * with accept / return for projects marked 入力完了.
  */
 export function YearsPage(p: YearsPageProps) {
+  const shown = (r: ProgressRow) => shownProjectStatus(p.yearStatus, r.status);
   const counts = new Map<string, number>();
-  for (const r of p.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  for (const r of p.rows) counts.set(shown(r), (counts.get(shown(r)) ?? 0) + 1);
   const selected = p.years.find((y) => y.fiscalYear === p.fiscalYear);
+  const words = [...new Set(p.rows.map(shown))];
   return (
     <>
       <h1>年度の進行</h1>
+      {p.notice ? (
+        <WorkflowNotice action={p.notice.action} what={fyLabel(p.notice.fiscalYear)} />
+      ) : null}
       <table>
         <caption>年度ごとの状態</caption>
         <thead>
@@ -44,7 +59,7 @@ export function YearsPage(p: YearsPageProps) {
             <tr>
               <th scope="row">
                 <a
-                  href={`${p.base}/years?fy=${y.fiscalYear}`}
+                  href={urls.planPage(p.plan, 'years', { fy: y.fiscalYear })}
                   aria-current={y.fiscalYear === p.fiscalYear ? 'true' : undefined}
                 >
                   {fyLabel(y.fiscalYear)}
@@ -57,22 +72,15 @@ export function YearsPage(p: YearsPageProps) {
                 <td>
                   <div class="actions">
                     {ACTIONS.filter((a) => nextYearStatus(y.status, a) !== null).map((action) => (
+                      // Each step opens its confirmation page (what stands in its way, a reason).
                       <form
-                        method="post"
-                        action={`${p.base}/years/${y.fiscalYear}`}
+                        method="get"
+                        action={urls.planPage(p.plan, `years/${y.fiscalYear}`)}
                         class="inline-form"
                       >
-                        <Csrf token={p.csrf} />
                         <input type="hidden" name="action" value={action} />
-                        {action === 'publish' &&
-                        y.fiscalYear === p.fiscalYear &&
-                        p.checkErrors > 0 ? (
-                          <span class="field">
-                            <label for={`override-${y.fiscalYear}`}>
-                              検査エラー {p.checkErrors} 件のまま公表する理由
-                            </label>
-                            <input id={`override-${y.fiscalYear}`} name="override" type="text" />
-                          </span>
+                        {action === 'publish' && y.fiscalYear === p.fiscalYear ? (
+                          <span class="hint">検査エラー {p.checkErrors} 件</span>
                         ) : null}
                         <button
                           type="submit"
@@ -94,9 +102,7 @@ export function YearsPage(p: YearsPageProps) {
       {selected ? (
         <p>
           年度の状態: {yearStatusLabel(selected.status)}。
-          {(['entering', 'returned', 'submitted', 'accepted'] as const)
-            .map((s) => `${projectStatusLabel(s)} ${counts.get(s) ?? 0} 件`)
-            .join('、')}
+          {words.map((w) => `${t(`status.project.${w}`)} ${counts.get(w) ?? 0} 件`).join('、')}
         </p>
       ) : null}
       <table>
@@ -116,11 +122,11 @@ export function YearsPage(p: YearsPageProps) {
             <tr>
               <td>{r.no}</td>
               <td>
-                <a href={`${p.base}/projects/${r.projectId}?fy=${p.fiscalYear}`}>{r.name}</a>
+                <a href={urls.project(p.plan, r.projectId, { fy: p.fiscalYear })}>{r.name}</a>
               </td>
               <td>{r.department ?? '—'}</td>
               <td>
-                <span class={`tag tag--${r.status}`}>{projectStatusLabel(r.status)}</span>
+                <span class={`tag tag--${shown(r)}`}>{t(`status.project.${shown(r)}`)}</span>
                 {r.comment ? <p class="hint">コメント: {r.comment}</p> : null}
               </td>
               <td>
@@ -131,13 +137,15 @@ export function YearsPage(p: YearsPageProps) {
               <td>
                 <div class="actions">
                   {p.canEdit(r) ? (
-                    <a href={`${p.base}/projects/${r.projectId}/edit?fy=${p.fiscalYear}`}>入力</a>
+                    <a href={urls.projectPage(p.plan, r.projectId, 'edit', { fy: p.fiscalYear })}>
+                      入力
+                    </a>
                   ) : null}
                   {p.isAdmin && selected?.status === 'open' && r.status === 'submitted' ? (
                     <>
                       <form
                         method="post"
-                        action={`${p.base}/projects/${r.projectId}/status`}
+                        action={urls.projectPage(p.plan, r.projectId, 'status')}
                         class="inline-form"
                       >
                         <Csrf token={p.csrf} />
@@ -148,28 +156,14 @@ export function YearsPage(p: YearsPageProps) {
                           {t('action.project.accept')}
                         </button>
                       </form>
-                      <form
-                        method="post"
-                        action={`${p.base}/projects/${r.projectId}/status`}
-                        class="inline-form"
+                      <a
+                        class="button button--secondary"
+                        href={urls.projectPage(p.plan, r.projectId, 'return', {
+                          fy: p.fiscalYear,
+                        })}
                       >
-                        <Csrf token={p.csrf} />
-                        <input type="hidden" name="fy" value={String(p.fiscalYear)} />
-                        <input type="hidden" name="back" value="years" />
-                        <input type="hidden" name="action" value="return" />
-                        <label for={`comment-${r.projectId}`} class="visually-hidden">
-                          {r.name} を差し戻すコメント
-                        </label>
-                        <input
-                          id={`comment-${r.projectId}`}
-                          name="comment"
-                          type="text"
-                          placeholder="差戻しの理由"
-                        />
-                        <button type="submit" class="button button--secondary">
-                          {t('action.project.return')}
-                        </button>
-                      </form>
+                        {t('action.project.return')}
+                      </a>
                     </>
                   ) : null}
                 </div>

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { SouseiError } from '../../core/errors.ts';
+import {
+  isYearStatus,
+  nextYearStatus,
+  type YearAction,
+  type YearStatus,
+} from '../../core/workflow.ts';
+import { recordChange } from '../history/record-change.ts';
+import { inTransaction } from '../in-transaction.ts';
+import type { DB } from '../schema.ts';
+
+export interface YearTransition {
+  municipalityCode: string;
+  planId: number;
+  fiscalYear: number;
+  action: YearAction;
+  /** Why the year was locked or published despite what is unfinished; recorded. */
+  reason: string | null;
+  userId: number;
+  at: string;
+}
+
+/**
+ * Transitional, for callers outside the cycle not yet on `store.years`: the statuses read on a
+ * raw database handle. Prefer `ctx.store.years.statuses`.
+ */
+export async function readStatuses(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  planId: number,
+): Promise<Map<number, YearStatus>> {
+  const rows = await db
+    .selectFrom('plan_years')
+    .select(['fiscal_year', 'status'])
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', municipalityCode)
+    .execute();
+  return new Map(rows.map((r) => [r.fiscal_year, isYearStatus(r.status) ? r.status : 'preparing']));
+}
+
+/** Transitional: one year's status on a raw handle; prefer `ctx.store.years.status`. */
+export async function readStatus(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  planId: number,
+  fiscalYear: number,
+): Promise<YearStatus> {
+  return (await readStatuses(db, municipalityCode, planId)).get(fiscalYear) ?? 'preparing';
+}
+
+/** A plan's fiscal years and their workflow status (plan_years); a year without a row is 'preparing'. */
+export function planYearStore(db: Kysely<DB>) {
+  return {
+    statuses: (municipalityCode: string, planId: number) =>
+      readStatuses(db, municipalityCode, planId),
+
+    status: (municipalityCode: string, planId: number, fiscalYear: number) =>
+      readStatus(db, municipalityCode, planId, fiscalYear),
+
+    /** When the year was published and the reason recorded for publishing with errors. */
+    async publication(municipalityCode: string, planId: number, fiscalYear: number) {
+      const row = await db
+        .selectFrom('plan_years')
+        .select(['published_at', 'publish_override'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('plan_id', '=', planId)
+        .where('fiscal_year', '=', fiscalYear)
+        .executeTakeFirst();
+      return { at: row?.published_at ?? null, override: row?.publish_override ?? null };
+    },
+
+    /**
+     * Moves the year on by `action`, reading its status inside the write so two administrators
+     * cannot both apply a step; records the step (and its reason) in the history.
+     */
+    async transition(t: YearTransition): Promise<{ from: YearStatus; to: YearStatus }> {
+      return inTransaction(db, async (trx) => {
+        const from =
+          (await readStatuses(trx, t.municipalityCode, t.planId)).get(t.fiscalYear) ?? 'preparing';
+        const to = nextYearStatus(from, t.action);
+        if (!to) {
+          throw new SouseiError('conflict', 'year.invalid-transition', { from, action: t.action });
+        }
+        const values = {
+          status: to,
+          updated_at: t.at,
+          updated_by: t.userId,
+          ...(to === 'published' ? { published_at: t.at, publish_override: t.reason } : {}),
+        };
+        await trx
+          .insertInto('plan_years')
+          .values({
+            plan_id: t.planId,
+            municipality_code: t.municipalityCode,
+            fiscal_year: t.fiscalYear,
+            published_at: null,
+            publish_override: null,
+            ...values,
+          })
+          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
+          .execute();
+        await recordChange(trx, {
+          municipalityCode: t.municipalityCode,
+          planId: t.planId,
+          projectId: null,
+          fiscalYear: t.fiscalYear,
+          target: { type: 'year-status' },
+          before: from,
+          after: t.reason ? { status: to, override: t.reason } : to,
+          userId: t.userId,
+          origin: 'workflow',
+          at: t.at,
+        });
+        return { from, to };
+      });
+    },
+  };
+}
+
+export type PlanYearStore = ReturnType<typeof planYearStore>;
