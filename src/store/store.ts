@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { planStore } from './plans/plan-store.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -13,6 +14,7 @@ export function storeModules(db: Kysely<DB>) {
   return {
     departments: departmentStore(db),
     municipalities: municipalityStore(db),
+    plans: planStore(db),
   };
 }
 
