@@ -6,24 +6,11 @@ import { loadKpis } from './kpi/kpi-records.ts';
 
 /** KPIs of a plan with the title or number of what each belongs to, for open data. */
 export async function kpiRows(ctx: AppContext, code: string, planId: number): Promise<KpiRow[]> {
-  const db = ctx.store.db;
-  const [kpis, nodes, projects] = await Promise.all([
-    loadKpis(db, code, planId),
-    db
-      .selectFrom('plan_nodes')
-      .select(['id', 'title'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
-    db
-      .selectFrom('projects')
-      .select(['id', 'no'])
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute(),
+  const [kpis, { nodeTitles: nodeTitle, projectNos: projectNo }] = await Promise.all([
+    // Transitional: the KPI module's read replaces this once it has one.
+    loadKpis(ctx.store.db, code, planId),
+    ctx.store.plans.names(code, planId),
   ]);
-  const nodeTitle = new Map(nodes.map((n) => [n.id, n.title]));
-  const projectNo = new Map(projects.map((p) => [p.id, p.no]));
   return kpis.map((k) => ({
     scope: k.scope,
     owner:

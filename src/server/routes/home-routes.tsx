@@ -8,15 +8,7 @@ export function homeRoutes(): Hono<ServerEnv> {
   app.get('/', async (c) => {
     const actor = c.get('actor');
     if (actor) return c.redirect(`/m/${actor.municipalityCode}`, 303);
-    const rows = await c
-      .get('app')
-      .store.db.selectFrom('plan_years')
-      .innerJoin('municipalities', 'municipalities.code', 'plan_years.municipality_code')
-      .select(['municipalities.code', 'municipalities.name'])
-      .where('plan_years.status', '=', 'published')
-      .distinct()
-      .orderBy('municipalities.code')
-      .execute();
+    const rows = await c.get('app').store.municipalities.listPublishing();
     return page(
       c,
       '地方版総合戦略の進捗',

@@ -17,11 +17,7 @@ export function planRoutes(): Hono<ServerEnv> {
   app.get('/m/:code', async (c) => {
     const code = codeParam(c);
     const ctx = c.get('app');
-    const municipality = await ctx.store.db
-      .selectFrom('municipalities')
-      .select(['code', 'name'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    const municipality = await ctx.store.municipalities.find(code);
     if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     const plans = await listVisiblePlans(ctx, c.get('actor'), code);
     return page(
