@@ -29,9 +29,17 @@ export async function exportOpenData(
     plan: Plan;
     table: OpenDataTable;
     years: readonly FiscalYear[];
+    /** Years the reader may read: actuals of others stay out, cumulative sums included. */
+    readable: ReadonlySet<FiscalYear>;
     bom: boolean;
   },
 ): Promise<string> {
-  const kpis = input.table === 'kpis' ? await kpiRows(ctx, input.code, input.planId) : [];
+  const kpis =
+    input.table === 'kpis'
+      ? (await kpiRows(ctx, input.code, input.planId)).map((k) => ({
+          ...k,
+          actuals: k.actuals.filter((a) => input.readable.has(a.fiscalYear)),
+        }))
+      : [];
   return openDataCsv(input.table, input.plan, new Set(input.years), { bom: input.bom, kpis });
 }

@@ -1,12 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { kpiRows } from '../../app/export-open-data.ts';
+import { type ExportedFile, exportPlanView } from '../../app/export-plan.ts';
 import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
 import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { type OpenDataTable, openDataCsv } from '../../formats/csv/open-data-csv.ts';
-import { toPlanDocument } from '../../formats/json/plan-document.ts';
-import { writeProgressWorkbook } from '../../formats/xlsx/progress-workbook-writer.ts';
+import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
@@ -34,8 +32,15 @@ async function viewOf(c: Context<ServerEnv>) {
   return { code, planId, view: await loadPlanView(c.get('app'), c.get('actor'), code, planId) };
 }
 
-function attachment(c: Context<ServerEnv>, body: string | Uint8Array, type: string, name: string) {
-  c.header('content-type', type);
+/** The one year asked for with ?fy=, if any. */
+function askedYears(c: Context<ServerEnv>): number[] | undefined {
+  const fy = fiscalYearQuery(c);
+  return fy === null ? undefined : [fy];
+}
+
+function attachment(c: Context<ServerEnv>, file: ExportedFile, name: string) {
+  const body = file.body;
+  c.header('content-type', file.mediaType);
   // ASCII file names only: every browser reads them the same way.
   c.header('content-disposition', `attachment; filename="${name}"`);
   c.header('cache-control', 'private, no-store');
@@ -100,43 +105,31 @@ export function downloadRoutes(): Hono<ServerEnv> {
 
   app.get(`${path}/export.json`, async (c) => {
     const { code, view } = await viewOf(c);
-    const body = `${JSON.stringify(toPlanDocument(view.plan), null, 2)}\n`;
-    return attachment(
-      c,
-      body,
-      'application/json; charset=utf-8',
-      `plan-${code}-${view.summary.id}.json`,
-    );
+    const file = await exportPlanView(c.get('app'), view, { format: 'json' });
+    return attachment(c, file, `plan-${code}-${view.summary.id}.json`);
   });
 
   app.get(`${path}/export.xlsx`, async (c) => {
     const { code, view } = await viewOf(c);
-    const years = downloadYears(view, fiscalYearQuery(c));
-    if (years.length === 0) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     const layout = c.req.query('layout') === 'cumulative' ? 'cumulative' : 'per-year';
-    const bytes = await writeProgressWorkbook(view.plan, years, layout);
-    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return attachment(c, bytes, type, `report-${code}-${layout}.xlsx`);
+    const file = await exportPlanView(c.get('app'), view, {
+      format: 'xlsx',
+      fiscalYears: askedYears(c),
+      layout,
+    });
+    return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });
 
   app.get(`${path}/export/:table{(projects|entries|kpis)\\.csv}`, async (c) => {
-    const { code, planId, view } = await viewOf(c);
+    const { code, view } = await viewOf(c);
     const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
-    const years = downloadYears(view, fiscalYearQuery(c));
-    const readable = new Set(view.readableYears);
-    // Actuals of years this reader may not see stay out, cumulative sums included.
-    const kpis =
-      table === 'kpis'
-        ? (await kpiRows(c.get('app'), code, planId)).map((k) => ({
-            ...k,
-            actuals: k.actuals.filter((a) => readable.has(a.fiscalYear)),
-          }))
-        : [];
-    const body = openDataCsv(table, view.plan, new Set(years), {
+    const file = await exportPlanView(c.get('app'), view, {
+      format: 'csv',
+      table,
+      fiscalYears: askedYears(c),
       bom: c.req.query('bom') === '1',
-      kpis,
     });
-    return attachment(c, body, 'text/csv; charset=utf-8', `${table}-${code}.csv`);
+    return attachment(c, file, `${table}-${code}.csv`);
   });
   return app;
 }
