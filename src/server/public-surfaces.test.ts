@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePdfBrowser } from '../app/reports/report-pdf.tsx';
 import { saveProjectYear } from '../app/workflow/save-project-year.ts';
 import type { Actor } from '../core/permissions.ts';
 import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
 import { browserAvailable } from './browser/test-browser.ts';
-import { closePdfBrowser } from './pdf/report-pdf.tsx';
 import { anonymous, createTestServer, DEMO, type Session, type TestServer } from './test-server.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { operatorOf } from '../../app/operator.ts';
+import { closePdfBrowser, renderReportPdf } from '../../app/reports/report-pdf.tsx';
 import { fiscalYearsWithFigures, resolvePlan } from '../../app/resolve-plan.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { closePdfBrowser, renderReportPdf } from '../../server/pdf/report-pdf.tsx';
 import { out } from '../cli-io.ts';
 import { parseChoice, parseFiscalYearOption } from '../cli-options.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
