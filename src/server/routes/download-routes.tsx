@@ -8,6 +8,7 @@ import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 
@@ -59,7 +60,8 @@ export function downloadRoutes(): Hono<ServerEnv> {
   app.get(`${path}/downloads`, async (c) => {
     const { code, planId, view } = await viewOf(c);
     const years = downloadYears(view, null);
-    const base = `/m/${code}/plans/${planId}`;
+    const plan = { code, planId };
+    const base = urls.plan(plan);
     return page(
       c,
       'ダウンロード',
@@ -72,12 +74,14 @@ export function downloadRoutes(): Hono<ServerEnv> {
         <h2>進捗状況表</h2>
         <ul>
           <li>
-            <a href={`${base}/export.xlsx`}>Excel（年度ごとのシート）</a>・
-            <a href={`${base}/export.xlsx?layout=cumulative`}>Excel（全年度を1シートに）</a>
+            <a href={urls.planPage(plan, 'export.xlsx')}>Excel（年度ごとのシート）</a>・
+            <a href={urls.planPage(plan, 'export.xlsx', { layout: 'cumulative' })}>
+              Excel（全年度を1シートに）
+            </a>
           </li>
           {years.map((fy) => (
             <li>
-              <a href={`${base}/report.pdf?fy=${fy}`}>PDF {fyLabel(fy)}（A3 横）</a>
+              <a href={urls.planPage(plan, 'report.pdf', { fy })}>PDF {fyLabel(fy)}（A3 横）</a>
             </li>
           ))}
         </ul>
@@ -86,12 +90,14 @@ export function downloadRoutes(): Hono<ServerEnv> {
           {(Object.keys(TABLES) as OpenDataTable[]).map((table) => (
             <li>
               {TABLES[table]}:{' '}
-              <a href={`${base}/export/${table}.csv?bom=1`}>CSV（Excel 用、BOM 付き UTF-8）</a>・
-              <a href={`${base}/export/${table}.csv`}>CSV（UTF-8）</a>
+              <a href={urls.planPage(plan, `export/${table}.csv`, { bom: 1 })}>
+                CSV（Excel 用、BOM 付き UTF-8）
+              </a>
+              ・<a href={urls.planPage(plan, `export/${table}.csv`)}>CSV（UTF-8）</a>
             </li>
           ))}
           <li>
-            <a href={`${base}/export.json`}>計画全体の JSON</a>（形式の説明:
+            <a href={urls.planPage(plan, 'export.json')}>計画全体の JSON</a>（形式の説明:
             docs/json-format.md、列の説明: docs/open-data-csv.md）
           </li>
         </ul>

@@ -11,6 +11,7 @@ import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { codeParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 interface Outcome {
   written: boolean;
@@ -100,7 +101,12 @@ async function render(
           ) : null}
         </section>
       ) : null}
-      <form method="post" action={`/m/${code}/import`} enctype="multipart/form-data" data-upload>
+      <form
+        method="post"
+        action={urls.municipalityPage(code, 'import')}
+        enctype="multipart/form-data"
+        data-upload
+      >
         <Csrf token={c.get('csrfToken')} />
         <div class="field">
           <label for="file">ファイル</label>

@@ -7,6 +7,7 @@ import { isProjectStatus } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { PlanPage } from '../views/plan-page.tsx';
@@ -29,7 +30,7 @@ export function planRoutes(): Hono<ServerEnv> {
         <ul>
           {plans.map((p) => (
             <li>
-              <a href={`/m/${code}/plans/${p.id}`}>{p.title}</a>（{p.kind}、
+              <a href={urls.plan({ code, planId: p.id })}>{p.title}</a>（{p.kind}、
               {fyLabel(p.firstFiscalYear)}～{fyLabel(p.lastFiscalYear)}）
             </li>
           ))}
@@ -56,7 +57,7 @@ export function planRoutes(): Hono<ServerEnv> {
     const statuses = view.isMember
       ? await projectStatuses(ctx.store.db, code, planId, fiscalYear)
       : new Map();
-    const base = `/m/${code}/plans/${planId}`;
+    const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };
     return page(
       c,
@@ -64,7 +65,7 @@ export function planRoutes(): Hono<ServerEnv> {
       <PlanPage
         view={view}
         fiscalYear={fiscalYear}
-        base={base}
+        address={{ code, planId }}
         department={view.isMember ? department : null}
         status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
         statuses={statuses}

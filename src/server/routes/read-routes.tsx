@@ -43,7 +43,12 @@ export function readRoutes(): Hono<ServerEnv> {
     return page(
       c,
       `${project.project.no}. ${project.project.name} | ${view.summary.title}`,
-      <ProjectPage view={view} project={project} fiscalYear={fiscalYear} base={base} />,
+      <ProjectPage
+        view={view}
+        project={project}
+        fiscalYear={fiscalYear}
+        address={{ code, planId }}
+      />,
       { municipality, nav },
     );
   });
@@ -100,7 +105,7 @@ export function readRoutes(): Hono<ServerEnv> {
     return page(
       c,
       query.trim() ? `「${query.trim()}」の検索結果 | ${view.summary.title}` : '検索',
-      <SearchPage view={view} query={query} result={result} base={base} />,
+      <SearchPage view={view} query={query} result={result} address={{ code, planId }} />,
       {
         municipality: { code, name: view.summary.municipalityName },
         nav: planNav(actor, code, base, 'search'),
