@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
+import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
 import type { DB } from './schema.ts';
@@ -31,6 +32,8 @@ export interface Store extends StoreModules {
   readonly db: Kysely<DB>;
   /** Runs `fn` in one write transaction: every module `fn` is handed writes inside it. */
   transaction<T>(fn: (tx: StoreModules) => Promise<T>): Promise<T>;
+  /** Brings the schema up to date (every start). */
+  migrate(): ReturnType<typeof migrateToLatest>;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export function openStore(url: string | undefined): Store {
     describe,
     db,
     transaction: (fn) => db.transaction().execute((trx) => fn(storeModules(trx))),
+    migrate: () => migrateToLatest(db),
     close: () => db.destroy(),
   };
 }

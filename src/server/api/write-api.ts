@@ -8,7 +8,6 @@ import { parseAsOfDate, parseKpiNumber } from '../../core/kpi-input.ts';
 import { type AmountUnit, amountFromNumber, formatAmount } from '../../core/money.ts';
 import type { Actor } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
-import { loadIndexedPlan } from '../../store/load-plan.ts';
 import { ApiProblem } from './http.ts';
 import { inUnit } from './read-api.ts';
 import type {
@@ -45,7 +44,7 @@ export async function putProjectYear(
   const code = actor.municipalityCode;
   const db = ctx.store.db;
   const row = await findProject(db, code, args.projectId);
-  const indexed = await loadIndexedPlan(db, code, row.planId);
+  const indexed = await ctx.store.plans.loadIndexed(code, row.planId);
   const project = indexed && [...indexed.projects].find(([, ref]) => ref.id === row.id)?.[0];
   if (!indexed || !project) throw new SouseiError('not-found', 'project.not-found', { id: row.id });
   const unit = indexed.plan.amountUnit;

@@ -156,4 +156,25 @@ describeEachDialect('plan store', (store) => {
     const activities = loaded?.nodes[0]?.children[0]?.projects[0]?.activities;
     expect(activities?.map((a) => a.introducedIn ?? null)).toEqual([null, 2022]);
   });
+
+  it("gives a department only to its municipality's projects that have none", async () => {
+    const sapporo = (await store().plans.findId('011002', '総合戦略')) as number;
+    const dept = await store().departments.ensure('012050', '企画課');
+    await store().plans.assignDepartment('012050', sapporo, ['1'], dept);
+    expect(
+      (await store().plans.loadIndexed('011002', sapporo))?.plan.nodes[0]?.children[0]?.projects[0]
+        ?.department,
+    ).toBe('産業振興課');
+    const fresh = await store().plans.save({
+      plan: { ...plan('012050', 1), plan: { ...plan('012050', 1).plan, title: '別計画' } },
+      fiscalYears: [2020],
+      now: NOW,
+    });
+    await store().plans.assignDepartment('012050', fresh, ['1'], dept);
+    const ref = [
+      ...((await store().plans.loadIndexed('012050', fresh))?.projects.values() ?? []),
+    ][0];
+    // Project 1 already has its department from the plan: kept.
+    expect(ref?.departmentId).not.toBe(dept);
+  });
 });

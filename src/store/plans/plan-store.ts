@@ -116,6 +116,26 @@ export function planStore(db: Kysely<DB>) {
       };
     },
 
+    /** Gives the numbered projects that have no department yet this one (the demo set-up). */
+    async assignDepartment(
+      municipalityCode: string,
+      planId: number,
+      projectNos: readonly string[],
+      departmentId: number,
+    ): Promise<void> {
+      if (projectNos.length === 0) return;
+      await inTransaction(db, (trx) =>
+        trx
+          .updateTable('projects')
+          .set({ department_id: departmentId })
+          .where('plan_id', '=', planId)
+          .where('municipality_code', '=', municipalityCode)
+          .where('no', 'in', [...projectNos])
+          .where('department_id', 'is', null)
+          .execute(),
+      );
+    },
+
     /**
      * Writes a plan in place (matched by municipality and title) and what came with it, in one
      * transaction: refused whole when a year it writes is locked or published.
