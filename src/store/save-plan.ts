@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Activity, Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
+import { recordChange } from './history/record-change.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
@@ -218,6 +219,7 @@ async function saveProjects(
     for (const f of project.finances) {
       if (!options.fiscalYears.includes(f.fiscalYear)) continue;
       const amounts = { budget: f.budget, settlement: f.settlement };
+      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
       await trx
         .insertInto('project_finances')
         .values({ project_id: id, municipality_code: code, fiscal_year: f.fiscalYear, ...amounts })
@@ -231,6 +233,40 @@ async function saveProjects(
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
   return ids;
+}
+
+/**
+ * An import that changes a stored project's 予算 or 決算 records it in the history, as an edit
+ * does (the figures of a new project or plan are its first state, not a change).
+ */
+async function recordFinanceChanges(
+  trx: Kysely<DB>,
+  scope: { code: string; planId: number; projectId: number; now: string },
+  f: { fiscalYear: FiscalYear; budget: number | null; settlement: number | null },
+) {
+  const before = await trx
+    .selectFrom('project_finances')
+    .select(['budget', 'settlement'])
+    .where('project_id', '=', scope.projectId)
+    .where('municipality_code', '=', scope.code)
+    .where('fiscal_year', '=', f.fiscalYear)
+    .executeTakeFirst();
+  if (!before) return;
+  for (const field of ['budget', 'settlement'] as const) {
+    if (before[field] === f[field]) continue;
+    await recordChange(trx, {
+      municipalityCode: scope.code,
+      planId: scope.planId,
+      projectId: scope.projectId,
+      fiscalYear: f.fiscalYear,
+      target: { type: 'finance', field },
+      before: before[field],
+      after: f[field],
+      userId: null,
+      origin: 'import',
+      at: scope.now,
+    });
+  }
 }
 
 /**

@@ -177,4 +177,31 @@ describeEachDialect('plan store', (store) => {
     // Project 1 already has its department from the plan: kept.
     expect(ref?.departmentId).not.toBe(dept);
   });
+
+  it('records in the history every figure a re-import changes, none on the first import', async () => {
+    const titled = (budget: number) => ({
+      ...plan('012050', budget),
+      plan: { ...plan('012050', budget).plan, title: '履歴の計画' },
+    });
+    const id = await store().plans.save({ plan: titled(1_000_000), fiscalYears: [2020], now: NOW });
+    const history = () =>
+      store()
+        .db.selectFrom('changes')
+        .select(['fiscal_year', 'target', 'before', 'after', 'origin'])
+        .where('plan_id', '=', id)
+        .execute();
+    expect(await history()).toEqual([]);
+    await store().plans.save({ plan: titled(1_000_000), fiscalYears: [2020], now: NOW });
+    expect(await history()).toEqual([]);
+    await store().plans.save({ plan: titled(2_000_000), fiscalYears: [2020], now: NOW });
+    expect(await history()).toEqual([
+      {
+        fiscal_year: 2020,
+        target: JSON.stringify({ type: 'finance', field: 'budget' }),
+        before: '1000000',
+        after: '2000000',
+        origin: 'import',
+      },
+    ]);
+  });
 });
