@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { fiscalYearsWithFigures, resolveAndLoadPlan } from '../../app/resolve-plan.ts';
+import { resolveAndLoadPlan } from '../../app/resolve-plan.ts';
 import { defaultYearOfStoredPlan } from '../../app/views/default-year.ts';
 import { out } from '../cli-io.ts';
 import { parseFiscalYearOption } from '../cli-options.ts';
