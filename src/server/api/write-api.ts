@@ -42,8 +42,8 @@ export async function putProjectYear(
   args: { projectId: number; fiscalYear: number; body: ProjectYearBody },
 ): Promise<ProjectYearSaved> {
   const code = actor.municipalityCode;
-  const db = ctx.store.db;
-  const row = await findProject(db, code, args.projectId);
+  // Transitional: the project look-up moves to the cycle's store module.
+  const row = await findProject(ctx.store.db, code, args.projectId);
   const indexed = await ctx.store.plans.loadIndexed(code, row.planId);
   const project = indexed && [...indexed.projects].find(([, ref]) => ref.id === row.id)?.[0];
   if (!indexed || !project) throw new SouseiError('not-found', 'project.not-found', { id: row.id });
@@ -67,13 +67,7 @@ export async function putProjectYear(
     form,
   });
   if (result.ok) {
-    const saved = await db
-      .selectFrom('project_finances')
-      .select(['budget', 'settlement'])
-      .where('project_id', '=', row.id)
-      .where('municipality_code', '=', code)
-      .where('fiscal_year', '=', args.fiscalYear)
-      .executeTakeFirst();
+    const saved = await ctx.store.plans.finance(code, row.id, args.fiscalYear);
     return {
       projectId: row.id,
       fiscalYear: args.fiscalYear,

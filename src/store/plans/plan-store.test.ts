@@ -68,6 +68,15 @@ describeEachDialect('plan store', (store) => {
     expect(await store().plans.municipalityOf(planId)).toBe('012050');
     expect((await store().plans.list('012050')).map((p) => p.id)).toEqual([planId]);
     expect(await store().plans.hasAny()).toBe(true);
+    const projectId = [
+      ...((await store().plans.loadIndexed('012050', planId))?.projects.values() ?? []),
+    ][0]?.id as number;
+    expect(await store().plans.finance('012050', projectId, 2021)).toEqual({
+      budget: 1_201_000,
+      settlement: 500_000,
+    });
+    expect(await store().plans.finance('011002', projectId, 2021)).toBeUndefined();
+    expect(await store().plans.finance('012050', projectId, 2023)).toBeUndefined();
     const { projectNos, nodeTitles } = await store().plans.names('012050', planId);
     expect([...projectNos.values()]).toEqual(['1']);
     expect([...nodeTitles.values()].sort()).toEqual(['しごと', '創業']);

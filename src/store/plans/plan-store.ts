@@ -91,6 +91,21 @@ export function planStore(db: Kysely<DB>) {
       );
     },
 
+    /** A project's 予算 and 決算 of one year as stored; undefined when it has no row. */
+    async finance(
+      municipalityCode: string,
+      projectId: number,
+      fiscalYear: FiscalYear,
+    ): Promise<{ budget: number | null; settlement: number | null } | undefined> {
+      return db
+        .selectFrom('project_finances')
+        .select(['budget', 'settlement'])
+        .where('project_id', '=', projectId)
+        .where('municipality_code', '=', municipalityCode)
+        .where('fiscal_year', '=', fiscalYear)
+        .executeTakeFirst();
+    },
+
     /** Titles of the plan's nodes and numbers of its projects, by id (open data, KPI owners). */
     async names(
       municipalityCode: string,
