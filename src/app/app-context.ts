@@ -1,5 +1,4 @@
 import { SouseiError } from '../core/errors.ts';
-import { migrateToLatest } from '../store/migrate.ts';
 import { openStore, type Store } from '../store/store.ts';
 
 /** What every use case needs: the store and a clock (injected so tests can fix the time). */
@@ -11,7 +10,7 @@ export interface AppContext {
 /** Opens the store named by `databaseUrl` (DATABASE_URL) and brings its schema up to date. */
 export async function openAppContext(databaseUrl: string | undefined): Promise<AppContext> {
   const store = openStore(databaseUrl);
-  const result = await migrateToLatest(store.db);
+  const result = await store.migrate();
   if (result.error) {
     await store.close();
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -45,30 +45,15 @@ export interface DemoAccount {
 export async function setUpDemo(ctx: AppContext): Promise<DemoAccount[]> {
   await ensureSampleLoaded(ctx);
   const plan = await resolvePlan(ctx, { municipalityCode: MUNICIPALITY });
+  // Transitional: the years and accounts modules take these over (issue 8).
   const db = ctx.store.db;
   const now = ctx.now();
   for (const d of DEPARTMENTS) {
-    await db
-      .insertInto('departments')
-      .values({ municipality_code: MUNICIPALITY, name: d.name })
-      .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-      .execute();
-    const dept = await db
-      .selectFrom('departments')
-      .select('id')
-      .where('municipality_code', '=', MUNICIPALITY)
-      .where('name', '=', d.name)
-      .executeTakeFirstOrThrow();
+    const departmentId = await ctx.store.departments.ensure(MUNICIPALITY, d.name);
     const nos = Array.from({ length: d.projects[1] - d.projects[0] + 1 }, (_, i) =>
       String(d.projects[0] + i),
     );
-    await db
-      .updateTable('projects')
-      .set({ department_id: dept.id })
-      .where('plan_id', '=', plan.id)
-      .where('no', 'in', nos)
-      .where('department_id', 'is', null)
-      .execute();
+    await ctx.store.plans.assignDepartment(MUNICIPALITY, plan.id, nos, departmentId);
   }
   for (const [fiscalYear, status] of [
     [2020, 'published'],

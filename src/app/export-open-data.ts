@@ -38,9 +38,15 @@ export async function exportOpenData(
     plan: Plan;
     table: OpenDataTable;
     years: readonly FiscalYear[];
+    /** Years the reader may read: actuals of others stay out, cumulative sums included. */
+    readable: ReadonlySet<FiscalYear>;
     bom: boolean;
   },
 ): Promise<string> {
-  const kpis = input.table === 'kpis' ? await kpiRows(ctx, input.code, input.planId) : [];
+  const kpis =
+    input.table === 'kpis'
+      ? // Through the one public rule: no KPI defined in, and no actual of, an unreadable year.
+        await kpiRows(ctx, input.code, input.planId, [...input.readable])
+      : [];
   return openDataCsv(input.table, input.plan, new Set(input.years), { bom: input.bom, kpis });
 }

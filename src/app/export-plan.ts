@@ -10,7 +10,9 @@ import {
 } from '../formats/xlsx/progress-workbook-writer.ts';
 import type { AppContext } from './app-context.ts';
 import { exportOpenData } from './export-open-data.ts';
-import { fiscalYearsWithFigures, type PlanSelector, resolveAndLoadPlan } from './resolve-plan.ts';
+import { operatorOf } from './operator.ts';
+import { fiscalYearsWithFigures, type PlanSelector, resolvePlan } from './resolve-plan.ts';
+import { loadPlanView, type PlanView } from './views/plan-view.ts';
 
 export type ExportFormat = 'json' | 'tsv' | 'xlsx' | 'csv';
 
@@ -32,10 +34,27 @@ export interface ExportedFile {
   extension: string;
 }
 
-/** A plan in any export format, for the CLI (operators: every year) and the web. */
-export async function exportPlanFile(ctx: AppContext, input: ExportInput): Promise<ExportedFile> {
-  const { summary, plan } = await resolveAndLoadPlan(ctx, input);
-  const years = input.fiscalYears?.length ? input.fiscalYears : fiscalYearsWithFigures(plan);
+/** What to export of a plan the reader may see. */
+export type ExportRequest = Omit<ExportInput, keyof PlanSelector>;
+
+/**
+ * A plan in any export format, as this reader may see it (the one export use case: web
+ * downloads, the API and the CLI). The years are those the reader may read that have figures,
+ * or the ones asked for, which must be readable; KPI actuals of other years stay out.
+ */
+export async function exportPlanView(
+  ctx: AppContext,
+  view: PlanView,
+  input: ExportRequest,
+): Promise<ExportedFile> {
+  const readable = new Set(view.readableYears);
+  const withFigures = fiscalYearsWithFigures(view.plan).filter((fy) => readable.has(fy));
+  const asked = input.fiscalYears ?? [];
+  if (asked.some((fy) => !readable.has(fy))) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  const years = asked.length > 0 ? asked : withFigures;
+  const plan = view.plan;
   switch (input.format) {
     case 'json':
       return {
@@ -50,6 +69,7 @@ export async function exportPlanFile(ctx: AppContext, input: ExportInput): Promi
         extension: 'tsv',
       };
     case 'xlsx':
+      if (years.length === 0) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
       return {
         body: await writeProgressWorkbook(plan, years, input.layout ?? 'per-year'),
         mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -58,17 +78,30 @@ export async function exportPlanFile(ctx: AppContext, input: ExportInput): Promi
     case 'csv':
       return {
         body: await exportOpenData(ctx, {
-          code: summary.municipalityCode,
-          planId: summary.id,
+          code: view.summary.municipalityCode,
+          planId: view.summary.id,
           plan,
           table: input.table ?? 'projects',
           years,
+          readable,
           bom: input.bom ?? false,
         }),
         mediaType: 'text/csv; charset=utf-8',
         extension: 'csv',
       };
   }
+}
+
+/** A plan in any export format for the CLI: the operator reads every year. */
+export async function exportPlanFile(ctx: AppContext, input: ExportInput): Promise<ExportedFile> {
+  const summary = await resolvePlan(ctx, input);
+  const view = await loadPlanView(
+    ctx,
+    operatorOf(summary.municipalityCode),
+    summary.municipalityCode,
+    summary.id,
+  );
+  return exportPlanView(ctx, view, input);
 }
 
 /** A text export (JSON or TSV). */

@@ -284,6 +284,55 @@ for (const dialect of DIALECTS) {
         ]);
       });
 
+      it('refuses a mapped import into a published year, naming the year, writing nothing', async () => {
+        const plan = await ctx.store.db
+          .selectFrom('plans')
+          .select('id')
+          .where('municipality_code', '=', '012050')
+          .where('title', '=', '総合戦略 R3')
+          .executeTakeFirstOrThrow();
+        await ctx.store.db
+          .insertInto('plan_years')
+          .values({
+            plan_id: plan.id,
+            municipality_code: '012050',
+            fiscal_year: 2021,
+            status: 'published',
+            updated_at: ctx.now(),
+            updated_by: null,
+            published_at: ctx.now(),
+            publish_override: null,
+          })
+          .execute();
+        const before = await ctx.store.db
+          .selectFrom('project_finances')
+          .selectAll()
+          .where('municipality_code', '=', '012050')
+          .orderBy('project_id')
+          .execute();
+        const runs = await ctx.store.db.selectFrom('import_runs').selectAll().execute();
+        const outcome = await importMapped(ctx, {
+          municipalityCode: '012050',
+          title: '総合戦略 R3',
+          bytes: iconv.encode(csvText.replace('"1,200"', '"9,999"'), 'cp932'),
+          fileName: 'strategy-edited.csv',
+          mapping: mappingCsv,
+        });
+        expect(outcome.written).toBe(false);
+        expect(outcome.findings.map((f) => [f.code, f.params?.fiscalYear])).toEqual([
+          ['year.locked', 2021],
+        ]);
+        expect(
+          await ctx.store.db
+            .selectFrom('project_finances')
+            .selectAll()
+            .where('municipality_code', '=', '012050')
+            .orderBy('project_id')
+            .execute(),
+        ).toEqual(before);
+        expect(await ctx.store.db.selectFrom('import_runs').selectAll().execute()).toEqual(runs);
+      });
+
       it('refuses a mapping file that does not fit the format, naming the field', async () => {
         await expect(
           importMapped(ctx, {

@@ -11,8 +11,7 @@ export const SAMPLE_FILE = fileURLToPath(
 
 /** Loads the sample when the store holds no plan yet (first start); otherwise does nothing. */
 export async function ensureSampleLoaded(ctx: AppContext): Promise<ImportOutcome | null> {
-  const any = await ctx.store.db.selectFrom('plans').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  if (await ctx.store.plans.hasAny()) return null;
   const settings = readImportSettings(settingsPathFor(SAMPLE_FILE), true);
   return importPlan(ctx, {
     bytes: readFileSync(SAMPLE_FILE),

@@ -1,6 +1,6 @@
 import { SouseiError } from '../core/errors.ts';
 import type { Plan } from '../core/plan.ts';
-import { listPlans, loadPlan, type PlanSummary } from '../store/load-plan.ts';
+import type { PlanSummary } from '../store/load-plan.ts';
 import type { AppContext } from './app-context.ts';
 
 export interface PlanSelector {
@@ -10,7 +10,7 @@ export interface PlanSelector {
 
 /** Finds the one plan a command means: named, or the only one there is. */
 export async function resolvePlan(ctx: AppContext, selector: PlanSelector): Promise<PlanSummary> {
-  const plans = (await listPlans(ctx.store.db, selector.municipalityCode)).filter(
+  const plans = (await ctx.store.plans.list(selector.municipalityCode)).filter(
     (p) => selector.title === undefined || p.title === selector.title,
   );
   const [only] = plans;
@@ -29,7 +29,7 @@ export async function resolveAndLoadPlan(
   selector: PlanSelector,
 ): Promise<{ summary: PlanSummary; plan: Plan }> {
   const summary = await resolvePlan(ctx, selector);
-  const plan = await loadPlan(ctx.store.db, summary.municipalityCode, summary.id);
+  const plan = await ctx.store.plans.load(summary.municipalityCode, summary.id);
   if (!plan) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   return { summary, plan };
 }

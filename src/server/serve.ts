@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
 import { openAppContext } from '../app/app-context.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
+import { closePdfBrowser } from '../app/reports/report-pdf.tsx';
 import type { ServerConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
-import { closePdfBrowser } from './pdf/report-pdf.tsx';
 
 export interface RunningServer {
   url: string;

@@ -1,12 +1,18 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Activity, Plan, PlanNode } from '../core/plan.ts';
+import { departmentStore } from './departments/department-store.ts';
+import { recordChange } from './history/record-change.ts';
+import { municipalityStore } from './municipalities/municipality-store.ts';
+import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
 
 export interface SavePlanOptions {
   /** Finances and stated totals are written for these fiscal years only; other years are kept. */
   fiscalYears: readonly FiscalYear[];
   now: string;
+  /** Other years the caller writes in the same transaction (an import's KPI actuals, evaluations). */
+  alsoWrites?: readonly FiscalYear[];
 }
 
 /**
@@ -16,16 +22,24 @@ export interface SavePlanOptions {
  * at. What the new plan no longer has is removed.
  */
 export async function savePlan(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   plan: Plan,
   options: SavePlanOptions,
 ): Promise<number> {
   const code = plan.municipality.code;
-  await trx
-    .insertInto('municipalities')
-    .values({ code, name: plan.municipality.name, created_at: options.now })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
+  await municipalityStore(trx).ensure(plan.municipality, options.now);
+  const existing = await trx
+    .selectFrom('plans')
+    .select('id')
+    .where('municipality_code', '=', code)
+    .where('title', '=', plan.plan.title)
+    .executeTakeFirst();
+  // Locked and published years are read-only for every importer, whatever its format.
+  if (existing) {
+    await assertYearsWritable(trx, { municipalityCode: code, planId: existing.id }, [
+      ...new Set([...options.fiscalYears, ...(options.alsoWrites ?? [])]),
+    ]);
+  }
   const { id: planId, created } = await upsertPlanRow(trx, plan, options.now);
   const nodeIds = await saveNodes(trx, code, planId, plan.nodes);
   // Items a later import adds belong to its year; a new plan's items come with the plan.
@@ -62,7 +76,7 @@ export async function savePlan(
 }
 
 async function upsertPlanRow(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   plan: Plan,
   now: string,
 ): Promise<{ id: number; created: boolean }> {
@@ -102,7 +116,7 @@ const pathKey = (path: readonly string[]) => path.join('\u0000');
 
 /** Returns the id of every node of the new tree, keyed by the node object. */
 async function saveNodes(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   code: string,
   planId: number,
   roots: readonly PlanNode[],
@@ -147,25 +161,13 @@ async function saveNodes(
   return ids;
 }
 
-async function departmentId(trx: Transaction<DB>, code: string, name: string | null) {
-  if (name === null) return null;
-  await trx
-    .insertInto('departments')
-    .values({ municipality_code: code, name })
-    .onConflict((oc) => oc.columns(['municipality_code', 'name']).doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('departments')
-    .select('id')
-    .where('municipality_code', '=', code)
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow();
-  return row.id;
+async function departmentId(trx: Kysely<DB>, code: string, name: string | null) {
+  return name === null ? null : departmentStore(trx).ensure(code, name);
 }
 
 /** Returns project ids by project number. */
 async function saveProjects(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   code: string,
   planId: number,
   plan: Plan,
@@ -217,6 +219,7 @@ async function saveProjects(
     for (const f of project.finances) {
       if (!options.fiscalYears.includes(f.fiscalYear)) continue;
       const amounts = { budget: f.budget, settlement: f.settlement };
+      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
       await trx
         .insertInto('project_finances')
         .values({ project_id: id, municipality_code: code, fiscal_year: f.fiscalYear, ...amounts })
@@ -233,11 +236,45 @@ async function saveProjects(
 }
 
 /**
+ * An import that changes a stored project's 予算 or 決算 records it in the history, as an edit
+ * does (the figures of a new project or plan are its first state, not a change).
+ */
+async function recordFinanceChanges(
+  trx: Kysely<DB>,
+  scope: { code: string; planId: number; projectId: number; now: string },
+  f: { fiscalYear: FiscalYear; budget: number | null; settlement: number | null },
+) {
+  const before = await trx
+    .selectFrom('project_finances')
+    .select(['budget', 'settlement'])
+    .where('project_id', '=', scope.projectId)
+    .where('municipality_code', '=', scope.code)
+    .where('fiscal_year', '=', f.fiscalYear)
+    .executeTakeFirst();
+  if (!before) return;
+  for (const field of ['budget', 'settlement'] as const) {
+    if (before[field] === f[field]) continue;
+    await recordChange(trx, {
+      municipalityCode: scope.code,
+      planId: scope.planId,
+      projectId: scope.projectId,
+      fiscalYear: f.fiscalYear,
+      target: { type: 'finance', field },
+      before: before[field],
+      after: f[field],
+      userId: null,
+      origin: 'import',
+      at: scope.now,
+    });
+  }
+}
+
+/**
  * Writes a project's activities positionally, keeping the ids of those that stay. An import
  * clears re-listing links (they are set again plan-wide); an edit keeps them.
  */
 export async function saveActivities(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   code: string,
   projectId: number,
   activities: readonly Activity[],
@@ -247,6 +284,7 @@ export async function saveActivities(
     .selectFrom('activities')
     .select('id')
     .where('project_id', '=', projectId)
+    .where('municipality_code', '=', code)
     .orderBy('position')
     .execute();
   for (const [position, a] of activities.entries()) {
@@ -279,11 +317,12 @@ export async function saveActivities(
   if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
 }
 
-async function saveEntries(trx: Transaction<DB>, code: string, activityId: number, a: Activity) {
+async function saveEntries(trx: Kysely<DB>, code: string, activityId: number, a: Activity) {
   const existing = await trx
     .selectFrom('activity_entries')
     .select('id')
     .where('activity_id', '=', activityId)
+    .where('municipality_code', '=', code)
     .orderBy('position')
     .execute();
   for (const [position, e] of a.entries.entries()) {
@@ -317,7 +356,7 @@ async function saveEntries(trx: Transaction<DB>, code: string, activityId: numbe
   }
 }
 
-async function saveRelists(trx: Transaction<DB>, plan: Plan, projectIds: Map<string, number>) {
+async function saveRelists(trx: Kysely<DB>, plan: Plan, projectIds: Map<string, number>) {
   const activityId = async (projectNo: string, position: number) => {
     const projectId = projectIds.get(projectNo);
     if (projectId === undefined) return undefined;

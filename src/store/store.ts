@@ -9,7 +9,9 @@ import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
 import { historyStore } from './history/history-store.ts';
 import { kpiStore } from './kpis/kpi-store.ts';
+import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { planStore } from './plans/plan-store.ts';
 import { yearEntryStore } from './project-years/year-entry-store.ts';
 import type { DB } from './schema.ts';
 import { planYearStore } from './years/plan-year-store.ts';
@@ -30,6 +32,7 @@ export function storeModules(db: Kysely<DB>) {
     loginFailures: loginFailureStore(db),
     municipalities: municipalityStore(db),
     municipalitySettings: municipalitySettingsStore(db),
+    plans: planStore(db),
     projectYears: projectYearStore(db),
     sessions: sessionStore(db),
     users: userStore(db),
@@ -51,6 +54,8 @@ export interface Store extends StoreModules {
   readonly db: Kysely<DB>;
   /** Runs `fn` in one write transaction: every module `fn` is handed writes inside it. */
   transaction<T>(fn: (tx: StoreModules) => Promise<T>): Promise<T>;
+  /** Brings the schema up to date (every start). */
+  migrate(): ReturnType<typeof migrateToLatest>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export function openStore(url: string | undefined): Store {
     describe,
     db,
     transaction: (fn) => db.transaction().execute((trx) => fn(storeModules(trx))),
+    migrate: () => migrateToLatest(db),
     close: () => db.destroy(),
   };
 }

@@ -4,15 +4,9 @@ import { type Actor, canReadPlan, canReadYear } from '../../core/permissions.ts'
 import { allProjects, type Plan, type Project } from '../../core/plan.ts';
 import { isPublicYear, publicPlan } from '../../core/public-projection.ts';
 import type { YearStatus } from '../../core/workflow.ts';
-import {
-  listPlans,
-  loadIndexedPlan,
-  type PlanSummary,
-  type ProjectRef,
-} from '../../store/load-plan.ts';
+import type { PlanSummary, ProjectRef } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
-import { yearStatuses } from '../workflow/year-status.ts';
 
 export interface PlanView {
   summary: PlanSummary;
@@ -29,10 +23,10 @@ export interface PlanView {
 
 /** Plans of a municipality this actor may see (the public: those with a published year). */
 export async function listVisiblePlans(ctx: AppContext, actor: Actor | null, code: string) {
-  const plans = await listPlans(ctx.store.db, code);
+  const plans = await ctx.store.plans.list(code);
   const out: PlanSummary[] = [];
   for (const p of plans) {
-    const statuses = await yearStatuses(ctx.store.db, code, p.id);
+    const statuses = await ctx.store.plans.yearStatuses(code, p.id);
     if (canReadPlan(actor, code, [...statuses.values()].includes('published'))) out.push(p);
   }
   return out;
@@ -45,11 +39,10 @@ export async function loadPlanView(
   code: string,
   planId: number,
 ): Promise<PlanView> {
-  const db = ctx.store.db;
-  const summary = (await listPlans(db, code)).find((p) => p.id === planId);
-  const indexed = summary ? await loadIndexedPlan(db, code, planId) : undefined;
+  const summary = await ctx.store.plans.summary(code, planId);
+  const indexed = summary ? await ctx.store.plans.loadIndexed(code, planId) : undefined;
   if (!summary || !indexed) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-  const statuses = await yearStatuses(db, code, planId);
+  const statuses = await ctx.store.plans.yearStatuses(code, planId);
   const published = [...statuses].filter(([, s]) => s === 'published').map(([fy]) => fy);
   if (!canReadPlan(actor, code, published.length > 0)) {
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
@@ -88,12 +81,7 @@ export async function loadPlanView(
     );
     plan = restricted;
   }
-  const departmentRows = await db
-    .selectFrom('departments')
-    .select(['id', 'name'])
-    .where('municipality_code', '=', code)
-    .orderBy('name')
-    .execute();
+  const departmentRows = await ctx.store.departments.list(code);
   return {
     summary,
     plan,

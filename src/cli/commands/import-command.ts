@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ERROR_STATUS, EXIT_OK } from '../../app/error-status.ts';
-import { importMapped } from '../../app/import-mapped.ts';
-import { type ImportFormat, importPlan } from '../../app/import-plan.ts';
+import { importFile } from '../../app/import/import-file.ts';
+import type { ImportFormat } from '../../app/import/import-input.ts';
 import { readImportSettings, settingsPathFor } from '../../app/read-import-settings.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { countBySeverity, hasErrors } from '../../core/finding.ts';
@@ -69,7 +69,7 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
     : undefined;
   const arrow = o.arrow ? parseChoice(o.arrow, ['revision', 'target-actual'] as const) : undefined;
   return withContext(g, async (ctx) => {
-    const outcome = await importPlan(ctx, {
+    const outcome = await importFile(ctx, {
       bytes,
       fileName: file,
       format,
@@ -136,7 +136,7 @@ async function runMappedImport(
     });
   }
   return withContext(g, async (ctx) => {
-    const outcome = await importMapped(ctx, {
+    const outcome = await importFile(ctx, {
       bytes,
       fileName: file,
       mapping,

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { operatorOf } from '../../app/operator.ts';
+import { closePdfBrowser, renderReportPdf } from '../../app/reports/report-pdf.tsx';
 import { fiscalYearsWithFigures, resolvePlan } from '../../app/resolve-plan.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { closePdfBrowser, renderReportPdf } from '../../server/pdf/report-pdf.tsx';
 import { out } from '../cli-io.ts';
 import { parseChoice, parseFiscalYearOption } from '../cli-options.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
@@ -37,12 +38,7 @@ export function registerReport(program: Command, globals: () => GlobalOptions) {
             title: o.plan,
           });
           // The CLI is the operator's tool: it reads every year, as the planning division does.
-          const operator = {
-            userId: 0,
-            municipalityCode: summary.municipalityCode,
-            role: 'admin' as const,
-            departmentIds: [],
-          };
+          const operator = operatorOf(summary.municipalityCode);
           const view = await loadPlanView(ctx, operator, summary.municipalityCode, summary.id);
           const withFigures = fiscalYearsWithFigures(view.plan);
           const years =

@@ -38,42 +38,23 @@ const round4 = (x: number | null) =>
   x === null || !Number.isFinite(x) ? null : Math.round(x * 10_000) / 10_000;
 
 async function visibleMunicipality(ctx: AppContext, actor: Actor | null, code: string) {
-  const db = ctx.store.db;
-  const row = await db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const row = await ctx.store.municipalities.find(code);
   if (!row) throw new SouseiError('not-found', 'api.municipality-not-found');
   if (actor?.municipalityCode === code) return row;
-  const published = await db
-    .selectFrom('plan_years')
-    .select('plan_id')
-    .where('municipality_code', '=', code)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  if (!published) throw new SouseiError('not-found', 'api.municipality-not-found');
+  if (!(await ctx.store.municipalities.hasPublished(code))) {
+    throw new SouseiError('not-found', 'api.municipality-not-found');
+  }
   return row;
 }
 
 /** Municipalities that publish, and the token user's own. */
 export async function listMunicipalities(ctx: AppContext, actor: Actor | null) {
-  const db = ctx.store.db;
-  const rows = await db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where((eb) =>
-      eb.or([
-        eb(
-          'code',
-          'in',
-          eb.selectFrom('plan_years').select('municipality_code').where('status', '=', 'published'),
-        ),
-        eb('code', '=', actor?.municipalityCode ?? ''),
-      ]),
-    )
-    .orderBy('code')
-    .execute();
+  const rows = await ctx.store.municipalities.listPublishing();
+  const own = actor ? await ctx.store.municipalities.find(actor.municipalityCode) : undefined;
+  if (own && !rows.some((r) => r.code === own.code)) {
+    rows.push(own);
+    rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
   return { items: rows.map((r) => ({ code: r.code, name: r.name })) };
 }
 
@@ -113,13 +94,9 @@ export async function planViewById(
   actor: Actor | null,
   planId: number,
 ): Promise<PlanView> {
-  const row = await ctx.store.db
-    .selectFrom('plans')
-    .select('municipality_code')
-    .where('id', '=', planId)
-    .executeTakeFirst();
-  if (!row) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-  return loadPlanView(ctx, actor, row.municipality_code, planId);
+  const code = await ctx.store.plans.municipalityOf(planId);
+  if (code === undefined) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  return loadPlanView(ctx, actor, code, planId);
 }
 
 /** The published JSON document (docs/json-format.md) with the readable years only. */
@@ -283,12 +260,14 @@ export async function listKpis(
   const code = view.summary.municipalityCode;
   const planId = view.summary.id;
   // Through the one public rule: no KPI defined in, and no actual of, an unreadable year.
-  const [records, { nodes, projects }] = await Promise.all([
+  const [records, { nodes }] = await Promise.all([
     loadVisibleKpis(ctx, code, planId, view.readableYears),
     ctx.store.kpis.tree(code, planId),
   ]);
   const nodeTitle = new Map(nodes.map((n) => [n.id, n.title]));
-  const projectTitle = new Map(projects.map((p) => [p.id, `${p.no}. ${p.name}`]));
+  const projectTitle = new Map(
+    [...view.refs].map(([p, ref]) => [ref.id, `${p.no}. ${p.name}`] as const),
+  );
   const readable = new Set(view.readableYears);
   const first = view.summary.firstFiscalYear;
   const items: KpiItem[] = records.map((k) => {

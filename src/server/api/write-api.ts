@@ -8,7 +8,6 @@ import { parseAsOfDate, parseKpiNumber } from '../../core/kpi-input.ts';
 import { type AmountUnit, amountFromNumber, formatAmount } from '../../core/money.ts';
 import type { Actor } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
-import { loadIndexedPlan } from '../../store/load-plan.ts';
 import { ApiProblem } from './http.ts';
 import { inUnit } from './read-api.ts';
 import type {
@@ -43,9 +42,9 @@ export async function putProjectYear(
   args: { projectId: number; fiscalYear: number; body: ProjectYearBody },
 ): Promise<ProjectYearSaved> {
   const code = actor.municipalityCode;
-  const db = ctx.store.db;
-  const row = await findProject(db, code, args.projectId);
-  const indexed = await loadIndexedPlan(db, code, row.planId);
+  // Transitional: the project look-up moves to the cycle's store module.
+  const row = await findProject(ctx.store.db, code, args.projectId);
+  const indexed = await ctx.store.plans.loadIndexed(code, row.planId);
   const project = indexed && [...indexed.projects].find(([, ref]) => ref.id === row.id)?.[0];
   if (!indexed || !project) throw new SouseiError('not-found', 'project.not-found', { id: row.id });
   const unit = indexed.plan.amountUnit;
@@ -68,13 +67,7 @@ export async function putProjectYear(
     form,
   });
   if (result.ok) {
-    const saved = await db
-      .selectFrom('project_finances')
-      .select(['budget', 'settlement'])
-      .where('project_id', '=', row.id)
-      .where('municipality_code', '=', code)
-      .where('fiscal_year', '=', args.fiscalYear)
-      .executeTakeFirst();
+    const saved = await ctx.store.plans.finance(code, row.id, args.fiscalYear);
     return {
       projectId: row.id,
       fiscalYear: args.fiscalYear,

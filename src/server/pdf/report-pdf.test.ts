@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePdfBrowser } from '../../app/reports/report-pdf.tsx';
 import { browserAvailable } from '../browser/test-browser.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
-import { closePdfBrowser } from './report-pdf.tsx';
 
 /** The PDF report, made by real Chromium and read back with poppler's pdftotext. */
 describe.skipIf(!browserAvailable())('the progress report as PDF', () => {

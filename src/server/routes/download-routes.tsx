@@ -1,15 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { kpiRows } from '../../app/export-open-data.ts';
+import { type ExportedFile, exportPlanView } from '../../app/export-plan.ts';
 import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
 import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { type OpenDataTable, openDataCsv } from '../../formats/csv/open-data-csv.ts';
-import { toPlanDocument } from '../../formats/json/plan-document.ts';
-import { writeProgressWorkbook } from '../../formats/xlsx/progress-workbook-writer.ts';
+import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 
@@ -34,8 +33,15 @@ async function viewOf(c: Context<ServerEnv>) {
   return { code, planId, view: await loadPlanView(c.get('app'), c.get('actor'), code, planId) };
 }
 
-function attachment(c: Context<ServerEnv>, body: string | Uint8Array, type: string, name: string) {
-  c.header('content-type', type);
+/** The one year asked for with ?fy=, if any. */
+function askedYears(c: Context<ServerEnv>): number[] | undefined {
+  const fy = fiscalYearQuery(c);
+  return fy === null ? undefined : [fy];
+}
+
+function attachment(c: Context<ServerEnv>, file: ExportedFile, name: string) {
+  const body = file.body;
+  c.header('content-type', file.mediaType);
   // ASCII file names only: every browser reads them the same way.
   c.header('content-disposition', `attachment; filename="${name}"`);
   c.header('cache-control', 'private, no-store');
@@ -54,7 +60,8 @@ export function downloadRoutes(): Hono<ServerEnv> {
   app.get(`${path}/downloads`, async (c) => {
     const { code, planId, view } = await viewOf(c);
     const years = downloadYears(view, null);
-    const base = `/m/${code}/plans/${planId}`;
+    const plan = { code, planId };
+    const base = urls.plan(plan);
     return page(
       c,
       'ダウンロード',
@@ -67,12 +74,14 @@ export function downloadRoutes(): Hono<ServerEnv> {
         <h2>進捗状況表</h2>
         <ul>
           <li>
-            <a href={`${base}/export.xlsx`}>Excel（年度ごとのシート）</a>・
-            <a href={`${base}/export.xlsx?layout=cumulative`}>Excel（全年度を1シートに）</a>
+            <a href={urls.planPage(plan, 'export.xlsx')}>Excel（年度ごとのシート）</a>・
+            <a href={urls.planPage(plan, 'export.xlsx', { layout: 'cumulative' })}>
+              Excel（全年度を1シートに）
+            </a>
           </li>
           {years.map((fy) => (
             <li>
-              <a href={`${base}/report.pdf?fy=${fy}`}>PDF {fyLabel(fy)}（A3 横）</a>
+              <a href={urls.planPage(plan, 'report.pdf', { fy })}>PDF {fyLabel(fy)}（A3 横）</a>
             </li>
           ))}
         </ul>
@@ -81,12 +90,14 @@ export function downloadRoutes(): Hono<ServerEnv> {
           {(Object.keys(TABLES) as OpenDataTable[]).map((table) => (
             <li>
               {TABLES[table]}:{' '}
-              <a href={`${base}/export/${table}.csv?bom=1`}>CSV（Excel 用、BOM 付き UTF-8）</a>・
-              <a href={`${base}/export/${table}.csv`}>CSV（UTF-8）</a>
+              <a href={urls.planPage(plan, `export/${table}.csv`, { bom: 1 })}>
+                CSV（Excel 用、BOM 付き UTF-8）
+              </a>
+              ・<a href={urls.planPage(plan, `export/${table}.csv`)}>CSV（UTF-8）</a>
             </li>
           ))}
           <li>
-            <a href={`${base}/export.json`}>計画全体の JSON</a>（形式の説明:
+            <a href={urls.planPage(plan, 'export.json')}>計画全体の JSON</a>（形式の説明:
             docs/json-format.md、列の説明: docs/open-data-csv.md）
           </li>
         </ul>
@@ -100,37 +111,31 @@ export function downloadRoutes(): Hono<ServerEnv> {
 
   app.get(`${path}/export.json`, async (c) => {
     const { code, view } = await viewOf(c);
-    const body = `${JSON.stringify(toPlanDocument(view.plan), null, 2)}\n`;
-    return attachment(
-      c,
-      body,
-      'application/json; charset=utf-8',
-      `plan-${code}-${view.summary.id}.json`,
-    );
+    const file = await exportPlanView(c.get('app'), view, { format: 'json' });
+    return attachment(c, file, `plan-${code}-${view.summary.id}.json`);
   });
 
   app.get(`${path}/export.xlsx`, async (c) => {
     const { code, view } = await viewOf(c);
-    const years = downloadYears(view, fiscalYearQuery(c));
-    if (years.length === 0) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     const layout = c.req.query('layout') === 'cumulative' ? 'cumulative' : 'per-year';
-    const bytes = await writeProgressWorkbook(view.plan, years, layout);
-    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return attachment(c, bytes, type, `report-${code}-${layout}.xlsx`);
+    const file = await exportPlanView(c.get('app'), view, {
+      format: 'xlsx',
+      fiscalYears: askedYears(c),
+      layout,
+    });
+    return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });
 
   app.get(`${path}/export/:table{(projects|entries|kpis)\\.csv}`, async (c) => {
-    const { code, planId, view } = await viewOf(c);
+    const { code, view } = await viewOf(c);
     const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
-    const years = downloadYears(view, fiscalYearQuery(c));
-    // KPIs and actuals of years this reader may not see stay out, cumulative sums included.
-    const kpis =
-      table === 'kpis' ? await kpiRows(c.get('app'), code, planId, view.readableYears) : [];
-    const body = openDataCsv(table, view.plan, new Set(years), {
+    const file = await exportPlanView(c.get('app'), view, {
+      format: 'csv',
+      table,
+      fiscalYears: askedYears(c),
       bom: c.req.query('bom') === '1',
-      kpis,
     });
-    return attachment(c, body, 'text/csv; charset=utf-8', `${table}-${code}.csv`);
+    return attachment(c, file, `${table}-${code}.csv`);
   });
   return app;
 }

@@ -1,22 +1,15 @@
 import { Hono } from 'hono';
 import type { ServerEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 /** The front page: a member goes to their municipality; the public sees who publishes. */
 export function homeRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/', async (c) => {
     const actor = c.get('actor');
-    if (actor) return c.redirect(`/m/${actor.municipalityCode}`, 303);
-    const rows = await c
-      .get('app')
-      .store.db.selectFrom('plan_years')
-      .innerJoin('municipalities', 'municipalities.code', 'plan_years.municipality_code')
-      .select(['municipalities.code', 'municipalities.name'])
-      .where('plan_years.status', '=', 'published')
-      .distinct()
-      .orderBy('municipalities.code')
-      .execute();
+    if (actor) return c.redirect(urls.municipality(actor.municipalityCode), 303);
+    const rows = await c.get('app').store.municipalities.listPublishing();
     return page(
       c,
       '地方版総合戦略の進捗',
@@ -30,7 +23,7 @@ export function homeRoutes(): Hono<ServerEnv> {
         <ul>
           {rows.map((m) => (
             <li>
-              <a href={`/m/${m.code}`}>{m.name}</a>（{m.code}）
+              <a href={urls.municipality(m.code)}>{m.name}</a>（{m.code}）
             </li>
           ))}
         </ul>

@@ -1,18 +1,17 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireAdmin } from '../../app/auth/require-actor.ts';
-import { importMapped } from '../../app/import-mapped.ts';
-import { importPlan } from '../../app/import-plan.ts';
+import { importFile } from '../../app/import/import-file.ts';
 import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { PlanChange } from '../../core/plan-diff.ts';
 import { formatChange, formatFinding } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
-import { listPlans } from '../../store/load-plan.ts';
 import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { codeParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
+import { urls } from '../urls.ts';
 
 interface Outcome {
   written: boolean;
@@ -37,12 +36,9 @@ async function render(
 ) {
   const code = codeParam(c);
   const ctx = c.get('app');
-  const plans = await listPlans(ctx.store.db, code);
-  const municipality = await ctx.store.db
-    .selectFrom('municipalities')
-    .select(['code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirstOrThrow();
+  const plans = await ctx.store.plans.list(code);
+  const municipality = await ctx.store.municipalities.find(code);
+  if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   const errors = outcome?.findings.filter((f) => f.severity === 'error') ?? [];
   return page(
     c,
@@ -105,7 +101,12 @@ async function render(
           ) : null}
         </section>
       ) : null}
-      <form method="post" action={`/m/${code}/import`} enctype="multipart/form-data" data-upload>
+      <form
+        method="post"
+        action={urls.municipalityPage(code, 'import')}
+        enctype="multipart/form-data"
+        data-upload
+      >
         <Csrf token={c.get('csrfToken')} />
         <div class="field">
           <label for="file">ファイル</label>
@@ -163,6 +164,18 @@ async function render(
   );
 }
 
+/** The uploaded column mapping (JSON); a file that is not JSON is refused with its reason. */
+async function readMapping(file: File): Promise<unknown> {
+  try {
+    return JSON.parse(await file.text());
+  } catch (e) {
+    throw new SouseiError('invalid-input', 'mapping.invalid', {
+      path: file.name,
+      detail: e instanceof Error ? e.message : '',
+    });
+  }
+}
+
 export function importRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/m/:code/import', (c) => {
@@ -181,50 +194,24 @@ export function importRoutes(): Hono<ServerEnv> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const ctx = c.get('app');
     try {
-      if (mappingFile instanceof File && mappingFile.size > 0) {
-        let mapping: unknown;
-        try {
-          mapping = JSON.parse(await mappingFile.text());
-        } catch (e) {
-          throw new SouseiError('invalid-input', 'mapping.invalid', {
-            path: mappingFile.name,
-            detail: e instanceof Error ? e.message : '',
-          });
-        }
-        const r = await importMapped(ctx, {
-          bytes,
-          fileName: file.name,
-          mapping,
-          municipalityCode: code,
-          title: typed.title || undefined,
-          dryRun: typed.dryRun,
-        });
-        const s = r.summary;
-        const summary = s
-          ? `行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`
-          : null;
-        return render(
-          c,
-          typed,
-          {
-            written: r.written,
-            dryRun: typed.dryRun,
-            summary,
-            findings: r.findings,
-            checks: [],
-            changes: r.changes,
-          },
-          null,
-        );
-      }
-      const r = await importPlan(ctx, {
+      const mapping =
+        mappingFile instanceof File && mappingFile.size > 0
+          ? await readMapping(mappingFile)
+          : undefined;
+      const r = await importFile(ctx, {
         bytes,
         fileName: file.name,
+        mapping,
         municipalityCode: code,
         title: typed.title || undefined,
         dryRun: typed.dryRun,
       });
-      const summary = r.plan ? `「${r.plan.plan.title}」${r.fiscalYears.join('・')} 年度` : null;
+      const s = r.summary;
+      const summary = s
+        ? `行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`
+        : r.plan
+          ? `「${r.plan.plan.title}」${r.fiscalYears.join('・')} 年度`
+          : null;
       return render(
         c,
         typed,

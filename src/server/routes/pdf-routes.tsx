@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
+import { renderReportPdf } from '../../app/reports/report-pdf.tsx';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
-import { renderReportPdf } from '../pdf/report-pdf.tsx';
 
 /** The progress report as a PDF download: the same access rules as the report page. */
 export function pdfRoutes(): Hono<ServerEnv> {

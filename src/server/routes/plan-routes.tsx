@@ -7,6 +7,7 @@ import { isProjectStatus } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { PlanPage } from '../views/plan-page.tsx';
@@ -17,11 +18,7 @@ export function planRoutes(): Hono<ServerEnv> {
   app.get('/m/:code', async (c) => {
     const code = codeParam(c);
     const ctx = c.get('app');
-    const municipality = await ctx.store.db
-      .selectFrom('municipalities')
-      .select(['code', 'name'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    const municipality = await ctx.store.municipalities.find(code);
     if (!municipality) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     const plans = await listVisiblePlans(ctx, c.get('actor'), code);
     return page(
@@ -33,7 +30,7 @@ export function planRoutes(): Hono<ServerEnv> {
         <ul>
           {plans.map((p) => (
             <li>
-              <a href={`/m/${code}/plans/${p.id}`}>{p.title}</a>（{p.kind}、
+              <a href={urls.plan({ code, planId: p.id })}>{p.title}</a>（{p.kind}、
               {fyLabel(p.firstFiscalYear)}～{fyLabel(p.lastFiscalYear)}）
             </li>
           ))}
@@ -60,7 +57,7 @@ export function planRoutes(): Hono<ServerEnv> {
     const statuses = view.isMember
       ? await projectStatuses(ctx.store.db, code, planId, fiscalYear)
       : new Map();
-    const base = `/m/${code}/plans/${planId}`;
+    const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };
     return page(
       c,
@@ -68,7 +65,7 @@ export function planRoutes(): Hono<ServerEnv> {
       <PlanPage
         view={view}
         fiscalYear={fiscalYear}
-        base={base}
+        address={{ code, planId }}
         department={view.isMember ? department : null}
         status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
         statuses={statuses}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { loadReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
+import { ReportPage } from '../../app/reports/report-page.tsx';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { progressReport } from '../../app/views/progress-report.ts';
@@ -9,10 +10,11 @@ import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectPage } from '../views/project-page.tsx';
-import { ReportPage } from '../views/report-page.tsx';
+import { reportLinks } from '../views/report-links.ts';
 import { SearchPage } from '../views/search-page.tsx';
 
 const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
@@ -31,7 +33,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
     const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
-    const base = `/m/${code}/plans/${planId}`;
+    const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };
     // The project belongs to the plan's pages, but is none of them: nothing is marked current.
     const nav = planNav(actor, code, base, 'plan', fiscalYear).map((i) => ({
@@ -41,7 +43,12 @@ export function readRoutes(): Hono<ServerEnv> {
     return page(
       c,
       `${project.project.no}. ${project.project.name} | ${view.summary.title}`,
-      <ProjectPage view={view} project={project} fiscalYear={fiscalYear} base={base} />,
+      <ProjectPage
+        view={view}
+        project={project}
+        fiscalYear={fiscalYear}
+        address={{ code, planId }}
+      />,
       { municipality, nav },
     );
   });
@@ -67,7 +74,7 @@ export function readRoutes(): Hono<ServerEnv> {
       view.isMember && c.req.query('evaluation') === '1' && evaluationYear !== undefined
         ? await loadReportEvaluation(c.get('app'), view, evaluationYear)
         : null;
-    const base = `/m/${code}/plans/${planId}`;
+    const base = urls.plan({ code, planId });
     const label = fiscalYear === undefined ? '全年度（累計）' : fyLabel(fiscalYear);
     return page(
       c,
@@ -76,7 +83,7 @@ export function readRoutes(): Hono<ServerEnv> {
         view={view}
         report={report}
         all={all}
-        base={base}
+        links={reportLinks({ code, planId })}
         evaluationOption={view.isMember}
         evaluation={evaluation}
       />,
@@ -94,11 +101,11 @@ export function readRoutes(): Hono<ServerEnv> {
     const view = await loadPlanView(c.get('app'), actor, code, planId);
     const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     const result = searchPlan(view, query);
-    const base = `/m/${code}/plans/${planId}`;
+    const base = urls.plan({ code, planId });
     return page(
       c,
       query.trim() ? `「${query.trim()}」の検索結果 | ${view.summary.title}` : '検索',
-      <SearchPage view={view} query={query} result={result} base={base} />,
+      <SearchPage view={view} query={query} result={result} address={{ code, planId }} />,
       {
         municipality: { code, name: view.summary.municipalityName },
         nav: planNav(actor, code, base, 'search'),

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { urls } from '../urls.ts';
 
 export interface LayoutProps {
   title: string;
@@ -36,7 +37,10 @@ export function Layout(props: LayoutProps) {
               創生 <span lang="en">Sousei</span>
             </a>
             {props.municipality ? (
-              <a class="site-header__municipality" href={`/m/${props.municipality.code}`}>
+              <a
+                class="site-header__municipality"
+                href={urls.municipality(props.municipality.code)}
+              >
                 {props.municipality.name}
               </a>
             ) : null}

@@ -1,4 +1,5 @@
 import { type Actor, isAdmin } from '../../core/permissions.ts';
+import { urls } from '../urls.ts';
 
 export type PlanSection =
   | 'plan'
@@ -43,9 +44,17 @@ export function planNav(
     items.push({ href: `${base}/history`, label: '変更履歴', section: 'history' });
   }
   if (isAdmin(actor, code)) {
-    items.push({ href: `/m/${code}/users`, label: '利用者', section: 'users' });
-    items.push({ href: `/m/${code}/settings`, label: '評価の設定', section: 'settings' });
-    items.push({ href: `/m/${code}/import`, label: '取り込み', section: 'import' });
+    items.push({ href: urls.municipalityPage(code, 'users'), label: '利用者', section: 'users' });
+    items.push({
+      href: urls.municipalityPage(code, 'settings'),
+      label: '評価の設定',
+      section: 'settings',
+    });
+    items.push({
+      href: urls.municipalityPage(code, 'import'),
+      label: '取り込み',
+      section: 'import',
+    });
   }
   return items.map((i) => ({ href: i.href, label: i.label, current: i.section === current }));
 }

@@ -3,12 +3,13 @@ import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { PlanNode, Project } from '../../core/plan.ts';
 import { planOverview } from '../../core/plan-overview.ts';
 import type { ProjectStatus } from '../../core/workflow.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { amount, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 
 export interface PlanPageProps {
   view: PlanView;
   fiscalYear: FiscalYear;
-  base: string;
+  address: PlanAddress;
   department: number | null;
   status: ProjectStatus | null;
   statuses: Map<number, { status: ProjectStatus; comment: string | null }>;
@@ -19,7 +20,7 @@ export interface PlanPageProps {
  * totals last; filters by department and entry status (a GET form: works without JavaScript).
  */
 export function PlanPage(props: PlanPageProps) {
-  const { view, fiscalYear, base } = props;
+  const { view, fiscalYear, address } = props;
   const unit = view.plan.amountUnit;
   const filtered = props.department !== null || props.status !== null;
   const keep = (projectId: number, departmentId: number | null) =>
@@ -44,7 +45,7 @@ export function PlanPage(props: PlanPageProps) {
         {fyLabel(fiscalYear)}（{yearStatusLabel(yearStatus)}）・単位: {unit}・計画期間{' '}
         {fyLabel(view.summary.firstFiscalYear)}～{fyLabel(view.summary.lastFiscalYear)}
       </p>
-      <form method="get" action={base} class="filters">
+      <form method="get" action={urls.plan(address)} class="filters">
         <div class="field">
           <label for="fy">年度</label>
           <select id="fy" name="fy" data-autosubmit>
@@ -128,7 +129,9 @@ export function PlanPage(props: PlanPageProps) {
               <tr>
                 <td class={`indent-${row.depth}`}>
                   {row.project.no}.{' '}
-                  <a href={`${base}/projects/${ref?.id}?fy=${fiscalYear}`}>{row.project.name}</a>
+                  <a href={urls.project(address, ref?.id ?? 0, { fy: fiscalYear })}>
+                    {row.project.name}
+                  </a>
                 </td>
                 {view.isMember ? (
                   <td>{ref?.departmentId ? view.departments.get(ref.departmentId) : '—'}</td>

@@ -6,6 +6,7 @@ import {
 } from '../../app/views/project-view.ts';
 import type { Conventions } from '../../core/plan.ts';
 import { t } from '../../i18n/translate.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { describeChange } from './change-summary.tsx';
 import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
@@ -14,7 +15,7 @@ export interface ProjectPageProps {
   view: PlanView;
   project: ProjectView;
   fiscalYear: number;
-  base: string;
+  address: PlanAddress;
 }
 
 /**
@@ -22,10 +23,10 @@ export interface ProjectPageProps {
  * entries per year, and for members the entry status, the way to the entry form and the history.
  */
 export function ProjectPage(props: ProjectPageProps) {
-  const { view, project: pv, fiscalYear, base } = props;
+  const { view, project: pv, fiscalYear, address } = props;
   const { project, ref } = pv;
   const unit = view.plan.amountUnit;
-  const self = `${base}/projects/${ref.id}`;
+  const self = urls.project(address, ref.id);
   return (
     <>
       <p class="lead">{view.summary.title}</p>
@@ -68,7 +69,10 @@ export function ProjectPage(props: ProjectPageProps) {
           {pv.member.comment ? <p>{t('history.comment', { comment: pv.member.comment })}</p> : null}
           {pv.member.canEdit ? (
             <p>
-              <a class="button" href={`${self}/edit?fy=${pv.member.fiscalYear}`}>
+              <a
+                class="button"
+                href={urls.projectPage(address, ref.id, 'edit', { fy: pv.member.fiscalYear })}
+              >
                 {t('project.edit', { fiscalYear: fyLabel(pv.member.fiscalYear) })}
               </a>
             </p>
@@ -120,7 +124,9 @@ export function ProjectPage(props: ProjectPageProps) {
                       <span class="visually-hidden">（選択中）</span>
                     </>
                   ) : (
-                    <a href={`${self}?fy=${f.fiscalYear}`}>{fyLabel(f.fiscalYear)}</a>
+                    <a href={urls.project(address, ref.id, { fy: f.fiscalYear })}>
+                      {fyLabel(f.fiscalYear)}
+                    </a>
                   )}
                 </th>
                 <td class="num">{amount(f.budget, unit)}</td>
@@ -136,7 +142,7 @@ export function ProjectPage(props: ProjectPageProps) {
       {pv.activities.length === 0 ? <p>{t('project.no-activities')}</p> : null}
       <ul class="activity-list">
         {pv.activities.map((a) => (
-          <ActivityItem item={a} base={base} conventions={view.plan.conventions} />
+          <ActivityItem item={a} address={address} conventions={view.plan.conventions} />
         ))}
       </ul>
 
@@ -177,7 +183,7 @@ export function ProjectPage(props: ProjectPageProps) {
             </table>
           )}
           <p>
-            <a href={`${base}/history`}>計画全体の変更履歴</a>
+            <a href={urls.planPage(address, 'history')}>計画全体の変更履歴</a>
           </p>
         </>
       ) : null}
@@ -185,7 +191,11 @@ export function ProjectPage(props: ProjectPageProps) {
   );
 }
 
-function ActivityItem(props: { item: ActivityView; base: string; conventions: Conventions }) {
+function ActivityItem(props: {
+  item: ActivityView;
+  address: PlanAddress;
+  conventions: Conventions;
+}) {
   const { activity, groups, relistOf } = props.item;
   const rest = activity.text.startsWith(activity.title)
     ? activity.text.slice(activity.title.length)
@@ -200,7 +210,7 @@ function ActivityItem(props: { item: ActivityView; base: string; conventions: Co
       {relistOf ? (
         <p class="relist">
           再掲元:{' '}
-          <a href={`${props.base}/projects/${relistOf.projectId}`}>
+          <a href={urls.project(props.address, relistOf.projectId)}>
             {t('project.relist-of', {
               no: relistOf.no,
               name: relistOf.name,

@@ -2,24 +2,25 @@ import type { PlanView } from '../../app/views/plan-view.ts';
 import type { SearchMatch, SearchResult, SnippetPiece } from '../../app/views/search-plan.ts';
 import { MAX_QUERY_LENGTH } from '../../app/views/search-plan.ts';
 import { t } from '../../i18n/translate.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { fyShort } from './format.ts';
 
 export interface SearchPageProps {
   view: PlanView;
   query: string;
   result: SearchResult;
-  base: string;
+  address: PlanAddress;
 }
 
 /** Search within the plan: a GET form, then the projects found with the words marked. */
 export function SearchPage(props: SearchPageProps) {
-  const { view, query, result, base } = props;
+  const { view, query, result, address } = props;
   const searched = result.terms.length > 0;
   return (
     <>
       <h1>{view.summary.title} の検索</h1>
       <search>
-        <form method="get" action={`${base}/search`} class="search-form">
+        <form method="get" action={urls.planPage(address, 'search')} class="search-form">
           <div class="field">
             <label for="q">探す語</label>
             <span class="hint" id="q-hint">
@@ -51,7 +52,7 @@ export function SearchPage(props: SearchPageProps) {
               <li>
                 <h3>
                   {hit.ref ? (
-                    <a href={`${base}/projects/${hit.ref.id}`}>
+                    <a href={urls.project(address, hit.ref.id)}>
                       {hit.project.no}. {hit.project.name}
                     </a>
                   ) : (

@@ -1,17 +1,27 @@
-import type { ReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
-import type { PlanView } from '../../app/views/plan-view.ts';
-import type { ProgressReport, ReportRow } from '../../app/views/progress-report.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { t } from '../../i18n/translate.ts';
+import type { ReportEvaluation } from '../evaluation/report-evaluation.ts';
+import type { PlanView } from '../views/plan-view.ts';
+import type { ProgressReport, ReportRow } from '../views/progress-report.ts';
 import { amount, fyLabel, fyShort } from './format.ts';
 import { ActivityMark, SourceEntry } from './notation.tsx';
+
+/** Where the report page links to (the web's URL builder makes them). */
+export interface ReportLinks {
+  pdf: (fy: number | 'all') => string;
+  xlsx: (query: { fy?: number; layout?: 'cumulative' }) => string;
+  downloads: string;
+  report: string;
+  project: (projectId: number, fy?: number) => string;
+}
 
 export interface ReportPageProps {
   view: PlanView;
   report: ProgressReport;
   /** True for the cumulative report of every readable year. */
   all: boolean;
-  base: string;
+  /** The page's links, built by the web's URL builder; none in a printout (the PDF). */
+  links?: ReportLinks;
   /** Members may add the evaluation columns (evaluations are not public). */
   evaluationOption?: boolean;
   /** The evaluation columns (事業効果, 今後の方針) of one year, when asked for. */
@@ -24,7 +34,7 @@ export interface ReportPageProps {
  * year form and the site's navigation are not printed.
  */
 export function ReportPage(props: ReportPageProps) {
-  const { view, report, all, base } = props;
+  const { view, report, all, links } = props;
   const evaluation = props.evaluation ?? null;
   const plan = view.plan;
   const unit = plan.amountUnit;
@@ -58,45 +68,49 @@ export function ReportPage(props: ReportPageProps) {
   return (
     <>
       <h1>{view.summary.title} 進捗状況表</h1>
-      <p class="actions no-print">
-        <a class="button button--secondary" href={`${base}/report.pdf?fy=${all ? 'all' : first}`}>
-          PDF をダウンロード（A3 横）
-        </a>
-        <a href={`${base}/export.xlsx${all ? '?layout=cumulative' : `?fy=${first}`}`}>Excel</a>
-        <a href={`${base}/downloads`}>その他のダウンロード</a>
-      </p>
-      <form method="get" action={`${base}/report`} class="filters">
-        <div class="field">
-          <label for="fy">年度</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {view.readableYears.map((fy) => (
-              <option value={String(fy)} selected={!all && fy === first}>
-                {fyLabel(fy)}
-              </option>
-            ))}
-            <option value="all" selected={all}>
-              全年度（累計）
-            </option>
-          </select>
-        </div>
-        {props.evaluationOption ? (
-          <div class="field">
-            <label for="evaluation" class="checkbox">
-              <input
-                type="checkbox"
-                id="evaluation"
-                name="evaluation"
-                value="1"
-                checked={evaluation !== null}
-              />{' '}
-              {t('report.evaluation.option')}
-            </label>
-          </div>
-        ) : null}
-        <button type="submit" class="button button--secondary">
-          表示
-        </button>
-      </form>
+      {links ? (
+        <>
+          <p class="actions no-print">
+            <a class="button button--secondary" href={links.pdf(all ? 'all' : (first ?? 'all'))}>
+              PDF をダウンロード（A3 横）
+            </a>
+            <a href={links.xlsx(all ? { layout: 'cumulative' } : { fy: first })}>Excel</a>
+            <a href={links.downloads}>その他のダウンロード</a>
+          </p>
+          <form method="get" action={links.report} class="filters">
+            <div class="field">
+              <label for="fy">年度</label>
+              <select id="fy" name="fy" data-autosubmit>
+                {view.readableYears.map((fy) => (
+                  <option value={String(fy)} selected={!all && fy === first}>
+                    {fyLabel(fy)}
+                  </option>
+                ))}
+                <option value="all" selected={all}>
+                  全年度（累計）
+                </option>
+              </select>
+            </div>
+            {props.evaluationOption ? (
+              <div class="field">
+                <label for="evaluation" class="checkbox">
+                  <input
+                    type="checkbox"
+                    id="evaluation"
+                    name="evaluation"
+                    value="1"
+                    checked={evaluation !== null}
+                  />{' '}
+                  {t('report.evaluation.option')}
+                </label>
+              </div>
+            ) : null}
+            <button type="submit" class="button button--secondary">
+              表示
+            </button>
+          </form>
+        </>
+      ) : null}
       <p class="no-print muted">{t('report.print-hint')}</p>
       <p class="report-note">
         {t(`report.note.${c.arrow}`, {
@@ -197,8 +211,8 @@ export function ReportPage(props: ReportPageProps) {
                     )}
                     <td class="report__no">{row.project.no}</td>
                     <th scope="row" class="report__name">
-                      {row.ref ? (
-                        <a href={`${base}/projects/${row.ref.id}${all ? '' : `?fy=${first}`}`}>
+                      {row.ref && links ? (
+                        <a href={links.project(row.ref.id, all ? undefined : first)}>
                           {row.project.name}
                         </a>
                       ) : (

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import type { PlanView } from '../../app/views/plan-view.ts';
-import { progressReport } from '../../app/views/progress-report.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { chromiumAvailable, launchChromium } from '../browser/chromium.ts';
-import { fyLabel } from '../views/format.ts';
-import { ReportPage } from '../views/report-page.tsx';
+import type { PlanView } from '../views/plan-view.ts';
+import { progressReport } from '../views/progress-report.ts';
+import { chromiumAvailable, launchChromium } from './chromium.ts';
+import { fyLabel } from './format.ts';
+import { ReportPage } from './report-page.tsx';
 
 /**
  * The progress report as a PDF: the same view as the report page, printed by headless Chromium
@@ -22,7 +22,7 @@ let browser: Promise<Browser> | undefined;
 function css(): string {
   styles ??=
     readFileSync(require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'), 'utf8') +
-    readFileSync(fileURLToPath(new URL('../assets/app.css', import.meta.url)), 'utf8');
+    readFileSync(fileURLToPath(new URL('../../server/assets/app.css', import.meta.url)), 'utf8');
   return styles;
 }
 
@@ -49,8 +49,8 @@ export async function renderReportPdf(
   years: readonly number[],
 ): Promise<Uint8Array> {
   const report = progressReport(view, [...years]);
-  const base = `/m/${view.summary.municipalityCode}/plans/${view.summary.id}`;
-  const body = <ReportPage view={view} report={report} all={years.length > 1} base={base} />;
+  // A printout has no links: the page's forms and buttons are the web's.
+  const body = <ReportPage view={view} report={report} all={years.length > 1} />;
   const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(view.summary.title)}</title><style>${css()}</style></head><body><main class="main">${body}</main></body></html>`;
   const first = years[0];
   const last = years.at(-1);

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { type Finding, hasErrors } from '../../core/finding.ts';
+import type { FiscalYear } from '../../core/fiscal-year.ts';
+import type { Plan } from '../../core/plan.ts';
+import { checkPlan } from '../../core/plan-checks.ts';
+import { diffPlans } from '../../core/plan-diff.ts';
+import { CLOSED_YEAR_STATUSES } from '../../store/rules/assert-years-writable.ts';
+import type { StoreModules } from '../../store/store.ts';
+import type { AppContext } from '../app-context.ts';
+import type { ImportInput, ImportOutcome, ReadImport } from './import-input.ts';
+import { readMappedFile } from './read-mapped-file.ts';
+import { readPlanFile } from './read-plan-file.ts';
+
+/**
+ * Imports a file, whatever it is (a progress table, a JSON document, or any city's workbook or
+ * CSV through a mapping), by one path for the web, the API and the CLI: read it whole, report
+ * every problem, and write it in one transaction only when it has none. The store refuses a
+ * locked or published year inside that transaction; the closed years are also reported here as
+ * findings, so the reader sees them next to the other problems. Re-importing the same plan
+ * (same municipality and title) updates it in place and says what changed.
+ */
+export async function importFile(ctx: AppContext, input: ImportInput): Promise<ImportOutcome> {
+  const read =
+    input.mapping === undefined ? await readPlanFile(ctx, input) : await readMappedFile(ctx, input);
+  const refused = (findings: Finding[]): ImportOutcome => ({
+    written: false,
+    plan: read.plan,
+    fiscalYears: read.fiscalYears,
+    findings,
+    checks: [],
+    changes: [],
+    summary: read.summary,
+  });
+  const plan = read.plan;
+  if (!plan || hasErrors(read.findings)) return refused(read.findings);
+  const closed = await closedYears(ctx, plan, writtenYears(read), input.fileName);
+  if (closed.length > 0) return refused([...read.findings, ...closed]);
+  const checks = read.fiscalYears.flatMap((fy) => checkPlan(plan, fy));
+  const changesIn = async (store: StoreModules) => {
+    const id = await store.plans.findId(plan.municipality.code, plan.plan.title);
+    const before =
+      id === undefined ? undefined : await store.plans.load(plan.municipality.code, id);
+    return diffPlans(before, plan, read.fiscalYears);
+  };
+  const outcome = { ...refused(read.findings), checks };
+  if (input.dryRun) return { ...outcome, changes: await changesIn(ctx.store) };
+  const now = ctx.now();
+  const changes = await ctx.store.transaction(async (tx) => {
+    const diff = await changesIn(tx);
+    await tx.plans.save({
+      plan,
+      fiscalYears: read.fiscalYears,
+      now,
+      records: read.records,
+      run: {
+        fileName: input.fileName,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        format: read.format,
+        summary: { changes: diff.length, checks: checks.length },
+      },
+    });
+    return diff;
+  });
+  return { ...outcome, written: true, changes };
+}
+
+/** Every year the import writes: figures, and a mapped file's KPI actuals and evaluations. */
+function writtenYears(read: ReadImport): FiscalYear[] {
+  const records = read.records;
+  const more = records
+    ? [
+        ...records.kpis.flatMap((k) => k.actuals.map((a) => a.fiscalYear)),
+        ...records.evaluations.map((e) => e.fiscalYear),
+      ]
+    : [];
+  return [...new Set([...read.fiscalYears, ...more])].sort((a, b) => a - b);
+}
+
+async function closedYears(
+  ctx: AppContext,
+  plan: Plan,
+  years: readonly FiscalYear[],
+  file: string,
+): Promise<Finding[]> {
+  const code = plan.municipality.code;
+  const id = await ctx.store.plans.findId(code, plan.plan.title);
+  if (id === undefined) return [];
+  const statuses = await ctx.store.plans.yearStatuses(code, id);
+  return years
+    .filter((fy) => CLOSED_YEAR_STATUSES.includes(statuses.get(fy) ?? 'preparing'))
+    .map((fy) => ({
+      severity: 'error',
+      code: 'year.locked',
+      location: { file, fiscalYear: fy },
+      params: { fiscalYear: fy },
+    }));
+}

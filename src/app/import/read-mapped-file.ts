@@ -1,0 +1,68 @@
+import { SouseiError } from '../../core/errors.ts';
+import { parseCsv } from '../../formats/csv/csv-grid.ts';
+import { decodeText } from '../../formats/decode-text.ts';
+import { type Mapping, MappingSchema } from '../../formats/mapping/mapping-schema.ts';
+import { type MappedResult, readMappedRows } from '../../formats/mapping/read-mapped-rows.ts';
+import { xlsxRows } from '../../formats/mapping/row-sources.ts';
+import type { AppContext } from '../app-context.ts';
+import type { ImportInput, ReadImport } from './import-input.ts';
+import { importMunicipality } from './import-municipality.ts';
+
+export function parseMapping(value: unknown, path: string): Mapping {
+  const parsed = MappingSchema.safeParse(value);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new SouseiError('invalid-input', 'mapping.invalid', { path, detail });
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads any city's workbook or CSV through a column mapping: every row (streaming an xlsx),
+ * every unreadable cell at once, the plan with the KPIs and evaluations the rows carry.
+ */
+export async function readMappedFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+  const mapping = parseMapping(input.mapping, 'mapping');
+  const municipality = await importMunicipality(ctx, {
+    ...input,
+    municipalityCode: input.municipalityCode ?? '',
+  });
+  const title = input.title ?? mapping.plan.title;
+  if (!title) throw new SouseiError('usage', 'plan.title-required');
+  const none = { format: 'mapped', plan: null, fiscalYears: [], summary: null };
+  const isXlsx = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
+  let rows:
+    | AsyncIterable<{ line: number; cells: string[]; sheet?: string }>
+    | Iterable<{ line: number; cells: string[] }>;
+  if (isXlsx) {
+    rows = xlsxRows(input.bytes, mapping.sheet, input.onProgress);
+  } else {
+    const decoded = decodeText(input.bytes, input.fileName);
+    if (!decoded.ok) return { ...none, findings: [decoded.finding] };
+    rows = parseCsv(decoded.text);
+  }
+  let result: MappedResult;
+  try {
+    result = await readMappedRows(rows, mapping, { file: input.fileName, municipality, title });
+  } catch {
+    return {
+      ...none,
+      findings: [
+        {
+          severity: 'error',
+          code: 'xlsx.unreadable',
+          location: { file: input.fileName },
+          expected: 'xlsx',
+        },
+      ],
+    };
+  }
+  return {
+    format: 'mapped',
+    plan: result.plan,
+    fiscalYears: [...new Set(mapping.finances.map((f) => f.fiscalYear))],
+    findings: result.findings,
+    summary: result.summary,
+    records: { source: input.fileName, kpis: result.kpis, evaluations: result.evaluations },
+  };
+}

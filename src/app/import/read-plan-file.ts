@@ -1,0 +1,83 @@
+import { SouseiError } from '../../core/errors.ts';
+import type { Finding } from '../../core/finding.ts';
+import { decodeText } from '../../formats/decode-text.ts';
+import { fromPlanDocument } from '../../formats/json/plan-document.ts';
+import { readProgressTable } from '../../formats/tsv/progress-table-reader.ts';
+import { parseTsv } from '../../formats/tsv/tsv-grid.ts';
+import { readProgressWorkbook } from '../../formats/xlsx/progress-workbook-reader.ts';
+import type { AppContext } from '../app-context.ts';
+import { fiscalYearsWithFigures } from '../resolve-plan.ts';
+import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
+import { importMunicipality } from './import-municipality.ts';
+
+export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+  if (/\.json$/i.test(fileName)) return 'json';
+  // xlsx is a zip archive: PK\x03\x04.
+  if (
+    /\.xlsx$/i.test(fileName) ||
+    (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+  ) {
+    return 'xlsx';
+  }
+  if (/\.(tsv|txt|tab)$/i.test(fileName)) return 'tsv';
+  const first = bytes.find(
+    (b) =>
+      b !== 0x20 &&
+      b !== 0x0a &&
+      b !== 0x0d &&
+      b !== 0x09 &&
+      b !== 0xef &&
+      b !== 0xbb &&
+      b !== 0xbf,
+  );
+  return first === 0x7b ? 'json' : 'tsv';
+}
+
+/** Reads a progress table (TSV or the xlsx this app writes) or a plan's JSON document. */
+export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+  const format = input.format ?? detectFormat(input.fileName, input.bytes);
+  const none = { format, plan: null, fiscalYears: [], summary: null };
+  const options = async () => {
+    const municipality = await importMunicipality(ctx, input);
+    if (input.title === undefined) throw new SouseiError('usage', 'plan.title-required');
+    return {
+      file: input.fileName,
+      municipality,
+      title: input.title,
+      kind: input.kind,
+      fiscalYear: input.fiscalYear,
+      conventions: input.conventions,
+    };
+  };
+  if (format === 'xlsx') {
+    const book = await readProgressWorkbook(input.bytes, await options());
+    return { ...none, plan: book.plan, fiscalYears: book.fiscalYears, findings: book.findings };
+  }
+  const decoded = decodeText(input.bytes, input.fileName);
+  if (!decoded.ok) return { ...none, findings: [decoded.finding] };
+  if (format === 'tsv') {
+    const table = readProgressTable(parseTsv(decoded.text), await options());
+    return { ...none, plan: table.plan, fiscalYears: table.fiscalYears, findings: table.findings };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch (e) {
+    const finding: Finding = {
+      severity: 'error',
+      code: 'json.syntax',
+      location: { file: input.fileName },
+      params: { detail: e instanceof Error ? e.message : '' },
+    };
+    return { ...none, findings: [finding] };
+  }
+  const result = fromPlanDocument(value, input.fileName);
+  if (result.plan) {
+    if (input.municipalityCode !== undefined) {
+      result.plan.municipality = await importMunicipality(ctx, input);
+    }
+    if (input.title !== undefined) result.plan.plan.title = input.title;
+  }
+  const fiscalYears = result.plan ? fiscalYearsWithFigures(result.plan) : [];
+  return { ...none, plan: result.plan, fiscalYears, findings: result.findings };
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { FiscalYear } from '../../core/fiscal-year.ts';
+import type { KpiActual, KpiDefinition } from '../../core/kpi.ts';
+import { evaluationStore } from '../evaluations/evaluation-store.ts';
+import { kpiStore } from '../kpis/kpi-store.ts';
+import type { DB } from '../schema.ts';
+
+/** KPIs and evaluations a column-mapped import read along with its plan, by project number. */
+export interface ImportedRecords {
+  /** Where the actuals come from (the file's name). */
+  source: string;
+  kpis: { projectNo: string; definition: KpiDefinition; actuals: KpiActual[] }[];
+  evaluations: {
+    projectNo: string;
+    fiscalYear: FiscalYear;
+    effect: string | null;
+    policy: string | null;
+    comment: string | null;
+  }[];
+}
+
+/**
+ * Writes an import's KPIs and evaluations inside the plan's save, through the KPI and
+ * evaluation modules: their rules (closed years, published evaluations, history) hold for this
+ * importer as for every other writer. The mapped KPIs replace those an earlier import wrote.
+ */
+export async function saveImportedRecords(
+  trx: Kysely<DB>,
+  scope: { code: string; planId: number; now: string },
+  records: ImportedRecords,
+): Promise<void> {
+  const { code, planId, now } = scope;
+  const projects = await trx
+    .selectFrom('projects')
+    .select(['id', 'no'])
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .execute();
+  const projectId = new Map(projects.map((p) => [p.no, p.id]));
+  const kpis = kpiStore(trx);
+  const evaluations = evaluationStore(trx);
+  const writer = { userId: null, origin: 'import' as const, now };
+  for (const k of records.kpis) {
+    const pid = projectId.get(k.projectNo);
+    if (pid === undefined) continue;
+    await kpis.replaceImported(
+      {
+        municipalityCode: code,
+        planId,
+        fields: {
+          scope: 'project',
+          nodeId: null,
+          projectId: pid,
+          name: k.definition.name,
+          unit: k.definition.unit,
+          direction: k.definition.direction,
+          kind: k.definition.kind,
+          baselineValue: null,
+          baselineFiscalYear: null,
+          targetValue: k.definition.target.value,
+          targetFiscalYear: k.definition.target.fiscalYear,
+          yearTargets: k.definition.yearTargets,
+        },
+        actuals: k.actuals.map((a) => ({
+          fiscalYear: a.fiscalYear,
+          value: a.value,
+          asOf: null,
+          source: records.source,
+        })),
+      },
+      writer,
+    );
+  }
+  for (const e of records.evaluations) {
+    const pid = projectId.get(e.projectNo);
+    if (pid === undefined) continue;
+    const key = { municipalityCode: code, planId, projectId: pid, fiscalYear: e.fiscalYear };
+    await evaluations.save(key, { effect: e.effect, policy: e.policy }, writer);
+    if (e.comment) {
+      await evaluations.addComment(key, { role: 'department', text: e.comment }, writer);
+    }
+  }
+}
