@@ -13,6 +13,7 @@ import { decodeText } from '../src/formats/decode-text.ts';
 import { readProgressTable } from '../src/formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../src/formats/tsv/tsv-grid.ts';
 import type { DialectName } from '../src/store/database.ts';
+import { databaseOf } from '../src/store/raw-database.ts';
 import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
 
 const sample = readFileSync(new URL('../samples/muroran-r2-progress.tsv', import.meta.url));
@@ -87,7 +88,7 @@ for (const dialect of dialects) {
   await withStore(dialect, async (ctx) => {
     results.push(
       await time(`${dialect}: first import of the sample into an empty plan`, 20, async () => {
-        await ctx.store.db.deleteFrom('plans').execute();
+        await databaseOf(ctx.store).deleteFrom('plans').execute();
         await importPlan(ctx, importInput(sample));
       }),
     );
@@ -104,7 +105,7 @@ for (const dialect of dialects) {
     );
     results.push(
       await time(`${dialect}: first import of 240 projects`, 3, async () => {
-        await ctx.store.db.deleteFrom('plans').execute();
+        await databaseOf(ctx.store).deleteFrom('plans').execute();
         await importPlan(ctx, importInput(big));
       }),
     );

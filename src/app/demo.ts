@@ -45,8 +45,6 @@ export interface DemoAccount {
 export async function setUpDemo(ctx: AppContext): Promise<DemoAccount[]> {
   await ensureSampleLoaded(ctx);
   const plan = await resolvePlan(ctx, { municipalityCode: MUNICIPALITY });
-  // Transitional: the years and accounts modules take these over (issue 8).
-  const db = ctx.store.db;
   const now = ctx.now();
   for (const d of DEPARTMENTS) {
     const departmentId = await ctx.store.departments.ensure(MUNICIPALITY, d.name);
@@ -59,29 +57,18 @@ export async function setUpDemo(ctx: AppContext): Promise<DemoAccount[]> {
     [2020, 'published'],
     [2021, 'open'],
   ] as const) {
-    await db
-      .insertInto('plan_years')
-      .values({
-        plan_id: plan.id,
-        municipality_code: MUNICIPALITY,
-        fiscal_year: fiscalYear,
-        status,
-        updated_at: now,
-        updated_by: null,
-        published_at: status === 'published' ? now : null,
-        publish_override: null,
-      })
-      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
-      .execute();
+    await ctx.store.years.setUp({
+      municipalityCode: MUNICIPALITY,
+      planId: plan.id,
+      fiscalYear,
+      status,
+      at: now,
+    });
   }
   const accounts: DemoAccount[] = [];
   for (const a of ACCOUNTS) {
     const password = generatePassword();
-    const existing = await db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', normaliseEmail(a.email))
-      .executeTakeFirst();
+    const existing = await ctx.store.users.findByEmail(normaliseEmail(a.email));
     if (existing) await setPassword(ctx, existing.id, password);
     else {
       await createUser(ctx, {

@@ -14,6 +14,9 @@ import { operatorOf } from './operator.ts';
 import { fiscalYearsWithFigures, type PlanSelector, resolvePlan } from './resolve-plan.ts';
 import { loadPlanView, type PlanView } from './views/plan-view.ts';
 
+/** The open-data CSV tables a reader can ask for (docs/open-data-csv.md). */
+export type { OpenDataTable };
+
 export type ExportFormat = 'json' | 'tsv' | 'xlsx' | 'csv';
 
 export interface ExportInput extends PlanSelector {

@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProjects } from '../core/plan.ts';
 import { loadPlan } from '../store/load-plan.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import {
   createTestDatabase,
   DIALECTS,
@@ -175,7 +176,9 @@ for (const dialect of DIALECTS) {
           evaluations: 3,
         });
         expect(progress.at(-1)).toBe(1);
-        expect((await ctx.store.db.selectFrom('plans').selectAll().execute()).length).toBe(0);
+        expect((await databaseOf(ctx.store).selectFrom('plans').selectAll().execute()).length).toBe(
+          0,
+        );
       });
 
       it('imports it: tree, finances summed by source (人件費 left out), KPIs and evaluations', async () => {
@@ -186,8 +189,11 @@ for (const dialect of DIALECTS) {
           mapping: mappingJimu,
         });
         expect(outcome.written).toBe(true);
-        const plan = await ctx.store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
-        const stored = await loadPlan(ctx.store.db, '131016', plan.id);
+        const plan = await databaseOf(ctx.store)
+          .selectFrom('plans')
+          .select('id')
+          .executeTakeFirstOrThrow();
+        const stored = await loadPlan(databaseOf(ctx.store), '131016', plan.id);
         const projects = allProjects(stored as NonNullable<typeof stored>);
         expect(projects.map((p) => p.no)).toEqual(['01-01-001', '01-01-002', '02-01-001']);
         expect(stored?.nodes.map((n) => n.title)).toEqual([
@@ -211,7 +217,7 @@ for (const dialect of DIALECTS) {
           '創業件数',
         ]);
         expect(kpis[2]?.actuals.map((a) => a.value)).toEqual([70.5, 72, 75]);
-        const evaluation = await ctx.store.db
+        const evaluation = await databaseOf(ctx.store)
           .selectFrom('evaluations')
           .select(['policy'])
           .orderBy('project_id')
@@ -220,7 +226,10 @@ for (const dialect of DIALECTS) {
       });
 
       it('reports every unreadable cell with its sheet and address, and writes nothing', async () => {
-        const before = await ctx.store.db.selectFrom('project_finances').selectAll().execute();
+        const before = await databaseOf(ctx.store)
+          .selectFrom('project_finances')
+          .selectAll()
+          .execute();
         const bytes = await jimuWorkbook((sheet) => {
           sheet.getCell('G6').value = '約千円';
           sheet.getCell('AS7').value = 'たくさん';
@@ -240,9 +249,9 @@ for (const dialect of DIALECTS) {
           ['mapping.not-a-number', '事務事業評価集計表', 'AS7', 'たくさん'],
           ['project.duplicate-no', '事務事業評価集計表', 'D8', '01-01-001'],
         ]);
-        expect(await ctx.store.db.selectFrom('project_finances').selectAll().execute()).toEqual(
-          before,
-        );
+        expect(
+          await databaseOf(ctx.store).selectFrom('project_finances').selectAll().execute(),
+        ).toEqual(before);
       });
 
       it('names a mapped column that is not in the sheet', async () => {
@@ -270,12 +279,12 @@ for (const dialect of DIALECTS) {
         });
         expect(outcome.findings).toEqual([]);
         expect(outcome.summary?.projects).toBe(3);
-        const plan = await ctx.store.db
+        const plan = await databaseOf(ctx.store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .executeTakeFirstOrThrow();
-        const stored = await loadPlan(ctx.store.db, '012050', plan.id);
+        const stored = await loadPlan(databaseOf(ctx.store), '012050', plan.id);
         const p = allProjects(stored as NonNullable<typeof stored>);
         expect(p.map((x) => [x.no, x.finances[0]?.budget, x.finances[0]?.settlement])).toEqual([
           ['1', 1_200_000, 980_000],
@@ -285,13 +294,13 @@ for (const dialect of DIALECTS) {
       });
 
       it('refuses a mapped import into a published year, naming the year, writing nothing', async () => {
-        const plan = await ctx.store.db
+        const plan = await databaseOf(ctx.store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .where('title', '=', '総合戦略 R3')
           .executeTakeFirstOrThrow();
-        await ctx.store.db
+        await databaseOf(ctx.store)
           .insertInto('plan_years')
           .values({
             plan_id: plan.id,
@@ -304,13 +313,13 @@ for (const dialect of DIALECTS) {
             publish_override: null,
           })
           .execute();
-        const before = await ctx.store.db
+        const before = await databaseOf(ctx.store)
           .selectFrom('project_finances')
           .selectAll()
           .where('municipality_code', '=', '012050')
           .orderBy('project_id')
           .execute();
-        const runs = await ctx.store.db.selectFrom('import_runs').selectAll().execute();
+        const runs = await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute();
         const outcome = await importMapped(ctx, {
           municipalityCode: '012050',
           title: '総合戦略 R3',
@@ -323,14 +332,16 @@ for (const dialect of DIALECTS) {
           ['year.locked', 2021],
         ]);
         expect(
-          await ctx.store.db
+          await databaseOf(ctx.store)
             .selectFrom('project_finances')
             .selectAll()
             .where('municipality_code', '=', '012050')
             .orderBy('project_id')
             .execute(),
         ).toEqual(before);
-        expect(await ctx.store.db.selectFrom('import_runs').selectAll().execute()).toEqual(runs);
+        expect(await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute()).toEqual(
+          runs,
+        );
       });
 
       it('refuses a mapping file that does not fit the format, naming the field', async () => {

@@ -5,6 +5,7 @@ import { decodeText } from '../formats/decode-text.ts';
 import { readProgressTable } from '../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../formats/tsv/tsv-grid.ts';
 import { listPlans, loadPlan } from '../store/load-plan.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import {
   createTestDatabase,
   DIALECTS,
@@ -57,7 +58,7 @@ async function count(
   ctx: AppContext,
   table: 'plans' | 'projects' | 'activities' | 'activity_entries',
 ) {
-  const row = await ctx.store.db
+  const row = await databaseOf(ctx.store)
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -117,8 +118,8 @@ for (const dialect of DIALECTS) {
       expect(await count(ctx, 'projects')).toBe(24);
       expect(await count(ctx, 'activities')).toBe(49);
       expect(await count(ctx, 'activity_entries')).toBe(48);
-      const [summary] = await listPlans(ctx.store.db, '012050');
-      const stored = await loadPlan(ctx.store.db, '012050', summary?.id ?? -1);
+      const [summary] = await listPlans(databaseOf(ctx.store), '012050');
+      const stored = await loadPlan(databaseOf(ctx.store), '012050', summary?.id ?? -1);
       expect(stored).toEqual(parsedSample());
       const p16 = allProjects(stored as Plan).find((p) => p.no === '16');
       expect(p16?.finances).toEqual([{ fiscalYear: 2020, budget: null, settlement: null }]);
@@ -139,11 +140,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('re-importing the same file changes nothing and keeps every id', async () => {
-      const ids = await ctx.store.db.selectFrom('activities').select('id').orderBy('id').execute();
+      const ids = await databaseOf(ctx.store)
+        .selectFrom('activities')
+        .select('id')
+        .orderBy('id')
+        .execute();
       const outcome = await importPlan(ctx, input(sampleText));
       expect(outcome.written).toBe(true);
       expect(outcome.changes).toEqual([]);
-      const after = await ctx.store.db
+      const after = await databaseOf(ctx.store)
         .selectFrom('activities')
         .select('id')
         .orderBy('id')
@@ -206,12 +211,12 @@ for (const dialect of DIALECTS) {
       );
       expect(other.written).toBe(true);
       expect(other.changes).toEqual([{ kind: 'plan-added', title: TITLE }]);
-      const muroran = await listPlans(ctx.store.db, '012050');
-      const sapporo = await listPlans(ctx.store.db, '011002');
+      const muroran = await listPlans(databaseOf(ctx.store), '012050');
+      const sapporo = await listPlans(databaseOf(ctx.store), '011002');
       expect(muroran).toHaveLength(1);
       expect(sapporo).toHaveLength(1);
       // A plan id of one city read with another city's code is not found.
-      expect(await loadPlan(ctx.store.db, '011002', muroran[0]?.id ?? -1)).toBeUndefined();
+      expect(await loadPlan(databaseOf(ctx.store), '011002', muroran[0]?.id ?? -1)).toBeUndefined();
     });
   });
 }

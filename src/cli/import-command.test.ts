@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../app/app-context.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { cliSandbox, ROOT } from './cli-test-support.ts';
 
 /** `sousei import` takes the same one path for a plain and a mapped file: closed years hold. */
@@ -17,7 +18,7 @@ describe('sousei import into a published year', () => {
     const ctx = await openAppContext(cli.databaseUrl);
     try {
       const planId = (await ctx.store.plans.findId('012050', TITLE)) as number;
-      await ctx.store.db
+      await databaseOf(ctx.store)
         .insertInto('plan_years')
         .values({
           plan_id: planId,

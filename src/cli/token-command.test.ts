@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../app/app-context.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { cliSandbox } from './cli-test-support.ts';
 
 /** `sousei token create`, run as an operator would, against a temporary SQLite file. */
@@ -43,7 +44,7 @@ describe('sousei token create', () => {
     expect(r.stderr).toContain('API トークン「集計」を作りました');
     const ctx = await openAppContext(url);
     try {
-      const rows = await ctx.store.db.selectFrom('api_tokens').selectAll().execute();
+      const rows = await databaseOf(ctx.store).selectFrom('api_tokens').selectAll().execute();
       expect(rows.map((t) => [t.name, t.token_hash])).toEqual([
         ['集計', createHash('sha256').update(secret).digest('hex')],
       ]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../app/app-context.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { launchChromium } from './browser/chromium.ts';
 import { browserAvailable, runAxe, seriousViolations, signIn } from './browser/test-browser.ts';
 import { readConfig } from './config.ts';
@@ -36,7 +37,7 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
   async function seedKpis(databaseUrl: string) {
     const ctx = await openAppContext(databaseUrl);
     try {
-      const db = ctx.store.db;
+      const db = databaseOf(ctx.store);
       const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
       const goals = await db
         .selectFrom('plan_nodes')

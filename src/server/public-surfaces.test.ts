@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePdfBrowser } from '../app/reports/report-pdf.tsx';
 import { saveProjectYear } from '../app/workflow/save-project-year.ts';
 import type { Actor } from '../core/permissions.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
 import { browserAvailable } from './browser/test-browser.ts';
 import { anonymous, createTestServer, DEMO, type Session, type TestServer } from './test-server.ts';
@@ -83,7 +84,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       pub = await anonymous(server);
-      const db = server.ctx.store.db;
+      const db = databaseOf(server.ctx.store);
       const p1 = await db
         .selectFrom('projects')
         .select(['id', 'version', 'department_id'])
@@ -164,7 +165,7 @@ for (const dialect of DIALECTS) {
     // plan and activity parts above stand on their own.
     describe('KPI and evaluation markers of the open year', () => {
       beforeAll(async () => {
-        const db = server.ctx.store.db;
+        const db = databaseOf(server.ctx.store);
         const now = server.ctx.now();
         const kpi = await db
           .insertInto('kpis')

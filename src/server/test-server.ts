@@ -3,6 +3,7 @@ import { openAppContext } from '../app/app-context.ts';
 import { createSession } from '../app/auth/sessions.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import type { DialectName } from '../store/database.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { createTestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
@@ -51,7 +52,10 @@ export async function createTestServer(dialect: DialectName = 'sqlite'): Promise
     ctx,
     readConfig({ SOUSEI_MODE: 'production', SOUSEI_SECURE_COOKIES: 'false' }),
   );
-  const plan = await ctx.store.db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+  const plan = await databaseOf(ctx.store)
+    .selectFrom('plans')
+    .select('id')
+    .executeTakeFirstOrThrow();
   const session = (cookie: string, csrf: string): Session => ({
     cookie,
     csrf,
@@ -72,7 +76,7 @@ export async function createTestServer(dialect: DialectName = 'sqlite'): Promise
     accounts,
     planId: plan.id,
     async signIn(email) {
-      const user = await ctx.store.db
+      const user = await databaseOf(ctx.store)
         .selectFrom('users')
         .select(['id', 'municipality_code'])
         .where('email', '=', email)

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { migrateToLatest } from './migrate.ts';
 import { openStore, type Store } from './store.ts';
 import {
   createTestDatabase,
@@ -20,7 +19,7 @@ export function describeEachDialect(name: string, suite: (store: () => Store) =>
       beforeAll(async () => {
         database = await createTestDatabase(dialect);
         opened = openStore(database.url);
-        const result = await migrateToLatest(opened.db);
+        const result = await opened.migrate();
         if (result.error) throw result.error;
       });
       afterAll(async () => {

@@ -13,6 +13,7 @@ import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
 import { yearEntryStore } from './project-years/year-entry-store.ts';
+import { registerDatabase } from './raw-database.ts';
 import type { DB } from './schema.ts';
 import { planYearStore } from './years/plan-year-store.ts';
 import { projectYearStore } from './years/project-year-store.ts';
@@ -47,11 +48,6 @@ export interface Store extends StoreModules {
   readonly dialect: DialectName;
   /** Where the data lives, without credentials, for messages. */
   readonly describe: string;
-  /**
-   * Transitional: the raw database, for code not yet moved into a store module. It goes away
-   * when every table has its module (issue 8); lint then keeps kysely inside src/store.
-   */
-  readonly db: Kysely<DB>;
   /** Runs `fn` in one write transaction: every module `fn` is handed writes inside it. */
   transaction<T>(fn: (tx: StoreModules) => Promise<T>): Promise<T>;
   /** Brings the schema up to date (every start). */
@@ -61,13 +57,14 @@ export interface Store extends StoreModules {
 
 export function openStore(url: string | undefined): Store {
   const { db, dialect, describe } = openDatabase(url);
-  return {
+  const store: Store = {
     ...storeModules(db),
     dialect,
     describe,
-    db,
     transaction: (fn) => db.transaction().execute((trx) => fn(storeModules(trx))),
     migrate: () => migrateToLatest(db),
     close: () => db.destroy(),
   };
+  registerDatabase(store, db);
+  return store;
 }

@@ -85,7 +85,7 @@ async function closedYears(
   const code = plan.municipality.code;
   const id = await ctx.store.plans.findId(code, plan.plan.title);
   if (id === undefined) return [];
-  const statuses = await ctx.store.plans.yearStatuses(code, id);
+  const statuses = await ctx.store.years.statuses(code, id);
   return years
     .filter((fy) => CLOSED_YEAR_STATUSES.includes(statuses.get(fy) ?? 'preparing'))
     .map((fy) => ({

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SouseiError } from '../../core/errors.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
 import { formatFinding } from '../../i18n/format-finding.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { formatKpiChange, importKpis, type KpiImportInput } from './import-kpis.ts';
 import { loadKpis } from './kpi-records.ts';
@@ -32,7 +33,7 @@ for (const dialect of DIALECTS) {
 
     const operator = { operator: true } as const;
     const snapshot = async () => {
-      const db = w.ctx.store.db;
+      const db = databaseOf(w.ctx.store);
       return {
         kpis: await db.selectFrom('kpis').selectAll().orderBy('id').execute(),
         targets: await db

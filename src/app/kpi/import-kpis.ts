@@ -17,7 +17,7 @@ import {
 import type { GridRow } from '../../formats/tsv/tsv-grid.ts';
 import { readWorkbookGrids } from '../../formats/xlsx/workbook-grid.ts';
 import { t } from '../../i18n/translate.ts';
-import { listPlans, type PlanSummary } from '../../store/load-plan.ts';
+import type { PlanSummary } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { resolvePlan } from '../resolve-plan.ts';
 import { type KpiRecord, loadKpis } from './kpi-records.ts';
@@ -82,7 +82,7 @@ async function findPlan(ctx: AppContext, input: KpiImportInput): Promise<PlanSum
   if (input.planId === undefined) {
     return resolvePlan(ctx, { municipalityCode: input.municipalityCode, title: input.planTitle });
   }
-  const plan = (await listPlans(ctx.store.db, input.municipalityCode)).find(
+  const plan = (await ctx.store.plans.list(input.municipalityCode)).find(
     (p) => p.id === input.planId,
   );
   if (!plan || input.municipalityCode === undefined) {
@@ -132,7 +132,7 @@ export async function importKpis(
     return { written: false, plan, rows: 0, findings: read.findings, changes: [] };
   }
   const table = readKpiTable(read.grid, { file: input.fileName });
-  const statuses = await ctx.store.kpis.yearStatuses(code, plan.id);
+  const statuses = await ctx.store.years.statuses(code, plan.id);
   const resolved = await resolveRows(ctx, plan, table, statuses, input.fileName);
   // In the file's order, as a person goes through it.
   const findings = [...table.findings, ...resolved.findings].sort(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { importKpis } from './import-kpis.ts';
 import { EMAIL, type KpiWorld, kpiWorld } from './kpi-test-support.ts';
@@ -28,7 +29,7 @@ for (const dialect of DIALECTS) {
 
     // Test inspection of what the history recorded, oldest first.
     const history = async () => {
-      const rows = await w.ctx.store.db
+      const rows = await databaseOf(w.ctx.store)
         .selectFrom('changes')
         .select(['target', 'before', 'after', 'fiscal_year', 'project_id', 'user_id', 'origin'])
         .where('municipality_code', '=', CODE)

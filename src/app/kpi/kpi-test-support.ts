@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/permissions.ts';
 import type { DialectName } from '../../store/database.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { createTestDatabase } from '../../store/test-databases.ts';
 import { type AppContext, openAppContext } from '../app-context.ts';
 import { loadActor } from '../auth/users.ts';
@@ -34,7 +35,7 @@ export async function kpiWorld(dialect: DialectName): Promise<KpiWorld> {
   const database = await createTestDatabase(dialect);
   const ctx = await openAppContext(database.url);
   await setUpDemo(ctx);
-  const db = ctx.store.db;
+  const db = databaseOf(ctx.store);
   const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
   const projects = await db.selectFrom('projects').select(['id', 'no']).execute();
   const nodes = await db.selectFrom('plan_nodes').select(['id', 'title']).execute();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SouseiError } from '../../core/errors.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { loadPlanView } from '../views/plan-view.ts';
 import { changeYearStatus } from '../workflow/year-status.ts';
@@ -196,7 +197,7 @@ for (const dialect of DIALECTS) {
 
     it('takes a KPI actual from a result; a result without a figure changes nothing', async () => {
       const editor = await w.actor(EMAIL.industry);
-      const db = w.ctx.store.db;
+      const db = databaseOf(w.ctx.store);
       const activity = await db
         .selectFrom('activities')
         .select('id')
@@ -290,7 +291,7 @@ for (const dialect of DIALECTS) {
       expect(
         (await loadKpis(w.ctx, CODE, w.planId)).find((k) => k.id === kpiId)?.introducedIn,
       ).toBe(2021);
-      await w.ctx.store.db
+      await databaseOf(w.ctx.store)
         .updateTable('kpis')
         .set({ introduced_in: null })
         .where('id', '=', kpiId)

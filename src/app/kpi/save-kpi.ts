@@ -139,7 +139,7 @@ export async function saveKpiActual(
   const code = args.municipalityCode;
   const owner = await ctx.store.kpis.storedOwner(code, args.kpiId);
   const fy = parsed.data.fiscalYear;
-  const year = (await ctx.store.kpis.yearStatuses(code, owner.planId)).get(fy) ?? 'preparing';
+  const year = (await ctx.store.years.statuses(code, owner.planId)).get(fy) ?? 'preparing';
   assertMayEnterActual(actor, code, owner, year, fy);
   if (!actor) throw new SouseiError('forbidden', 'auth.forbidden');
   await ctx.store.kpis.saveActual(
@@ -177,7 +177,7 @@ export async function linkEntryToKpi(
   const year =
     entry.fiscalYear === null
       ? 'preparing'
-      : ((await kpis.yearStatuses(code, entry.planId)).get(entry.fiscalYear) ?? 'preparing');
+      : ((await ctx.store.years.statuses(code, entry.planId)).get(entry.fiscalYear) ?? 'preparing');
   const entryOwner = { scope: 'project' as const, departmentId: entry.departmentId };
   const allowed =
     canEnterKpiActual(actor, code, entryOwner, year) &&

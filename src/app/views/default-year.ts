@@ -4,7 +4,6 @@ import type { Plan } from '../../core/plan.ts';
 import type { PlanSummary } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
-import { yearStatuses } from '../workflow/year-status.ts';
 import type { PlanView } from './plan-view.ts';
 
 /** The year a page opens on when none is asked: the one rule (core/default-fiscal-year.ts). */
@@ -29,7 +28,7 @@ export async function defaultYearOfStoredPlan(
   plan: Plan,
   purpose: YearPurpose,
 ): Promise<FiscalYear> {
-  const statuses = await yearStatuses(ctx.store.db, summary.municipalityCode, summary.id);
+  const statuses = await ctx.store.years.statuses(summary.municipalityCode, summary.id);
   const withFigures = fiscalYearsWithFigures(plan);
   const all = new Set([
     ...fiscalYearsBetween(summary.firstFiscalYear, summary.lastFiscalYear),

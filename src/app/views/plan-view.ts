@@ -26,7 +26,7 @@ export async function listVisiblePlans(ctx: AppContext, actor: Actor | null, cod
   const plans = await ctx.store.plans.list(code);
   const out: PlanSummary[] = [];
   for (const p of plans) {
-    const statuses = await ctx.store.plans.yearStatuses(code, p.id);
+    const statuses = await ctx.store.years.statuses(code, p.id);
     if (canReadPlan(actor, code, [...statuses.values()].includes('published'))) out.push(p);
   }
   return out;
@@ -42,7 +42,7 @@ export async function loadPlanView(
   const summary = await ctx.store.plans.summary(code, planId);
   const indexed = summary ? await ctx.store.plans.loadIndexed(code, planId) : undefined;
   if (!summary || !indexed) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-  const statuses = await ctx.store.plans.yearStatuses(code, planId);
+  const statuses = await ctx.store.years.statuses(code, planId);
   const published = [...statuses].filter(([, s]) => s === 'published').map(([fy]) => fy);
   if (!canReadPlan(actor, code, published.length > 0)) {
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });

@@ -5,7 +5,6 @@ import { totalsOfProjects } from '../../core/totals.ts';
 import type { ProjectStatus, YearStatus } from '../../core/workflow.ts';
 import type { ProjectRef } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
-import { projectStatuses } from '../workflow/find-project.ts';
 import { type HistoryItem, listHistory } from '../workflow/history.ts';
 import { type PathStep, projectPaths } from './plan-paths.ts';
 import type { PlanView } from './plan-view.ts';
@@ -117,8 +116,8 @@ export async function loadProjectView(
     const code = view.summary.municipalityCode;
     const planId = view.summary.id;
     const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
-    const entry = (await projectStatuses(ctx.store.db, code, planId, fiscalYear)).get(ref.id);
-    const status = entry?.status ?? 'entering';
+    const entry = await ctx.store.projectYears.status(code, { id: ref.id, planId }, fiscalYear);
+    const status = entry.status;
     member = {
       fiscalYear,
       yearStatus,

@@ -1,5 +1,4 @@
 import type { IndexedPlan } from '../../store/load-plan.ts';
-import { loadIndexedPlan } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { type KpiRecord, loadKpis } from '../kpi/kpi-records.ts';
 
@@ -12,7 +11,7 @@ export async function storedPlan(
   municipalityCode: string,
   planId: number,
 ): Promise<IndexedPlan | undefined> {
-  return loadIndexedPlan(ctx.store.db, municipalityCode, planId);
+  return ctx.store.plans.loadIndexed(municipalityCode, planId);
 }
 
 export async function storedKpis(

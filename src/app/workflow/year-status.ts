@@ -4,12 +4,6 @@ import type { YearAction, YearStatus } from '../../core/workflow.ts';
 import type { AppContext } from '../app-context.ts';
 import { yearGate } from './year-gate.ts';
 
-/** Transitional re-export for code outside the cycle: prefer `ctx.store.years.statuses`. */
-export {
-  readStatus as yearStatus,
-  readStatuses as yearStatuses,
-} from '../../store/years/plan-year-store.ts';
-
 /**
  * Opens, locks, unlocks, publishes or withdraws a fiscal year (administrators only). Locking
  * with unfinished projects and publishing with open errors (the check, unfinished projects

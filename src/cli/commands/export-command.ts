@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT_OK } from '../../app/error-status.ts';
+import type { OpenDataTable } from '../../app/export-plan.ts';
 import { type ExportFormat, exportPlanFile } from '../../app/export-plan.ts';
 import { SouseiError } from '../../core/errors.ts';
-import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import { out } from '../cli-io.ts';
 import { parseChoice, parseFiscalYearList } from '../cli-options.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';

@@ -1,4 +1,4 @@
-import { PlanDocumentSchema } from '../../formats/json/plan-document-schema.ts';
+import { PlanDocumentSchema } from '../../app/plan-document.ts';
 import { type ApiOperation, jsonError, P, read, write } from './api-operation-parts.ts';
 import { ERROR_EXAMPLES, EXAMPLES } from './examples.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './read-api.ts';

@@ -15,6 +15,7 @@ import { SAMPLE_FILE } from '../../app/load-sample.ts';
 import { readImportSettings, settingsPathFor } from '../../app/read-import-settings.ts';
 import type { Actor } from '../../core/permissions.ts';
 import { PlanDocumentSchema } from '../../formats/json/plan-document-schema.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { createTestServer, DEMO, type Session, type TestServer } from '../test-server.ts';
 import { API_OPERATIONS } from './api-operations.ts';
@@ -63,7 +64,7 @@ for (const dialect of DIALECTS) {
     let goalKpi: number;
     let industrySession: Session;
 
-    const db = () => server.ctx.store.db;
+    const db = () => databaseOf(server.ctx.store);
 
     async function actorOf(email: string): Promise<Actor> {
       const user = await db()
@@ -448,7 +449,7 @@ for (const dialect of DIALECTS) {
           { fiscalYear: 2021, budget: 777, settlement: null, executionRate: null },
         ]);
         expect(p5?.version).toBe(1);
-        expect(p5?.statuses).toEqual([{ fiscalYear: 2021, status: 'entering', comment: null }]);
+        expect(p5?.statuses).toEqual([{ fiscalYear: 2021, status: 'untouched', comment: null }]);
         const detail = await json(
           await get(`/api/v1/plans/${planId}/projects/${project['5']}`, token.industry),
         );

@@ -136,8 +136,8 @@ export const EXAMPLES = {
     finances: [{ fiscalYear: 2020, budget: 2810, settlement: 2352, executionRate: 0.837 }],
     version: 1,
     statuses: [
-      { fiscalYear: 2020, status: 'entering', comment: null },
-      { fiscalYear: 2021, status: 'entering', comment: null },
+      { fiscalYear: 2020, status: 'accepted', comment: null },
+      { fiscalYear: 2021, status: 'untouched', comment: null },
     ],
     amountUnit: '千円',
     activities: [ACTIVITY_2],

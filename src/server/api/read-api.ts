@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/app-context.ts';
 import { loadVisibleKpis } from '../../app/kpi/kpi-records.ts';
+import { type PlanDocument, planDocumentOf } from '../../app/plan-document.ts';
 import { projectPaths } from '../../app/views/plan-paths.ts';
 import { listVisiblePlans, loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { searchPlan } from '../../app/views/search-plan.ts';
@@ -8,9 +9,7 @@ import { finalAchievement, yearAchievement } from '../../core/kpi.ts';
 import { type AmountUnit, executionRate, formatAmount, type Yen } from '../../core/money.ts';
 import type { Actor } from '../../core/permissions.ts';
 import { allProjects, type Project } from '../../core/plan.ts';
-import { isProjectStatus, type ProjectStatus } from '../../core/workflow.ts';
-import { toPlanDocument } from '../../formats/json/plan-document.ts';
-import type { PlanDocument } from '../../formats/json/plan-document-schema.ts';
+import type { ProjectStatus } from '../../core/workflow.ts';
 import type {
   KpiItem,
   KpiList,
@@ -101,7 +100,7 @@ export async function planViewById(
 
 /** The published JSON document (docs/json-format.md) with the readable years only. */
 export function planDocument(view: PlanView): PlanDocument {
-  return toPlanDocument(view.plan);
+  return planDocumentOf(view);
 }
 
 /** A fiscal year asked for in a query must be one this reader may read. */
@@ -113,24 +112,16 @@ export function readableYear(view: PlanView, fiscalYear: number | null): number 
 }
 
 async function statusesOf(ctx: AppContext, view: PlanView) {
-  const rows = await ctx.store.db
-    .selectFrom('project_years')
-    .innerJoin('projects', 'projects.id', 'project_years.project_id')
-    .select([
-      'project_years.project_id',
-      'project_years.fiscal_year',
-      'project_years.status',
-      'project_years.comment',
-    ])
-    .where('projects.plan_id', '=', view.summary.id)
-    .where('project_years.municipality_code', '=', view.summary.municipalityCode)
-    .execute();
-  const byKey = new Map(rows.map((r) => [`${r.project_id}:${r.fiscal_year}`, r]));
+  const rows = await ctx.store.projectYears.allYears(
+    view.summary.municipalityCode,
+    view.summary.id,
+  );
+  const byKey = new Map(rows.map((r) => [`${r.projectId}:${r.fiscalYear}`, r]));
   const years = view.years.filter((y) => y.status !== 'preparing').map((y) => y.fiscalYear);
   return (projectId: number) =>
     years.map((fiscalYear) => {
       const row = byKey.get(`${projectId}:${fiscalYear}`);
-      const status: ProjectStatus = row && isProjectStatus(row.status) ? row.status : 'entering';
+      const status: ProjectStatus = row?.status ?? 'untouched';
       return { fiscalYear, status, comment: row?.comment ?? null };
     });
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PROJECT_STATUSES, YEAR_STATUSES } from '../../core/workflow.ts';
 import {
   ActivitySchema,
   ConventionsSchema,
@@ -11,7 +10,8 @@ import {
   NodeSchema,
   PlanDocumentSchema,
   ProjectSchema,
-} from '../../formats/json/plan-document-schema.ts';
+} from '../../app/plan-document.ts';
+import { PROJECT_STATUSES, YEAR_STATUSES } from '../../core/workflow.ts';
 
 /**
  * The API's bodies and responses as zod schemas (issue #5): request bodies are validated with
@@ -189,7 +189,9 @@ export const ProjectStatusSchema = z
     fiscalYear,
     status: z
       .enum(PROJECT_STATUSES)
-      .describe('entering 入力中 / submitted 入力完了 / returned 差し戻し / accepted 確認済み'),
+      .describe(
+        'untouched 未着手 / entering 入力中 / submitted 入力完了 / returned 差し戻し / accepted 確認済み',
+      ),
     comment: z.string().nullable(),
   })
   .strict();

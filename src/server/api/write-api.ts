@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app/app-context.ts';
 import { saveKpiActual } from '../../app/kpi/save-kpi.ts';
-import { findProject } from '../../app/workflow/find-project.ts';
 import { changeProjectStatus } from '../../app/workflow/project-status.ts';
 import { type ProjectYearForm, saveProjectYear } from '../../app/workflow/save-project-year.ts';
 import { SouseiError } from '../../core/errors.ts';
@@ -42,8 +41,7 @@ export async function putProjectYear(
   args: { projectId: number; fiscalYear: number; body: ProjectYearBody },
 ): Promise<ProjectYearSaved> {
   const code = actor.municipalityCode;
-  // Transitional: the project look-up moves to the cycle's store module.
-  const row = await findProject(ctx.store.db, code, args.projectId);
+  const row = await ctx.store.projectYears.project(code, args.projectId);
   const indexed = await ctx.store.plans.loadIndexed(code, row.planId);
   const project = indexed && [...indexed.projects].find(([, ref]) => ref.id === row.id)?.[0];
   if (!indexed || !project) throw new SouseiError('not-found', 'project.not-found', { id: row.id });

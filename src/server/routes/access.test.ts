@@ -5,6 +5,7 @@ import { createUser } from '../../app/auth/users.ts';
 import { importPlan } from '../../app/import-plan.ts';
 import { SAMPLE_FILE } from '../../app/load-sample.ts';
 import type { ProjectStatus, YearStatus } from '../../core/workflow.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import {
   anonymous,
@@ -276,7 +277,7 @@ type IdKey = 'plan' | 'plan2' | 'p1' | 'p11' | 'q1' | 'change' | 'change2' | 'vi
 
 interface World {
   server: TestServer;
-  db: TestServer['ctx']['store']['db'];
+  db: ReturnType<typeof databaseOf>;
   ids: Record<IdKey, number>;
   as: Record<ActorKey, Session>;
 }
@@ -465,7 +466,7 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       w.server = await createTestServer(dialect);
-      w.db = w.server.ctx.store.db;
+      w.db = databaseOf(w.server.ctx.store);
       await sapporoSetUp(w.server);
       const plans = await w.db.selectFrom('plans').select(['id', 'municipality_code']).execute();
       const planOf = (code: string) => plans.find((p) => p.municipality_code === code)?.id ?? -1;
@@ -809,7 +810,7 @@ for (const dialect of DIALECTS) {
         password: SAPPORO_PASSWORD,
       });
       expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe('/m/011002');
+      expect(res.headers.get('location')).toBe('/');
       const cookie = (res.headers.get('set-cookie') ?? '')
         .split(/,(?=\s*\w+=)/)
         .find((c) => c.trim().startsWith('sousei_session='));
@@ -818,7 +819,7 @@ for (const dialect of DIALECTS) {
       expect(cookie).toMatch(/;\s*SameSite=(Lax|Strict)/i);
       expect(cookie).toMatch(/;\s*Path=\//i);
       const session = (cookie ?? '').split(';')[0] ?? '';
-      const plan2 = await server.ctx.store.db
+      const plan2 = await databaseOf(server.ctx.store)
         .selectFrom('plans')
         .select('id')
         .where('municipality_code', '=', '011002')
@@ -832,6 +833,17 @@ for (const dialect of DIALECTS) {
       expect(first).toMatch(/^sousei_csrf=/);
       expect(first).toMatch(/;\s*HttpOnly/i);
       expect(first).toMatch(/;\s*SameSite=(Lax|Strict)/i);
+    });
+
+    it("a member starts where their work is: an editor on the open year's to-do page", async () => {
+      const editor = await server.signIn(DEMO.childcare);
+      const editorHome = await editor.get('/');
+      expect(editorHome.status).toBe(303);
+      expect(editorHome.headers.get('location')).toBe(`/m/012050/plans/${server.planId}/todo`);
+      for (const email of [DEMO.admin, DEMO.committee]) {
+        const home = await (await server.signIn(email)).get('/');
+        expect(home.headers.get('location')).toBe('/m/012050');
+      }
     });
 
     it('the login form never carries an off-site next', async () => {
@@ -859,7 +871,7 @@ for (const dialect of DIALECTS) {
       ]) {
         const res = await pub.post('/login', { email, password: password(email), next });
         expect(res.status).toBe(303);
-        expect(res.headers.get('location')).toBe('/m/012050');
+        expect(res.headers.get('location')).toBe('/');
       }
       // A same-site path is followed.
       const ok = await pub.post('/login', {

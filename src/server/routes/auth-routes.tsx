@@ -89,7 +89,8 @@ export function authRoutes(): Hono<ServerEnv> {
         secure: c.get('config').secureCookies,
         maxAge: SESSION_HOURS * 3600,
       });
-      return c.redirect(next === '/' ? urls.municipality(user.municipalityCode) : next, 303);
+      // The front page sends a member on to where their work is (landingFor).
+      return c.redirect(next, 303);
     } catch (error) {
       if (
         !(error instanceof SouseiError) ||

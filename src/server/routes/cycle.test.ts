@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStoredPlan } from '../../app/check-stored-plan.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { createTestServer, DEMO, type Session, type TestServer } from '../test-server.ts';
 
@@ -17,7 +18,10 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       base = `/m/012050/plans/${server.planId}`;
-      const rows = await server.ctx.store.db.selectFrom('projects').select(['id', 'no']).execute();
+      const rows = await databaseOf(server.ctx.store)
+        .selectFrom('projects')
+        .select(['id', 'no'])
+        .execute();
       ids = new Map(rows.map((r) => [r.no, r.id]));
       editor = await server.signIn(DEMO.industry);
       admin = await server.signIn(DEMO.admin);
@@ -26,7 +30,7 @@ for (const dialect of DIALECTS) {
 
     const statusOf = async (projectNo: string) =>
       (
-        await server.ctx.store.db
+        await databaseOf(server.ctx.store)
           .selectFrom('project_years')
           .select('status')
           .where('project_id', '=', id(projectNo))
@@ -34,7 +38,7 @@ for (const dialect of DIALECTS) {
           .executeTakeFirst()
       )?.status;
     const financeOf = (projectNo: string) =>
-      server.ctx.store.db
+      databaseOf(server.ctx.store)
         .selectFrom('project_finances')
         .select(['budget', 'settlement'])
         .where('project_id', '=', id(projectNo))
@@ -42,7 +46,7 @@ for (const dialect of DIALECTS) {
         .executeTakeFirst();
     const yearStatus = async () =>
       (
-        await server.ctx.store.db
+        await databaseOf(server.ctx.store)
           .selectFrom('plan_years')
           .select('status')
           .where('plan_id', '=', server.planId)

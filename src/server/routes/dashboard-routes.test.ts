@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../app/auth/sessions.ts';
 import { createUser } from '../../app/auth/users.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import {
   anonymous,
@@ -105,7 +106,10 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       base = `/m/${MURORAN}/plans/${server.planId}`;
-      const rows = await server.ctx.store.db.selectFrom('projects').select(['id', 'no']).execute();
+      const rows = await databaseOf(server.ctx.store)
+        .selectFrom('projects')
+        .select(['id', 'no'])
+        .execute();
       for (const r of rows) ids.set(r.no, r.id);
       pub = await anonymous(server);
       committee = await server.signIn(DEMO.committee);
@@ -297,7 +301,7 @@ for (const dialect of DIALECTS) {
       let scriptKpi: number;
 
       beforeAll(async () => {
-        const db = server.ctx.store.db;
+        const db = databaseOf(server.ctx.store);
         const nodes = await db
           .selectFrom('plan_nodes')
           .select(['id', 'parent_id', 'depth', 'position'])
@@ -490,7 +494,7 @@ for (const dialect of DIALECTS) {
       beforeAll(async () => {
         // A stated total for R3 that the projects' figures do not add up to: two errors; and
         // (issue 8) each of the 24 projects, neither finished nor filled in: 26 errors.
-        await server.ctx.store.db
+        await databaseOf(server.ctx.store)
           .insertInto('stated_totals')
           .values({
             plan_id: server.planId,
@@ -537,7 +541,7 @@ for (const dialect of DIALECTS) {
         expect(
           (await editor.post(`${base}/check/publish`, { fy: '2021', override: 'x' })).status,
         ).toBe(403);
-        const status = await server.ctx.store.db
+        const status = await databaseOf(server.ctx.store)
           .selectFrom('plan_years')
           .select('status')
           .where('plan_id', '=', server.planId)
@@ -554,7 +558,7 @@ for (const dialect of DIALECTS) {
         const html = await (await admin.get(`${base}/check?fy=2021&published=1`)).text();
         expect(text(html)).toContain('令和3年度 (R3) を公表しました。');
         expect(text(html)).toContain(`検査エラーのまま公表した理由: ${reason}`);
-        const db = server.ctx.store.db;
+        const db = databaseOf(server.ctx.store);
         const year = await db
           .selectFrom('plan_years')
           .select(['status', 'publish_override'])

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
 
 const SAMPLE = readFileSync(new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url));
@@ -13,12 +14,12 @@ describe('downloads and the import page', () => {
     server = await createTestServer();
     base = `/m/012050/plans/${server.planId}`;
     // An R3 figure that must never reach the public.
-    const p1 = await server.ctx.store.db
+    const p1 = await databaseOf(server.ctx.store)
       .selectFrom('projects')
       .select('id')
       .where('no', '=', '1')
       .executeTakeFirstOrThrow();
-    await server.ctx.store.db
+    await databaseOf(server.ctx.store)
       .insertInto('project_finances')
       .values({
         project_id: p1.id,
@@ -87,7 +88,9 @@ describe('downloads and the import page', () => {
     const dry = await form(true, new Uint8Array(SAMPLE), '別の計画');
     expect(dry.status).toBe(200);
     expect(await dry.text()).toContain('確認しました（まだ書き込んでいません）');
-    expect(await server.ctx.store.db.selectFrom('plans').select('id').execute()).toHaveLength(1);
+    expect(
+      await databaseOf(server.ctx.store).selectFrom('plans').select('id').execute(),
+    ).toHaveLength(1);
     const bad = await form(
       false,
       new TextEncoder().encode(SAMPLE.toString('utf8').replace('\t322\t', '\tabc\t')),
@@ -98,7 +101,9 @@ describe('downloads and the import page', () => {
     expect(badHtml).toContain('11 行目 4 列目（R2 予算）: 金額として読めません');
     const ok = await form(false, new Uint8Array(SAMPLE), '別の計画');
     expect(await ok.text()).toContain('取り込みました');
-    expect(await server.ctx.store.db.selectFrom('plans').select('id').execute()).toHaveLength(2);
+    expect(
+      await databaseOf(server.ctx.store).selectFrom('plans').select('id').execute(),
+    ).toHaveLength(2);
   });
 
   it('refuses an import into a locked or published year', async () => {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { OpenDataTable } from '../../app/export-plan.ts';
 import { type ExportedFile, exportPlanView } from '../../app/export-plan.ts';
 import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
 import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import type { OpenDataTable } from '../../formats/csv/open-data-csv.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../app/auth/users.ts';
 import { loadSettings } from '../../app/evaluation/municipality-settings.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import {
   anonymous,
@@ -30,14 +31,14 @@ for (const dialect of DIALECTS) {
     let admin: Session;
     const form = (no: string, fy = 2020) => `${base}/projects/${ids[no]}/evaluation?fy=${fy}`;
     const evaluationOf = (no: string) =>
-      server.ctx.store.db
+      databaseOf(server.ctx.store)
         .selectFrom('evaluations')
         .select(['effect', 'policy'])
         .where('project_id', '=', ids[no] ?? -1)
         .where('fiscal_year', '=', 2020)
         .executeTakeFirst();
     const commentsOf = (no: string) =>
-      server.ctx.store.db
+      databaseOf(server.ctx.store)
         .selectFrom('evaluation_comments')
         .select(['role', 'text', 'at'])
         .where('project_id', '=', ids[no] ?? -1)
@@ -47,7 +48,10 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       base = `/m/012050/plans/${server.planId}`;
-      const rows = await server.ctx.store.db.selectFrom('projects').select(['id', 'no']).execute();
+      const rows = await databaseOf(server.ctx.store)
+        .selectFrom('projects')
+        .select(['id', 'no'])
+        .execute();
       for (const r of rows) ids[r.no] = r.id;
       committee = await server.signIn(DEMO.committee);
       editor = await server.signIn(DEMO.industry);
@@ -62,7 +66,7 @@ for (const dialect of DIALECTS) {
       });
       // A KPI of project 1: R2 target 100 件, actual 75 件 → 75 %.
       const now = server.ctx.now();
-      const kpi = await server.ctx.store.db
+      const kpi = await databaseOf(server.ctx.store)
         .insertInto('kpis')
         .values({
           municipality_code: '012050',
@@ -83,7 +87,7 @@ for (const dialect of DIALECTS) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await server.ctx.store.db
+      await databaseOf(server.ctx.store)
         .insertInto('kpi_actuals')
         .values({
           kpi_id: kpi.id,
@@ -103,7 +107,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       // The committee meets after the year has closed: R2 is locked (not yet published), so its
       // evaluation is still open to them. A published year is read-only (issue 8, tested last).
-      await server.ctx.store.db
+      await databaseOf(server.ctx.store)
         .updateTable('plan_years')
         .set({ status: 'locked' })
         .where('plan_id', '=', server.planId)
@@ -402,7 +406,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('a published year is read-only: no form, and a write is refused (409)', async () => {
-      await server.ctx.store.db
+      await databaseOf(server.ctx.store)
         .updateTable('plan_years')
         .set({ status: 'published' })
         .where('plan_id', '=', server.planId)

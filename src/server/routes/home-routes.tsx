@@ -1,14 +1,24 @@
 import { Hono } from 'hono';
+import { landingFor } from '../../app/views/landing.ts';
 import type { ServerEnv } from '../env.ts';
 import { page } from '../render.tsx';
 import { urls } from '../urls.ts';
 
-/** The front page: a member goes to their municipality; the public sees who publishes. */
+/** The front page: a member goes to where their work is; the public sees who publishes. */
 export function homeRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/', async (c) => {
     const actor = c.get('actor');
-    if (actor) return c.redirect(urls.municipality(actor.municipalityCode), 303);
+    if (actor) {
+      const landing = await landingFor(c.get('app'), actor);
+      const code = landing.municipalityCode;
+      return c.redirect(
+        landing.todoPlanId === null
+          ? urls.municipality(code)
+          : urls.planPage({ code, planId: landing.todoPlanId }, 'todo'),
+        303,
+      );
+    }
     const rows = await c.get('app').store.municipalities.listPublishing();
     return page(
       c,

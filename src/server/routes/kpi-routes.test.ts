@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import {
   anonymous,
@@ -23,7 +24,7 @@ interface Ids {
 }
 
 async function ids(server: TestServer): Promise<Ids> {
-  const db = server.ctx.store.db;
+  const db = databaseOf(server.ctx.store);
   const projects = await db.selectFrom('projects').select(['id', 'no']).execute();
   const nodes = await db.selectFrom('plan_nodes').select(['id', 'title']).execute();
   return {
@@ -58,7 +59,7 @@ function rowOf(html: string, text: string): string {
 }
 
 async function kpiCount(server: TestServer): Promise<number> {
-  const rows = await server.ctx.store.db.selectFrom('kpis').select('id').execute();
+  const rows = await databaseOf(server.ctx.store).selectFrom('kpis').select('id').execute();
   return rows.length;
 }
 
@@ -122,7 +123,7 @@ for (const dialect of DIALECTS) {
       );
       expect(ok.status).toBe(303);
       const kpiId = kpiIdOf(ok);
-      const row = await server.ctx.store.db
+      const row = await databaseOf(server.ctx.store)
         .selectFrom('kpis')
         .selectAll()
         .where('id', '=', kpiId)
@@ -154,7 +155,7 @@ for (const dialect of DIALECTS) {
         source: '事業実績',
       });
       expect(saved.status).toBe(303);
-      const actual = await server.ctx.store.db
+      const actual = await databaseOf(server.ctx.store)
         .selectFrom('kpi_actuals')
         .selectAll()
         .where('kpi_id', '=', kpiId)
@@ -196,14 +197,14 @@ for (const dialect of DIALECTS) {
       expect(
         (await editor.post(`${base}/kpis/${theirs}/actuals`, { fy: '2021', value: '1' })).status,
       ).toBe(403);
-      const row = await server.ctx.store.db
+      const row = await databaseOf(server.ctx.store)
         .selectFrom('kpis')
         .select('name')
         .where('id', '=', theirs)
         .executeTakeFirstOrThrow();
       expect(row.name).toBe('保育士の登録数');
       expect(
-        await server.ctx.store.db
+        await databaseOf(server.ctx.store)
           .selectFrom('kpi_actuals')
           .selectAll()
           .where('kpi_id', '=', theirs)
@@ -226,7 +227,7 @@ for (const dialect of DIALECTS) {
         definition({ name: '市内の従業者数', unit: '人', kind: 'cumulative' }),
       );
       expect(goal.status).toBe(303);
-      const rows = await server.ctx.store.db
+      const rows = await databaseOf(server.ctx.store)
         .selectFrom('kpis')
         .select(['id', 'scope', 'node_id', 'kind'])
         .where('id', 'in', [kpiIdOf(measure), kpiIdOf(goal)])
@@ -312,7 +313,7 @@ for (const dialect of DIALECTS) {
       ).toBe(403);
       const linked = await editor.post(link, { entry: entryId ?? '', take: '1', action: 'link' });
       expect(linked.status).toBe(303);
-      const db = server.ctx.store.db;
+      const db = databaseOf(server.ctx.store);
       const actual = await db
         .selectFrom('kpi_actuals')
         .selectAll()
@@ -346,7 +347,7 @@ for (const dialect of DIALECTS) {
       expect(html).not.toContain('kpis/new');
       expect(html).not.toContain('定義を編集');
       expect(html).not.toContain('CSV から取り込む');
-      const kpi = await server.ctx.store.db
+      const kpi = await databaseOf(server.ctx.store)
         .selectFrom('kpis')
         .select('id')
         .where('name', '=', '待機児童数')
@@ -376,7 +377,7 @@ for (const dialect of DIALECTS) {
         ).status,
       ).toBe(403);
       expect(await kpiCount(server)).toBe(before);
-      const actual = await server.ctx.store.db
+      const actual = await databaseOf(server.ctx.store)
         .selectFrom('kpi_actuals')
         .select('value')
         .where('kpi_id', '=', kpi.id)
@@ -426,7 +427,7 @@ for (const dialect of DIALECTS) {
         ),
       );
       // A KPI that came with the plan (defined before any year's work) is public with it.
-      await server.ctx.store.db
+      await databaseOf(server.ctx.store)
         .updateTable('kpis')
         .set({ introduced_in: null })
         .where('id', '=', kpiId)
@@ -482,7 +483,7 @@ for (const dialect of DIALECTS) {
     afterAll(() => server?.close());
 
     const snapshot = async () => {
-      const db = server.ctx.store.db;
+      const db = databaseOf(server.ctx.store);
       return {
         kpis: await db.selectFrom('kpis').selectAll().orderBy('id').execute(),
         targets: await db

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { listVisiblePlans, loadPlanView } from '../../app/views/plan-view.ts';
-import { projectStatuses } from '../../app/workflow/find-project.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { isProjectStatus } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
@@ -55,7 +54,7 @@ export function planRoutes(): Hono<ServerEnv> {
       departmentQuery && /^\d+$/.test(departmentQuery) ? Number(departmentQuery) : null;
     const statusQuery = c.req.query('status') ?? '';
     const statuses = view.isMember
-      ? await projectStatuses(ctx.store.db, code, planId, fiscalYear)
+      ? await ctx.store.projectYears.statuses(code, planId, fiscalYear)
       : new Map();
     const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };

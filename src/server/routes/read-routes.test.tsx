@@ -11,6 +11,7 @@ import { changeProjectStatus } from '../../app/workflow/project-status.ts';
 import { saveProjectYear } from '../../app/workflow/save-project-year.ts';
 import { allProjects } from '../../core/plan.ts';
 import { loadIndexedPlan } from '../../store/load-plan.ts';
+import { databaseOf } from '../../store/raw-database.ts';
 import { readConfig } from '../config.ts';
 import { createServer } from '../create-server.tsx';
 
@@ -57,7 +58,7 @@ describe('read-only pages: project, progress report, search', () => {
     return res.text();
   };
   const signIn = async (email: string) => {
-    const user = await ctx.store.db
+    const user = await databaseOf(ctx.store)
       .selectFrom('users')
       .select(['id', 'municipality_code'])
       .where('email', '=', email)
@@ -86,7 +87,7 @@ describe('read-only pages: project, progress report, search', () => {
       role: 'admin',
       password: 'a-long-enough-password',
     });
-    const plans = await ctx.store.db
+    const plans = await databaseOf(ctx.store)
       .selectFrom('plans')
       .select(['id', 'municipality_code'])
       .execute();
@@ -94,9 +95,9 @@ describe('read-only pages: project, progress report, search', () => {
     const sapporoPlan = plans.find((p) => p.municipality_code === SAPPORO)?.id ?? -1;
     base = `/m/${MURORAN}/plans/${muroranPlan}`;
     sapporoBase = `/m/${SAPPORO}/plans/${sapporoPlan}`;
-    const indexed = await loadIndexedPlan(ctx.store.db, MURORAN, muroranPlan);
+    const indexed = await loadIndexedPlan(databaseOf(ctx.store), MURORAN, muroranPlan);
     for (const [project, ref] of indexed?.projects ?? []) ids.set(project.no, ref.id);
-    const sapporo = await loadIndexedPlan(ctx.store.db, SAPPORO, sapporoPlan);
+    const sapporo = await loadIndexedPlan(databaseOf(ctx.store), SAPPORO, sapporoPlan);
     sapporoProject1 = [...(sapporo?.projects ?? [])].find(([p]) => p.no === '1')?.[1].id ?? -1;
     cookies.admin = await signIn('kikaku@demo.sousei.example');
     cookies.industry = await signIn('sangyo@demo.sousei.example');
@@ -172,7 +173,7 @@ describe('read-only pages: project, progress report, search', () => {
       const edit = `${project('1')}/edit?fy=2021`;
       const admin = await html(`${project('1')}?fy=2021`, 'admin');
       expect(admin).toContain('令和3年度 (R3) の入力状況');
-      expect(text(admin)).toContain('入力中');
+      expect(text(admin)).toContain('未着手');
       expect(admin).toContain(`<a class="button" href="${edit}">令和3年度 (R3) の入力</a>`);
       // Every year of the plan for members, R3 highlighted.
       expect(admin).toMatch(/<tr class="is-selected"><th scope="row">令和3年度 \(R3\)/);
@@ -193,14 +194,18 @@ describe('read-only pages: project, progress report, search', () => {
       const actor = await loadActor(
         ctx,
         (
-          await ctx.store.db
+          await databaseOf(ctx.store)
             .selectFrom('users')
             .select('id')
             .where('email', '=', 'sangyo@demo.sousei.example')
             .executeTakeFirstOrThrow()
         ).id,
       );
-      const indexed = await loadIndexedPlan(ctx.store.db, MURORAN, Number(base.split('/').at(-1)));
+      const indexed = await loadIndexedPlan(
+        databaseOf(ctx.store),
+        MURORAN,
+        Number(base.split('/').at(-1)),
+      );
       const model = allProjects(indexed?.plan ?? { nodes: [] }).find((p) => p.no === '1');
       const ref = model ? indexed?.projects.get(model) : undefined;
       const saved = await saveProjectYear(ctx, actor, {
@@ -251,7 +256,11 @@ describe('read-only pages: project, progress report, search', () => {
     it('shows R2 in the source layout: every project, ☐, ▶R2…, totals', async () => {
       const page = await html(`${base}/report?fy=2020`);
       const body = reportBody(page);
-      const plan = await loadIndexedPlan(ctx.store.db, MURORAN, Number(base.split('/').at(-1)));
+      const plan = await loadIndexedPlan(
+        databaseOf(ctx.store),
+        MURORAN,
+        Number(base.split('/').at(-1)),
+      );
       const projects = allProjects(plan?.plan ?? { nodes: [] });
       expect(projects).toHaveLength(24);
       for (const p of projects) expect(text(body)).toContain(p.name);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
 
@@ -12,7 +13,10 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       base = `/m/012050/plans/${server.planId}`;
-      const rows = await server.ctx.store.db.selectFrom('projects').select(['id', 'no']).execute();
+      const rows = await databaseOf(server.ctx.store)
+        .selectFrom('projects')
+        .select(['id', 'no'])
+        .execute();
       p1 = rows.find((r) => r.no === '1')?.id ?? -1;
       p11 = rows.find((r) => r.no === '11')?.id ?? -1;
     });
@@ -61,7 +65,7 @@ for (const dialect of DIALECTS) {
         a0_new_text: '相談 52件',
       });
       expect(ok.status).toBe(303);
-      const finance = await server.ctx.store.db
+      const finance = await databaseOf(server.ctx.store)
         .selectFrom('project_finances')
         .selectAll()
         .where('project_id', '=', p1)
@@ -84,7 +88,7 @@ for (const dialect of DIALECTS) {
       });
       expect(post.status).toBe(403);
       expect(
-        await server.ctx.store.db
+        await databaseOf(server.ctx.store)
           .selectFrom('project_finances')
           .select('project_id')
           .where('project_id', '=', p11)

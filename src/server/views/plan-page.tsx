@@ -2,7 +2,7 @@ import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { PlanNode, Project } from '../../core/plan.ts';
 import { planOverview } from '../../core/plan-overview.ts';
-import type { ProjectStatus } from '../../core/workflow.ts';
+import { type ProjectStatus, shownProjectStatus } from '../../core/workflow.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { amount, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 
@@ -26,7 +26,7 @@ export function PlanPage(props: PlanPageProps) {
   const keep = (projectId: number, departmentId: number | null) =>
     (props.department === null || departmentId === props.department) &&
     (props.status === null ||
-      (props.statuses.get(projectId)?.status ?? 'entering') === props.status);
+      (props.statuses.get(projectId)?.status ?? 'untouched') === props.status);
   const plan = filtered
     ? {
         ...view.plan,
@@ -73,11 +73,13 @@ export function PlanPage(props: PlanPageProps) {
               <label for="status">入力状況</label>
               <select id="status" name="status" data-autosubmit>
                 <option value="">すべて</option>
-                {(['entering', 'submitted', 'returned', 'accepted'] as const).map((s) => (
-                  <option value={s} selected={s === props.status}>
-                    {projectStatusLabel(s)}
-                  </option>
-                ))}
+                {(['untouched', 'entering', 'submitted', 'returned', 'accepted'] as const).map(
+                  (s) => (
+                    <option value={s} selected={s === props.status}>
+                      {projectStatusLabel(s)}
+                    </option>
+                  ),
+                )}
               </select>
             </div>
           </>
@@ -124,7 +126,10 @@ export function PlanPage(props: PlanPageProps) {
               );
             }
             const ref = view.refs.get(row.project);
-            const status = ref ? (props.statuses.get(ref.id)?.status ?? 'entering') : 'entering';
+            const status = shownProjectStatus(
+              yearStatus,
+              (ref && props.statuses.get(ref.id)?.status) || 'untouched',
+            );
             return (
               <tr>
                 <td class={`indent-${row.depth}`}>

@@ -5,6 +5,7 @@ import {
   type ProjectView,
 } from '../../app/views/project-view.ts';
 import type { Conventions } from '../../core/plan.ts';
+import { shownProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { describeChange } from './change-summary.tsx';
@@ -61,8 +62,8 @@ export function ProjectPage(props: ProjectPageProps) {
         <section aria-labelledby="entry-status" class="notice">
           <h2 id="entry-status">{fyLabel(pv.member.fiscalYear)} の入力状況</h2>
           <p>
-            <span class={`tag tag--${pv.member.status}`}>
-              {projectStatusLabel(pv.member.status)}
+            <span class={`tag tag--${shownProjectStatus(pv.member.yearStatus, pv.member.status)}`}>
+              {projectStatusLabel(shownProjectStatus(pv.member.yearStatus, pv.member.status))}
             </span>{' '}
             （年度: {yearStatusLabel(pv.member.yearStatus)}）
           </p>

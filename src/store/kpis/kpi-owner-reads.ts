@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
 import type { KpiScope } from '../../core/kpi.ts';
-import { isYearStatus, type YearStatus } from '../../core/workflow.ts';
 import type { DB } from '../schema.ts';
 
 /** A goal or measure node as KPI pages place KPIs under it. */
@@ -43,22 +42,6 @@ export interface KpiResultRow {
  */
 export function kpiOwnerReads(db: Kysely<DB>) {
   return {
-    /**
-     * The status of each fiscal year of the plan (no row: preparing), for the permission checks
-     * before a KPI write; the write itself re-checks closed years inside its transaction.
-     */
-    async yearStatuses(code: string, planId: number): Promise<Map<number, YearStatus>> {
-      const rows = await db
-        .selectFrom('plan_years')
-        .select(['fiscal_year', 'status'])
-        .where('plan_id', '=', planId)
-        .where('municipality_code', '=', code)
-        .execute();
-      return new Map(
-        rows.map((r) => [r.fiscal_year, isYearStatus(r.status) ? r.status : 'preparing']),
-      );
-    },
-
     /** The plan's nodes and projects in tree order (position, then id). */
     async tree(
       code: string,

@@ -1,3 +1,4 @@
+import { databaseOf } from '../raw-database.ts';
 import type { Store } from '../store.ts';
 
 export const SEED_NOW = '2026-11-30T00:00:00.000Z';
@@ -7,7 +8,7 @@ export const SEED_NOW = '2026-11-30T00:00:00.000Z';
  * goal and a project each), with R2 published, R3 open and R4 locked in the first one.
  */
 export async function seedPlan(store: Store, code: string) {
-  const db = store.db;
+  const db = databaseOf(store);
   await store.municipalities.ensure({ code, name: code }, SEED_NOW);
   const plan = await db
     .insertInto('plans')
@@ -76,7 +77,7 @@ export async function seedPlan(store: Store, code: string) {
 
 /** The history rows of a plan, oldest first, parsed. */
 export async function historyOf(store: Store, planId: number) {
-  const rows = await store.db
+  const rows = await databaseOf(store)
     .selectFrom('changes')
     .selectAll()
     .where('plan_id', '=', planId)

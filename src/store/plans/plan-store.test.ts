@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { MURORAN_CONVENTIONS, type Plan } from '../../core/plan.ts';
+import { databaseOf } from '../raw-database.ts';
 import { describeEachDialect } from '../store-test-support.ts';
 
 const NOW = '2026-11-30T00:00:00.000Z';
@@ -96,7 +97,7 @@ describeEachDialect('plan store', (store) => {
   });
 
   it('refuses to write a published or locked year, naming it, and writes nothing', async () => {
-    const db = store().db;
+    const db = databaseOf(store());
     for (const [fiscalYear, status] of [
       [2020, 'published'],
       [2021, 'locked'],
@@ -115,7 +116,7 @@ describeEachDialect('plan store', (store) => {
         })
         .execute();
     }
-    expect(await store().plans.yearStatuses('012050', planId)).toEqual(
+    expect(await store().years.statuses('012050', planId)).toEqual(
       new Map([
         [2020, 'published'],
         [2021, 'locked'],
@@ -194,8 +195,8 @@ describeEachDialect('plan store', (store) => {
     });
     const id = await store().plans.save({ plan: titled(1_000_000), fiscalYears: [2020], now: NOW });
     const history = () =>
-      store()
-        .db.selectFrom('changes')
+      databaseOf(store())
+        .selectFrom('changes')
         .select(['fiscal_year', 'target', 'before', 'after', 'origin'])
         .where('plan_id', '=', id)
         .execute();

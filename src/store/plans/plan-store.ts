@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { Plan } from '../../core/plan.ts';
-import { isYearStatus, type YearStatus } from '../../core/workflow.ts';
 import { inTransaction } from '../in-transaction.ts';
 import {
   findPlanId,
@@ -73,22 +72,6 @@ export function planStore(db: Kysely<DB>) {
     /** The plan with the store ids of its projects and activities. */
     loadIndexed(municipalityCode: string, planId: number): Promise<IndexedPlan | undefined> {
       return loadIndexedPlan(db, municipalityCode, planId);
-    },
-
-    /**
-     * Status of every fiscal year of the plan that has one (read only; the years module owns
-     * the writes). A year without a row is 'preparing'.
-     */
-    async yearStatuses(municipalityCode: string, planId: number): Promise<Map<number, YearStatus>> {
-      const rows = await db
-        .selectFrom('plan_years')
-        .select(['fiscal_year', 'status'])
-        .where('plan_id', '=', planId)
-        .where('municipality_code', '=', municipalityCode)
-        .execute();
-      return new Map(
-        rows.map((r) => [r.fiscal_year, isYearStatus(r.status) ? r.status : 'preparing']),
-      );
     },
 
     /** A project's 予算 and 決算 of one year as stored; undefined when it has no row. */

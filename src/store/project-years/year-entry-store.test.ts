@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Activity } from '../../core/plan.ts';
+import { databaseOf } from '../raw-database.ts';
 import { describeEachDialect } from '../store-test-support.ts';
 import { cycleFixture, NOW } from '../years/cycle-fixture.ts';
 
@@ -42,7 +43,7 @@ describeEachDialect('year entry store', (store) => {
     const { f, year, write } = await openYear('011002');
     const s = store();
     expect(await s.yearEntries.save(write)).toEqual({ ok: true, version: 2, changes: 3 });
-    const finance = await s.db
+    const finance = await databaseOf(s)
       .selectFrom('project_finances')
       .select(['budget', 'settlement'])
       .where('project_id', '=', f.p1)

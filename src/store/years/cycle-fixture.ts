@@ -1,3 +1,4 @@
+import { databaseOf } from '../raw-database.ts';
 import type { Store } from '../store.ts';
 
 export const NOW = '2026-11-30T00:00:00.000Z';
@@ -7,7 +8,7 @@ export const NOW = '2026-11-30T00:00:00.000Z';
  * and two projects, and a user. Raw inserts: the plan's own modules are not what is tested.
  */
 export async function cycleFixture(store: Store, code: string) {
-  const db = store.db;
+  const db = databaseOf(store);
   await store.municipalities.ensure({ code, name: `市${code}` }, NOW);
   const plan = await db
     .insertInto('plans')

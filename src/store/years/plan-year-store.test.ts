@@ -32,6 +32,22 @@ describeEachDialect('plan year store', (store) => {
     ]);
   });
 
+  it('sets up a year without a status once, recorded; a year with one keeps it', async () => {
+    const f = await cycleFixture(store(), '014010');
+    const setUp = { municipalityCode: '014010', planId: f.planId, at: NOW };
+    await store().years.setUp({ ...setUp, fiscalYear: 2020, status: 'published' });
+    await store().years.setUp({ ...setUp, fiscalYear: 2020, status: 'open' });
+    expect(await store().years.statuses('014010', f.planId)).toEqual(
+      new Map([[2020, 'published']]),
+    );
+    expect(await store().years.publication('014010', f.planId, 2020)).toEqual({
+      at: NOW,
+      override: null,
+    });
+    const history = await store().history.list({ municipalityCode: '014010', planId: f.planId });
+    expect(history.map((h) => [h.before, h.after])).toEqual([['preparing', 'published']]);
+  });
+
   it("is scoped to the municipality: another city's code sees nothing", async () => {
     const f = await cycleFixture(store(), '012050');
     const step = { planId: f.planId, fiscalYear: 2021, reason: null, userId: f.userId, at: NOW };

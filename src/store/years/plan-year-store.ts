@@ -21,11 +21,7 @@ export interface YearTransition {
   at: string;
 }
 
-/**
- * Transitional, for callers outside the cycle not yet on `store.years`: the statuses read on a
- * raw database handle. Prefer `ctx.store.years.statuses`.
- */
-export async function readStatuses(
+async function readStatuses(
   db: Kysely<DB>,
   municipalityCode: string,
   planId: number,
@@ -39,8 +35,7 @@ export async function readStatuses(
   return new Map(rows.map((r) => [r.fiscal_year, isYearStatus(r.status) ? r.status : 'preparing']));
 }
 
-/** Transitional: one year's status on a raw handle; prefer `ctx.store.years.status`. */
-export async function readStatus(
+async function readStatus(
   db: Kysely<DB>,
   municipalityCode: string,
   planId: number,
@@ -74,6 +69,48 @@ export function planYearStore(db: Kysely<DB>) {
      * Moves the year on by `action`, reading its status inside the write so two administrators
      * cannot both apply a step; records the step (and its reason) in the history.
      */
+    /**
+     * Sets up a year that has no status yet (the demo's published R2 and open R3); a year that
+     * already has one keeps it. Recorded in the history like any step.
+     */
+    async setUp(s: {
+      municipalityCode: string;
+      planId: number;
+      fiscalYear: number;
+      status: YearStatus;
+      at: string;
+    }): Promise<void> {
+      await inTransaction(db, async (trx) => {
+        const inserted = await trx
+          .insertInto('plan_years')
+          .values({
+            plan_id: s.planId,
+            municipality_code: s.municipalityCode,
+            fiscal_year: s.fiscalYear,
+            status: s.status,
+            updated_at: s.at,
+            updated_by: null,
+            published_at: s.status === 'published' ? s.at : null,
+            publish_override: null,
+          })
+          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        await recordChange(trx, {
+          municipalityCode: s.municipalityCode,
+          planId: s.planId,
+          projectId: null,
+          fiscalYear: s.fiscalYear,
+          target: { type: 'year-status' },
+          before: 'preparing',
+          after: s.status,
+          userId: null,
+          origin: 'workflow',
+          at: s.at,
+        });
+      });
+    },
+
     async transition(t: YearTransition): Promise<{ from: YearStatus; to: YearStatus }> {
       return inTransaction(db, async (trx) => {
         const from =

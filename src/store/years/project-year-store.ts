@@ -42,31 +42,49 @@ export interface ProjectTransition {
 
 const UNTOUCHED: ProjectYearState = { status: 'untouched', comment: null };
 
-/** Transitional (see plan-year-store's `readStatuses`): prefer `ctx.store.projectYears`. */
-export async function readStatuses(
+/** Each project's stored status in one year; projects without a row are untouched. */
+async function readStatuses(
   db: Kysely<DB>,
   municipalityCode: string,
   planId: number,
   fiscalYear: number,
 ): Promise<Map<number, ProjectYearState>> {
+  const rows = await readAllYears(db, municipalityCode, planId, fiscalYear);
+  return new Map(rows.map((r) => [r.projectId, { status: r.status, comment: r.comment }]));
+}
+
+/** Every stored project status of a plan, of one year or of all. */
+async function readAllYears(
+  db: Kysely<DB>,
+  municipalityCode: string,
+  planId: number,
+  fiscalYear?: number,
+) {
   const rows = await db
     .selectFrom('project_years')
     .innerJoin('projects', 'projects.id', 'project_years.project_id')
-    .select(['project_years.project_id', 'project_years.status', 'project_years.comment'])
+    .select([
+      'project_years.project_id',
+      'project_years.fiscal_year',
+      'project_years.status',
+      'project_years.comment',
+    ])
     .where('projects.plan_id', '=', planId)
     .where('project_years.municipality_code', '=', municipalityCode)
-    .where('project_years.fiscal_year', '=', fiscalYear)
+    .$if(fiscalYear !== undefined, (q) =>
+      q.where('project_years.fiscal_year', '=', fiscalYear ?? 0),
+    )
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.project_id,
-      { status: isProjectStatus(r.status) ? r.status : 'entering', comment: r.comment },
-    ]),
-  );
+  return rows.map((r) => ({
+    projectId: r.project_id,
+    fiscalYear: r.fiscal_year,
+    status: (isProjectStatus(r.status) ? r.status : 'entering') as ProjectStatus,
+    comment: r.comment,
+  }));
 }
 
-/** Transitional: prefer `ctx.store.projectYears.project`. */
-export async function readProject(
+/** A project of the municipality, or not-found. */
+async function readProject(
   db: Kysely<DB>,
   municipalityCode: string,
   projectId: number,
@@ -98,6 +116,10 @@ export function projectYearStore(db: Kysely<DB>) {
 
     statuses: (municipalityCode: string, planId: number, fiscalYear: number) =>
       readStatuses(db, municipalityCode, planId, fiscalYear),
+
+    /** Every stored status of the plan's projects, all years (no row: untouched). */
+    allYears: (municipalityCode: string, planId: number) =>
+      readAllYears(db, municipalityCode, planId),
 
     async status(
       municipalityCode: string,
