@@ -4,6 +4,7 @@ import type { Activity, Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { recordChange } from './history/record-change.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { readFinance, writeFinance } from './plans/project-finance.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
 
@@ -220,11 +221,11 @@ async function saveProjects(
       if (!options.fiscalYears.includes(f.fiscalYear)) continue;
       const amounts = { budget: f.budget, settlement: f.settlement };
       await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
-      await trx
-        .insertInto('project_finances')
-        .values({ project_id: id, municipality_code: code, fiscal_year: f.fiscalYear, ...amounts })
-        .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(amounts))
-        .execute();
+      await writeFinance(
+        trx,
+        { municipalityCode: code, projectId: id, fiscalYear: f.fiscalYear },
+        amounts,
+      );
     }
     await saveActivities(trx, code, id, project.activities, {
       introducedIn: options.introducedIn,
@@ -244,13 +245,11 @@ async function recordFinanceChanges(
   scope: { code: string; planId: number; projectId: number; now: string },
   f: { fiscalYear: FiscalYear; budget: number | null; settlement: number | null },
 ) {
-  const before = await trx
-    .selectFrom('project_finances')
-    .select(['budget', 'settlement'])
-    .where('project_id', '=', scope.projectId)
-    .where('municipality_code', '=', scope.code)
-    .where('fiscal_year', '=', f.fiscalYear)
-    .executeTakeFirst();
+  const before = await readFinance(trx, {
+    municipalityCode: scope.code,
+    projectId: scope.projectId,
+    fiscalYear: f.fiscalYear,
+  });
   if (!before) return;
   for (const field of ['budget', 'settlement'] as const) {
     if (before[field] === f[field]) continue;

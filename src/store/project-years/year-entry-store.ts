@@ -4,9 +4,11 @@ import type { Yen } from '../../core/money.ts';
 import type { Activity } from '../../core/plan.ts';
 import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { readFinance, writeFinance } from '../plans/project-finance.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
 import { saveActivities } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
+import { markEntering } from '../years/project-year-store.ts';
 
 export interface YearEntryScope {
   municipalityCode: string;
@@ -35,50 +37,8 @@ export type YearEntryOutcome =
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 async function currentFinance(trx: Kysely<DB>, s: YearEntryScope) {
-  const row = await trx
-    .selectFrom('project_finances')
-    .select(['budget', 'settlement'])
-    .where('project_id', '=', s.projectId)
-    .where('municipality_code', '=', s.municipalityCode)
-    .where('fiscal_year', '=', s.fiscalYear)
-    .executeTakeFirst();
+  const row = await readFinance(trx, s);
   return { budget: row?.budget ?? null, settlement: row?.settlement ?? null };
-}
-
-async function writeFinance(
-  trx: Kysely<DB>,
-  s: YearEntryScope,
-  values: { budget?: Yen | null; settlement?: Yen | null },
-) {
-  await trx
-    .insertInto('project_finances')
-    .values({
-      project_id: s.projectId,
-      municipality_code: s.municipalityCode,
-      fiscal_year: s.fiscalYear,
-      budget: null,
-      settlement: null,
-      ...values,
-    })
-    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
-    .execute();
-}
-
-/** A first save of the year moves the project from 未着手 to 入力中. */
-async function markEntering(trx: Kysely<DB>, s: YearEntryScope) {
-  await trx
-    .insertInto('project_years')
-    .values({
-      project_id: s.projectId,
-      municipality_code: s.municipalityCode,
-      fiscal_year: s.fiscalYear,
-      status: 'entering',
-      comment: null,
-      updated_at: s.at,
-      updated_by: s.userId,
-    })
-    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doNothing())
-    .execute();
 }
 
 async function bumpVersion(trx: Kysely<DB>, s: YearEntryScope, expected?: number) {

@@ -107,6 +107,32 @@ async function readProject(
   };
 }
 
+/** A first save of the year moves the project from 未着手 to 入力中. */
+export async function markEntering(
+  trx: Kysely<DB>,
+  s: {
+    municipalityCode: string;
+    projectId: number;
+    fiscalYear: number;
+    userId: number | null;
+    at: string;
+  },
+) {
+  await trx
+    .insertInto('project_years')
+    .values({
+      project_id: s.projectId,
+      municipality_code: s.municipalityCode,
+      fiscal_year: s.fiscalYear,
+      status: 'entering',
+      comment: null,
+      updated_at: s.at,
+      updated_by: s.userId,
+    })
+    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doNothing())
+    .execute();
+}
+
 /** Each project's entry status per fiscal year (project_years): 入力中, 入力完了, 差戻し, 確認済み. */
 export function projectYearStore(db: Kysely<DB>) {
   return {
