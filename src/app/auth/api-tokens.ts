@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SouseiError } from '../../core/errors.ts';
 import { type Actor, isAdmin } from '../../core/permissions.ts';
+import type { ApiTokenRecord } from '../../store/accounts/api-token-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadActor } from './users.ts';
 
@@ -17,16 +18,8 @@ const SECRET = /^sousei_[A-Za-z0-9_-]{43}$/;
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-export interface ApiTokenSummary {
-  id: number;
-  name: string;
-  userId: number;
-  userName: string;
-  userEmail: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A token as its page lists it (never its secret). */
+export type ApiTokenSummary = ApiTokenRecord;
 
 export interface CreatedApiToken {
   id: number;

@@ -1,11 +1,27 @@
 import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { findSession } from '../../app/auth/sessions.ts';
+import { createSession, findSession, SESSION_HOURS } from '../../app/auth/sessions.ts';
 import { loadSignedIn } from '../../app/auth/users.ts';
 import type { ServerEnv } from '../env.ts';
 
 export const SESSION_COOKIE = 'sousei_session';
+
+/** Starts a new session for the person in the browser (sign-in, and after a password change). */
+export async function startSession(
+  c: Context<ServerEnv>,
+  actor: { userId: number; municipalityCode: string },
+) {
+  const session = await createSession(c.get('app'), actor.userId, actor.municipalityCode);
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: c.get('config').secureCookies,
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
 export const CSRF_COOKIE = 'sousei_csrf';
 
 /**

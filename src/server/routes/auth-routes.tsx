@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { createSession, deleteSession, login, SESSION_HOURS } from '../../app/auth/sessions.ts';
+import { deleteCookie } from 'hono/cookie';
+import { deleteSession, login } from '../../app/auth/sessions.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { t } from '../../i18n/translate.ts';
 import { clientAddress } from '../client-address.ts';
 import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
-import { SESSION_COOKIE } from '../middleware/session.ts';
+import { SESSION_COOKIE, startSession } from '../middleware/session.ts';
 import { Csrf, page } from '../render.tsx';
 import { urls } from '../urls.ts';
 
@@ -81,14 +81,7 @@ export function authRoutes(): Hono<ServerEnv> {
         password: field(body, 'password'),
         address: clientAddress(c),
       });
-      const session = await createSession(c.get('app'), user.userId, user.municipalityCode);
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: c.get('config').secureCookies,
-        maxAge: SESSION_HOURS * 3600,
-      });
+      await startSession(c, user);
       // The front page sends a member on to where their work is (landingFor).
       return c.redirect(next, 303);
     } catch (error) {

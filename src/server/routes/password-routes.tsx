@@ -1,13 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { changeOwnPassword, PasswordChangeRefused } from '../../app/auth/change-own-password.ts';
 import { requireActor } from '../../app/auth/require-actor.ts';
-import { createSession, SESSION_HOURS } from '../../app/auth/sessions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
-import { SESSION_COOKIE } from '../middleware/session.ts';
+import { startSession } from '../middleware/session.ts';
 import { Csrf, page } from '../render.tsx';
 import { urls } from '../urls.ts';
 import { DoneNotice } from '../views/done-notice.tsx';
@@ -108,14 +106,7 @@ export function passwordRoutes(): Hono<ServerEnv> {
     }
     // Every session ended with the change, this one too: the person doing it stays signed in
     // on a fresh one.
-    const session = await createSession(ctx, actor.userId, actor.municipalityCode);
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: c.get('config').secureCookies,
-      maxAge: SESSION_HOURS * 3600,
-    });
+    await startSession(c, actor);
     return c.redirect(urls.account('password', { done: 'password-changed' }), 303);
   });
   return app;

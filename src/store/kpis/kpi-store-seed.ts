@@ -1,5 +1,6 @@
 import { databaseOf } from '../raw-database.ts';
 import type { Store } from '../store.ts';
+import { insertTestPlan } from '../test-plan.ts';
 
 export const SEED_NOW = '2026-11-30T00:00:00.000Z';
 
@@ -9,50 +10,8 @@ export const SEED_NOW = '2026-11-30T00:00:00.000Z';
  */
 export async function seedPlan(store: Store, code: string) {
   const db = databaseOf(store);
-  await store.municipalities.ensure({ code, name: code }, SEED_NOW);
-  const plan = await db
-    .insertInto('plans')
-    .values({
-      municipality_code: code,
-      title: `計画 ${code}`,
-      kind: 'sousei',
-      first_fiscal_year: 2020,
-      last_fiscal_year: 2024,
-      levels: JSON.stringify(['基本目標', '具体的な施策', '事業']),
-      amount_unit: '千円',
-      conventions: '{}',
-      created_at: SEED_NOW,
-      updated_at: SEED_NOW,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const goal = await db
-    .insertInto('plan_nodes')
-    .values({
-      municipality_code: code,
-      plan_id: plan.id,
-      parent_id: null,
-      depth: 0,
-      position: 0,
-      title: '目標',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const project = await db
-    .insertInto('projects')
-    .values({
-      municipality_code: code,
-      plan_id: plan.id,
-      node_id: goal.id,
-      position: 0,
-      no: '1',
-      name: '事業',
-      notes: '',
-      department_id: null,
-      version: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const plan = await insertTestPlan(store, code, { now: SEED_NOW, projects: ['1'] });
+  const [projectId] = plan.projectIds as [number];
   for (const [fiscalYear, status] of [
     [2020, 'published'],
     [2021, 'open'],
@@ -61,7 +20,7 @@ export async function seedPlan(store: Store, code: string) {
     await db
       .insertInto('plan_years')
       .values({
-        plan_id: plan.id,
+        plan_id: plan.planId,
         municipality_code: code,
         fiscal_year: fiscalYear,
         status,
@@ -72,7 +31,7 @@ export async function seedPlan(store: Store, code: string) {
       })
       .execute();
   }
-  return { planId: plan.id, goalId: goal.id, projectId: project.id };
+  return { planId: plan.planId, goalId: plan.goalId, projectId };
 }
 
 /** The history rows of a plan, oldest first, parsed. */
