@@ -55,12 +55,11 @@ describe.skipIf(!browserAvailable())('the yearly cycle in a browser', () => {
   it('an editor signs in and enters R3 figures in full-width digits', async () => {
     await newPage();
     await signIn(page, t.url, DEMO.industry, t.password(DEMO.industry));
-    expect(new URL(page.url()).pathname).toBe('/m/012050');
-    await page
-      .getByRole('main')
-      .getByRole('link', { name: /総合戦略/ })
-      .click();
-    planUrl = page.url().split('?')[0] ?? '';
+    // An editor starts on the to-do page of the plan whose year is open.
+    const landing = new URL(page.url()).pathname;
+    expect(landing).toMatch(/^\/m\/012050\/plans\/\d+\/todo$/);
+    expect(await page.getByRole('main').textContent()).toContain('移住推進事業');
+    planUrl = `${t.url}${landing.replace(/\/todo$/, '')}`;
     await page.getByRole('link', { name: '年度の進行' }).click();
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(
       '令和3年度',
