@@ -43,7 +43,7 @@ async function dashboardFor(c: Context<ServerEnv>) {
     scale: source.scale,
     kpiId: /^\d{1,12}$/.test(kpiQuery) ? Number(kpiQuery) : null,
   });
-  return { code, planId, base: urls.plan({ code, planId }), source, fiscalYear, charts };
+  return { code, plan: { code, planId }, source, fiscalYear, charts };
 }
 
 /** The validation page, also after a refused publish (with the message and what was typed). */
@@ -56,13 +56,13 @@ async function renderCheck(
   const planId = idParam(c, 'planId');
   const actor = c.get('actor');
   const data = await loadCheckView(c.get('app'), actor, code, planId, fiscalYear);
-  const base = urls.plan({ code, planId });
+  const plan = { code, planId };
   return page(
     c,
     `${t('check.title')} ${fyLabel(data.fiscalYear)}`,
     <CheckPage
       data={data}
-      base={base}
+      address={plan}
       csrf={c.get('csrfToken')}
       error={extra.error ?? null}
       override={extra.override}
@@ -70,7 +70,7 @@ async function renderCheck(
     />,
     {
       municipality: { code, name: data.view.summary.municipalityName },
-      nav: planNav(actor, code, base, 'check', data.fiscalYear),
+      nav: planNav(actor, plan, 'check', data.fiscalYear),
       status: extra.status,
     },
   );
@@ -81,7 +81,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
   app.get('/m/:code/plans/:planId/dashboard', async (c) => {
-    const { code, base, source, fiscalYear, charts } = await dashboardFor(c);
+    const { code, plan, source, fiscalYear, charts } = await dashboardFor(c);
     const { view } = source;
     return page(
       c,
@@ -89,7 +89,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
       <DashboardPage
         view={view}
         fiscalYear={fiscalYear}
-        base={base}
+        address={plan}
         charts={charts}
         scale={source.scale}
         kpiOptions={source.kpis.map((k) => ({
@@ -99,7 +99,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(c.get('actor'), code, base, 'dashboard', fiscalYear),
+        nav: planNav(c.get('actor'), plan, 'dashboard', fiscalYear),
       },
     );
   });

@@ -61,7 +61,6 @@ export function downloadRoutes(): Hono<ServerEnv> {
     const { code, planId, view } = await viewOf(c);
     const years = downloadYears(view, null);
     const plan = { code, planId };
-    const base = urls.plan(plan);
     return page(
       c,
       'ダウンロード',
@@ -104,7 +103,7 @@ export function downloadRoutes(): Hono<ServerEnv> {
       </>,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(c.get('actor'), code, base, 'downloads'),
+        nav: planNav(c.get('actor'), plan, 'downloads'),
       },
     );
   });

@@ -84,7 +84,6 @@ async function renderForm(
     ? { ...options.state, version: conflict ? conflict.current.version : options.state.version }
     : storedState(project, row.version, fiscalYear, view.plan.amountUnit);
   const plan = { code, planId };
-  const base = urls.plan(plan);
   return page(
     c,
     `${project.name} ${fyLabel(fiscalYear)} の入力`,
@@ -114,7 +113,7 @@ async function renderForm(
     />,
     {
       municipality: { code, name: view.summary.municipalityName },
-      nav: planNav(actor, code, base, 'plan', fiscalYear),
+      nav: planNav(actor, plan, 'plan', fiscalYear),
       status: result && !result.ok ? (result.kind === 'conflict' ? 409 : 422) : 200,
     },
   );
@@ -191,7 +190,7 @@ export function entryRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, urls.plan(plan), 'years', fiscalYear),
+        nav: planNav(actor, plan, 'years', fiscalYear),
       },
     );
   });

@@ -25,7 +25,7 @@ import type { ServerEnv } from '../env.ts';
 import { type FormBody, field, formBody } from '../form-body.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { urls } from '../urls.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { EvaluationFormPage } from '../views/evaluation-form-page.tsx';
 import { EvaluationQueuePage, type QueueFilter } from '../views/evaluation-queue-page.tsx';
 import { EvaluationSettingsPage } from '../views/evaluation-settings-page.tsx';
@@ -46,8 +46,8 @@ async function evaluationContext(c: Context<ServerEnv>) {
   const view = await loadPlanView(c.get('app'), actor, code, planId);
   const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'review');
   if (fiscalYear === undefined || !evaluationYears(view).includes(fiscalYear)) throw notFound();
-  const base = urls.plan({ code, planId });
-  return { code, planId, actor, view, fiscalYear, base };
+  const plan: PlanAddress = { code, planId };
+  return { code, planId, plan, actor, view, fiscalYear };
 }
 
 interface FormState {
@@ -56,7 +56,7 @@ interface FormState {
 }
 
 async function renderEvaluation(c: Context<ServerEnv>, state: FormState = {}) {
-  const { code, actor, view, fiscalYear, base } = await evaluationContext(c);
+  const { code, plan, actor, view, fiscalYear } = await evaluationContext(c);
   const projectId = idParam(c, 'projectId');
   const data = await loadProjectEvaluation(c.get('app'), actor, view, projectId, fiscalYear);
   const saved = c.req.query('saved');
@@ -66,7 +66,7 @@ async function renderEvaluation(c: Context<ServerEnv>, state: FormState = {}) {
     `${data.project.project.no}. ${data.project.project.name} ${fyLabel(fiscalYear)} の評価`,
     <EvaluationFormPage
       view={view}
-      base={base}
+      address={plan}
       csrf={c.get('csrfToken')}
       data={data}
       typed={
@@ -85,7 +85,7 @@ async function renderEvaluation(c: Context<ServerEnv>, state: FormState = {}) {
     />,
     {
       municipality: { code, name: view.summary.municipalityName },
-      nav: planNav(actor, code, base, 'evaluations', fiscalYear),
+      nav: planNav(actor, plan, 'evaluations', fiscalYear),
       status: Object.keys(errors).length > 0 ? 422 : 200,
     },
   );
@@ -138,7 +138,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
   app.get('/m/:code/plans/:planId/evaluations', async (c) => {
-    const { code, actor, view, fiscalYear, base } = await evaluationContext(c);
+    const { code, plan, actor, view, fiscalYear } = await evaluationContext(c);
     const asked = c.req.query('filter');
     // The committee comes to see what is left to evaluate; others to see the whole year.
     const filter: QueueFilter =
@@ -153,8 +153,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
       c,
       `${fyLabel(fiscalYear)} の評価 | ${view.summary.title}`,
       <EvaluationQueuePage
-        base={base}
-        code={code}
+        address={plan}
         title={view.summary.title}
         years={view.years.filter((y) => years.has(y.fiscalYear))}
         fiscalYear={fiscalYear}
@@ -164,7 +163,7 @@ export function evaluationRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, base, 'evaluations', fiscalYear),
+        nav: planNav(actor, plan, 'evaluations', fiscalYear),
       },
     );
   });

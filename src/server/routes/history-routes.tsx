@@ -25,7 +25,6 @@ export function historyRoutes(): Hono<ServerEnv> {
     const admin = isAdmin(actor, code);
     const open = new Set(view.years.filter((y) => y.status === 'open').map((y) => y.fiscalYear));
     const plan = { code, planId };
-    const base = urls.plan(plan);
     return page(
       c,
       '変更履歴',
@@ -93,7 +92,7 @@ export function historyRoutes(): Hono<ServerEnv> {
       </>,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, base, 'history'),
+        nav: planNav(actor, plan, 'history'),
       },
     );
   });

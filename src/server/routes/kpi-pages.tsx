@@ -15,7 +15,7 @@ import {
 } from '../forms/kpi-form.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { urls } from '../urls.ts';
+import type { PlanAddress } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { KpiDetailPage } from '../views/kpi-detail-page.tsx';
 import { type KpiImportReport, KpiPage } from '../views/kpi-page.tsx';
@@ -30,12 +30,10 @@ export const notFound = () => new SouseiError('not-found', 'plan.not-found', { d
 /** Uploads larger than this are refused before reading (a KPI table is a few kilobytes). */
 export const MAX_UPLOAD_MB = 5;
 
-export interface PlanContext {
-  code: string;
-  planId: number;
+/** The plan's address (code and id) with what the KPI pages need of it. */
+export interface PlanContext extends PlanAddress {
   actor: Actor | null;
   view: PlanView;
-  base: string;
   municipality: { code: string; name: string };
 }
 
@@ -49,7 +47,6 @@ export async function planContext(c: Context<ServerEnv>): Promise<PlanContext> {
     planId,
     actor,
     view,
-    base: urls.plan({ code, planId }),
     municipality: { code, name: view.summary.municipalityName },
   };
 }
@@ -62,7 +59,7 @@ export function selectedYear(c: Context<ServerEnv>, view: PlanView): FiscalYear 
 }
 
 export function nav(p: PlanContext, fy: FiscalYear, current = true) {
-  return planNav(p.actor, p.code, p.base, 'kpis', fy).map((i) => ({
+  return planNav(p.actor, p, 'kpis', fy).map((i) => ({
     ...i,
     current: current && i.current,
   }));
@@ -90,7 +87,7 @@ export async function renderList(
     <KpiPage
       view={p.view}
       page={kpiPage}
-      base={p.base}
+      address={p}
       csrf={c.get('csrfToken')}
       notice={options.notice ?? null}
       importReport={options.report ?? null}
@@ -119,7 +116,7 @@ export async function renderDetail(
     <KpiDetailPage
       view={p.view}
       detail={detail}
-      base={p.base}
+      address={p}
       csrf={c.get('csrfToken')}
       notice={options.notice ?? null}
       actualForm={options.actualForm ?? actualFormOf(detail.line.actual)}

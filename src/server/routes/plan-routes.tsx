@@ -56,7 +56,6 @@ export function planRoutes(): Hono<ServerEnv> {
     const statuses = view.isMember
       ? await ctx.store.projectYears.statuses(code, planId, fiscalYear)
       : new Map();
-    const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };
     return page(
       c,
@@ -69,7 +68,7 @@ export function planRoutes(): Hono<ServerEnv> {
         status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
         statuses={statuses}
       />,
-      { municipality, nav: planNav(c.get('actor'), code, base, 'plan', fiscalYear) },
+      { municipality, nav: planNav(c.get('actor'), { code, planId }, 'plan', fiscalYear) },
     );
   });
   return app;

@@ -10,7 +10,6 @@ import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectPage } from '../views/project-page.tsx';
@@ -33,10 +32,9 @@ export function readRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
     const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
-    const base = urls.plan({ code, planId });
     const municipality = { code, name: view.summary.municipalityName };
     // The project belongs to the plan's pages, but is none of them: nothing is marked current.
-    const nav = planNav(actor, code, base, 'plan', fiscalYear).map((i) => ({
+    const nav = planNav(actor, { code, planId }, 'plan', fiscalYear).map((i) => ({
       ...i,
       current: false,
     }));
@@ -74,7 +72,6 @@ export function readRoutes(): Hono<ServerEnv> {
       view.isMember && c.req.query('evaluation') === '1' && evaluationYear !== undefined
         ? await loadReportEvaluation(c.get('app'), view, evaluationYear)
         : null;
-    const base = urls.plan({ code, planId });
     const label = fiscalYear === undefined ? '全年度（累計）' : fyLabel(fiscalYear);
     return page(
       c,
@@ -89,7 +86,7 @@ export function readRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, base, 'report', fiscalYear),
+        nav: planNav(actor, { code, planId }, 'report', fiscalYear),
       },
     );
   });
@@ -101,14 +98,13 @@ export function readRoutes(): Hono<ServerEnv> {
     const view = await loadPlanView(c.get('app'), actor, code, planId);
     const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     const result = searchPlan(view, query);
-    const base = urls.plan({ code, planId });
     return page(
       c,
       query.trim() ? `「${query.trim()}」の検索結果 | ${view.summary.title}` : '検索',
       <SearchPage view={view} query={query} result={result} address={{ code, planId }} />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, base, 'search'),
+        nav: planNav(actor, { code, planId }, 'search'),
       },
     );
   });

@@ -5,7 +5,6 @@ import { isAdmin } from '../../core/permissions.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { urls } from '../urls.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { TodoPage } from '../views/todo-page.tsx';
 
@@ -29,7 +28,7 @@ export function todoRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: todo.view.summary.municipalityName },
-        nav: planNav(actor, code, urls.plan(plan), 'todo', todo.fiscalYear ?? undefined),
+        nav: planNav(actor, plan, 'todo', todo.fiscalYear ?? undefined),
       },
     );
   });

@@ -60,7 +60,7 @@ async function renderConfirm(
     />,
     {
       municipality: { code, name: view.summary.municipalityName },
-      nav: planNav(actor, code, urls.plan(plan), 'years', fiscalYear),
+      nav: planNav(actor, plan, 'years', fiscalYear),
       status: options.status ?? 200,
     },
   );
@@ -84,7 +84,6 @@ export function workflowRoutes(): Hono<ServerEnv> {
     const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
     const gate = await yearGate(ctx, code, planId, fiscalYear);
     const plan = { code, planId };
-    const base = urls.plan(plan);
     const done = c.req.query('done');
     const doneYear = fiscalYearQuery(c);
     return page(
@@ -110,7 +109,7 @@ export function workflowRoutes(): Hono<ServerEnv> {
       />,
       {
         municipality: { code, name: view.summary.municipalityName },
-        nav: planNav(actor, code, base, 'years', fiscalYear),
+        nav: planNav(actor, plan, 'years', fiscalYear),
       },
     );
   });

@@ -4,11 +4,12 @@ import { nextYearStatus } from '../../core/workflow.ts';
 import { findingMessage } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
+import { type PlanAddress, urls } from '../urls.ts';
 import { dateTime, fyLabel, yearStatusLabel } from './format.ts';
 
 export interface CheckPageProps {
   data: CheckView;
-  base: string;
+  address: PlanAddress;
   csrf: string;
   /** The refusal of a publish attempt, shown above the form. */
   error?: string | null;
@@ -21,8 +22,8 @@ export interface CheckPageProps {
 const GROUPS: Severity[] = ['error', 'warning', 'info'];
 
 /** Where a finding points: the project (by its number), the KPI list, or the plan's table. */
-function FindingTarget(props: { finding: Finding; data: CheckView; base: string }) {
-  const { finding, data, base } = props;
+function FindingTarget(props: { finding: Finding; data: CheckView; address: PlanAddress }) {
+  const { finding, data, address } = props;
   const fy = finding.location?.fiscalYear ?? data.fiscalYear;
   const no = finding.location?.projectNo;
   if (no !== undefined) {
@@ -33,7 +34,7 @@ function FindingTarget(props: { finding: Finding; data: CheckView; base: string 
         {projects.map((p, i) => (
           <>
             {i > 0 ? '、' : ''}
-            <a href={`${base}/projects/${p.id}?fy=${fy}`}>
+            <a href={urls.project(address, p.id, { fy })}>
               {t('check.link.project', { no, name: p.name })}
             </a>
           </>
@@ -43,13 +44,10 @@ function FindingTarget(props: { finding: Finding; data: CheckView; base: string 
   }
   if (finding.code.startsWith('kpi.')) {
     const kpiId = finding.params?.kpiId;
-    return (
-      <a href={`${base}/kpis?fy=${fy}${typeof kpiId === 'number' ? `#kpi-${kpiId}` : ''}`}>
-        {t('check.link.kpis')}
-      </a>
-    );
+    const hash = typeof kpiId === 'number' ? `#kpi-${kpiId}` : '';
+    return <a href={`${urls.planPage(address, 'kpis', { fy })}${hash}`}>{t('check.link.kpis')}</a>;
   }
-  return <a href={`${base}?fy=${fy}`}>{t('check.link.plan')}</a>;
+  return <a href={urls.plan(address, { fy })}>{t('check.link.plan')}</a>;
 }
 
 /**
@@ -58,7 +56,7 @@ function FindingTarget(props: { finding: Finding; data: CheckView; base: string 
  * errors remain, and recorded).
  */
 export function CheckPage(props: CheckPageProps) {
-  const { data, base } = props;
+  const { data, address } = props;
   const unit = data.view.plan.amountUnit;
   const counts = countBySeverity(data.findings);
   const fy = data.fiscalYear;
@@ -77,7 +75,7 @@ export function CheckPage(props: CheckPageProps) {
       <p class="lead">
         {t('check.lead', { fiscalYear: fyLabel(fy), status: yearStatusLabel(data.status) })}
       </p>
-      <form method="get" action={`${base}/check`} class="filters">
+      <form method="get" action={urls.planPage(address, 'check')} class="filters">
         <div class="field">
           <label for="fy">{t('dashboard.fy-select')}</label>
           <select id="fy" name="fy" data-autosubmit>
@@ -121,7 +119,7 @@ export function CheckPage(props: CheckPageProps) {
                     data-project={f.location?.projectNo}
                   >
                     <span class="finding__target">
-                      <FindingTarget finding={f} data={data} base={base} />
+                      <FindingTarget finding={f} data={data} address={address} />
                     </span>
                     <span class="finding__message">
                       <span class="visually-hidden">{t(`word.${severity}`)}: </span>
@@ -151,7 +149,7 @@ export function CheckPage(props: CheckPageProps) {
         ) : (
           <p>
             {t('check.publish.not-locked', { status: yearStatusLabel(data.status) })}{' '}
-            <a href={`${base}/years?fy=${fy}`}>{t('check.years-link')}</a>
+            <a href={urls.planPage(address, 'years', { fy })}>{t('check.years-link')}</a>
           </p>
         )}
       </section>
@@ -162,7 +160,7 @@ export function CheckPage(props: CheckPageProps) {
 function PublishForm(props: CheckPageProps & { errors: number }) {
   const fy = props.data.fiscalYear;
   return (
-    <form method="post" action={`${props.base}/check/publish`}>
+    <form method="post" action={urls.planPage(props.address, 'check/publish')}>
       <Csrf token={props.csrf} />
       <input type="hidden" name="fy" value={String(fy)} />
       {props.errors > 0 ? (

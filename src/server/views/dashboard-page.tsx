@@ -4,13 +4,14 @@ import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { StatusScale } from '../../core/status-scale.ts';
 import { t } from '../../i18n/translate.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { ChartFigure } from './dashboard-figure.tsx';
 import { fyLabel, yearStatusLabel } from './format.ts';
 
 export interface DashboardPageProps {
   view: PlanView;
   fiscalYear: FiscalYear;
-  base: string;
+  address: PlanAddress;
   charts: DashboardCharts;
   scale: StatusScale;
   /** KPI names for the trend's select, in the plan's order. */
@@ -18,8 +19,8 @@ export interface DashboardPageProps {
 }
 
 /** The CSV address of a chart: the same access rules and rows as the page. */
-export function csvHref(base: string, id: ChartId, fiscalYear: FiscalYear, kpiId?: number) {
-  return `${base}/dashboard/${id}.csv?fy=${fiscalYear}${kpiId !== undefined ? `&kpi=${kpiId}` : ''}`;
+export function csvHref(address: PlanAddress, id: ChartId, fiscalYear: FiscalYear, kpiId?: number) {
+  return urls.planPage(address, `dashboard/${id}.csv`, { fy: fiscalYear, kpi: kpiId });
 }
 
 /**
@@ -29,13 +30,13 @@ export function csvHref(base: string, id: ChartId, fiscalYear: FiscalYear, kpiId
  * charts (ECharts, loaded only here) and adds PNG and SVG downloads.
  */
 export function DashboardPage(props: DashboardPageProps) {
-  const { view, fiscalYear: fy, base, charts } = props;
+  const { view, fiscalYear: fy, address, charts } = props;
   const status = view.years.find((y) => y.fiscalYear === fy)?.status ?? 'preparing';
   const kpiId = charts.kpi?.id;
   const figure = (chart: ChartData, withKpi = false) => (
     <ChartFigure
       chart={chart}
-      csvHref={csvHref(base, chart.id, fy, withKpi ? kpiId : undefined)}
+      csvHref={csvHref(address, chart.id, fy, withKpi ? kpiId : undefined)}
       fileName={`${chart.id}-${fy}${withKpi && kpiId !== undefined ? `-kpi${kpiId}` : ''}`}
     />
   );
@@ -54,7 +55,7 @@ export function DashboardPage(props: DashboardPageProps) {
           last: fyLabel(view.summary.lastFiscalYear),
         })}
       </p>
-      <form method="get" action={`${base}/dashboard`} class="filters">
+      <form method="get" action={urls.planPage(address, 'dashboard')} class="filters">
         <div class="field">
           <label for="fy">{t('dashboard.fy-select')}</label>
           <select id="fy" name="fy" data-autosubmit>
@@ -99,7 +100,11 @@ export function DashboardPage(props: DashboardPageProps) {
         <h2 id="section-kpi-trend">{t('dashboard.section.kpi-trend')}</h2>
         {charts.kpiTrend ? (
           <>
-            <form method="get" action={`${base}/dashboard#section-kpi-trend`} class="filters">
+            <form
+              method="get"
+              action={`${urls.planPage(address, 'dashboard')}#section-kpi-trend`}
+              class="filters"
+            >
               <input type="hidden" name="fy" value={String(fy)} />
               <div class="field">
                 <label for="kpi">{t('dashboard.kpi-select')}</label>

@@ -6,12 +6,13 @@ import type { FieldError } from '../../app/workflow/save-project-year.ts';
 import type { CommentRole } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
+import { type PlanAddress, urls } from '../urls.ts';
 import { amount, dateTime, fyLabel, rate, yearStatusLabel } from './format.ts';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
 
 export interface EvaluationFormPageProps {
   view: PlanView;
-  base: string;
+  address: PlanAddress;
   csrf: string;
   data: ProjectEvaluation;
   /** What the form shows: the stored values, or what was typed (after an error). */
@@ -37,7 +38,7 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
   const unit = p.view.plan.amountUnit;
   const conventions = p.view.plan.conventions;
   const fy = fyLabel(d.fiscalYear);
-  const self = `${p.base}/projects/${ref.id}/evaluation?fy=${d.fiscalYear}`;
+  const self = urls.projectPage(p.address, ref.id, 'evaluation', { fy: d.fiscalYear });
   const figures = d.project.figures.find((f) => f.fiscalYear === d.fiscalYear);
   const scale = d.settings.scale;
   const closed = d.yearStatus === 'locked' || d.yearStatus === 'published';
@@ -50,7 +51,9 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
   return (
     <>
       <p>
-        <a href={`${p.base}/evaluations?fy=${d.fiscalYear}`}>← {fy} の評価の一覧へ</a>
+        <a href={urls.planPage(p.address, 'evaluations', { fy: d.fiscalYear })}>
+          ← {fy} の評価の一覧へ
+        </a>
       </p>
       <h1>
         {project.no}. {project.name}：{fy} の評価
@@ -58,7 +61,7 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
       <p class="lead">
         担当課: {project.department ?? '—'}・年度:{' '}
         <span class={`tag tag--${d.yearStatus}`}>{yearStatusLabel(d.yearStatus)}</span>・
-        <a href={`${p.base}/projects/${ref.id}?fy=${d.fiscalYear}`}>事業のページ</a>
+        <a href={urls.project(p.address, ref.id, { fy: d.fiscalYear })}>事業のページ</a>
       </p>
       {p.saved ? (
         <div class="notice" role="status">

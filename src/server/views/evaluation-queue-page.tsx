@@ -2,14 +2,13 @@ import type { EvaluationQueue, QueueRow } from '../../app/evaluation/evaluation-
 import { COMMENT_ROLES } from '../../app/evaluation/evaluations.ts';
 import { describeScale } from '../../app/evaluation/settings-form.ts';
 import { t } from '../../i18n/translate.ts';
-import { urls } from '../urls.ts';
+import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, rate, yearStatusLabel } from './format.ts';
 
 export type QueueFilter = 'pending' | 'all';
 
 export interface EvaluationQueuePageProps {
-  base: string;
-  code: string;
+  address: PlanAddress;
   title: string;
   years: { fiscalYear: number; status: Parameters<typeof yearStatusLabel>[0] }[];
   fiscalYear: number;
@@ -38,11 +37,11 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
         {p.isAdmin ? (
           <>
             {' '}
-            <a href={urls.municipalityPage(p.code, 'settings')}>区分と今後の方針の設定</a>
+            <a href={urls.municipalityPage(p.address.code, 'settings')}>区分と今後の方針の設定</a>
           </>
         ) : null}
       </p>
-      <form method="get" action={`${p.base}/evaluations`} class="filters">
+      <form method="get" action={urls.planPage(p.address, 'evaluations')} class="filters">
         <div class="field">
           <label for="fy">年度</label>
           <select id="fy" name="fy">
@@ -99,7 +98,7 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <QueueRowView row={r} base={p.base} fiscalYear={p.fiscalYear} />
+                <QueueRowView row={r} address={p.address} fiscalYear={p.fiscalYear} />
               ))}
             </tbody>
           </table>
@@ -109,14 +108,18 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
   );
 }
 
-function QueueRowView(props: { row: QueueRow; base: string; fiscalYear: number }) {
+function QueueRowView(props: { row: QueueRow; address: PlanAddress; fiscalYear: number }) {
   const r = props.row;
   const unset = <span class="muted">{t('evaluation.unset')}</span>;
   return (
     <tr data-project={String(r.projectId)}>
       <td>{r.no}</td>
       <th scope="row">
-        <a href={`${props.base}/projects/${r.projectId}/evaluation?fy=${props.fiscalYear}`}>
+        <a
+          href={urls.projectPage(props.address, r.projectId, 'evaluation', {
+            fy: props.fiscalYear,
+          })}
+        >
           {r.name}
         </a>
       </th>

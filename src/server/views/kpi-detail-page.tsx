@@ -3,6 +3,7 @@ import type { PlanView } from '../../app/views/plan-view.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ActualFormState, FieldErrors } from '../forms/kpi-form.ts';
 import { Csrf } from '../render.tsx';
+import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, fyShort, rate, yearStatusLabel } from './format.ts';
 import { ErrorSummary, TextField } from './kpi-fields.tsx';
 import {
@@ -19,7 +20,7 @@ import { BandTag } from './kpi-page.tsx';
 export interface KpiDetailPageProps {
   view: PlanView;
   detail: KpiDetailView;
-  base: string;
+  address: PlanAddress;
   csrf: string;
   notice: string | null;
   actualForm: ActualFormState;
@@ -35,16 +36,16 @@ const ACTUAL_LABELS = { value: '実績値', asOf: '時点（実績日）', sourc
  * achievements, and for those allowed the selected year's actual and the project's results.
  */
 export function KpiDetailPage(p: KpiDetailPageProps) {
-  const { detail, base } = p;
+  const { detail, address } = p;
   const line = detail.line;
   const def = line.record.definition;
   const fy = line.fiscalYear;
-  const kpiUrl = `${base}/kpis/${line.record.id}`;
+  const kpiId = line.record.id;
   const targets = yearTargetsLabel(def);
   return (
     <>
       <p>
-        <a href={`${base}/kpis?fy=${fy}`}>← KPI の一覧へ</a>
+        <a href={urls.planPage(address, 'kpis', { fy })}>← KPI の一覧へ</a>
       </p>
       <h1>{def.name}</h1>
       <ol class="tree-path" aria-label="計画の体系での位置">
@@ -75,10 +76,10 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
       </dl>
       {line.canManage ? (
         <p>
-          <a href={`${kpiUrl}/edit?fy=${fy}`}>定義を編集</a>
+          <a href={urls.kpiPage(address, kpiId, 'edit', { fy })}>定義を編集</a>
         </p>
       ) : null}
-      <form method="get" action={kpiUrl} class="filters">
+      <form method="get" action={urls.kpi(address, kpiId)} class="filters">
         <div class="field">
           <label for="fy">年度</label>
           <select id="fy" name="fy" data-autosubmit>
@@ -123,7 +124,9 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
               return (
                 <tr class={y.fiscalYear === fy ? 'is-selected' : undefined}>
                   <th scope="row">
-                    <a href={`${kpiUrl}?fy=${y.fiscalYear}`}>{fyLabel(y.fiscalYear)}</a>
+                    <a href={urls.kpi(address, kpiId, { fy: y.fiscalYear })}>
+                      {fyLabel(y.fiscalYear)}
+                    </a>
                     <span class="kpi-note">{yearStatusLabel(y.status)}</span>
                   </th>
                   <td class="num">
@@ -176,7 +179,7 @@ function ActualForm(p: KpiDetailPageProps) {
       <ErrorSummary errors={p.actualErrors} labels={ACTUAL_LABELS} />
       <form
         method="post"
-        action={`${p.base}/kpis/${line.record.id}/actuals?fy=${fy}`}
+        action={urls.kpiPage(p.address, line.record.id, 'actuals', { fy })}
         novalidate
         class="kpi-form"
       >
@@ -232,7 +235,7 @@ function LinkForm(p: KpiDetailPageProps) {
       {results.length === 0 ? (
         <p class="muted">{fyLabel(fy)} の結果の記載はまだありません。</p>
       ) : (
-        <form method="post" action={`${p.base}/kpis/${line.record.id}/link?fy=${fy}`}>
+        <form method="post" action={urls.kpiPage(p.address, line.record.id, 'link', { fy })}>
           <Csrf token={p.csrf} />
           <fieldset class="field">
             <legend>{fyLabel(fy)} の結果</legend>

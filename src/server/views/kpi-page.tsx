@@ -5,6 +5,7 @@ import type { Finding } from '../../core/finding.ts';
 import { formatFinding } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
+import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, fyShort, rate, yearStatusLabel } from './format.ts';
 import {
   asOfLabel,
@@ -28,7 +29,7 @@ export interface KpiImportReport {
 export interface KpiPageProps {
   view: PlanView;
   page: KpiPageView;
-  base: string;
+  address: PlanAddress;
   csrf: string;
   notice: string | null;
   importReport: KpiImportReport | null;
@@ -66,7 +67,7 @@ export function ActualCell(props: { line: KpiLine }) {
  * municipality's scale, whose name and thresholds the page states.
  */
 export function KpiPage(props: KpiPageProps) {
-  const { view, page, base } = props;
+  const { view, page, address } = props;
   const fy = page.fiscalYear;
   return (
     <>
@@ -75,7 +76,7 @@ export function KpiPage(props: KpiPageProps) {
         {fyLabel(fy)}（{yearStatusLabel(page.yearStatus)}）・計画期間{' '}
         {fyLabel(view.summary.firstFiscalYear)}～{fyLabel(view.summary.lastFiscalYear)}
       </p>
-      <form method="get" action={`${base}/kpis`} class="filters">
+      <form method="get" action={urls.planPage(address, 'kpis')} class="filters">
         <div class="field">
           <label for="fy">年度</label>
           <select id="fy" name="fy" data-autosubmit>
@@ -129,7 +130,7 @@ export function KpiPage(props: KpiPageProps) {
             </thead>
             {page.groups.map((g) => {
               const owner = g.owner;
-              const param = owner.scope === 'project' ? `project=${owner.id}` : `node=${owner.id}`;
+              const ownerKey = owner.scope === 'project' ? 'project' : 'node';
               return (
                 <tbody>
                   <tr class={`kpi-group level-${Math.min(g.depth, 1)}`}>
@@ -140,7 +141,11 @@ export function KpiPage(props: KpiPageProps) {
                           {' '}
                           <a
                             class="kpi-add"
-                            href={`${base}/kpis/new?scope=${owner.scope}&${param}&fy=${fy}`}
+                            href={urls.planPage(address, 'kpis/new', {
+                              scope: owner.scope,
+                              [ownerKey]: owner.id,
+                              fy,
+                            })}
                           >
                             KPI を追加<span class="visually-hidden">（{owner.title}）</span>
                           </a>
@@ -154,10 +159,10 @@ export function KpiPage(props: KpiPageProps) {
                     return (
                       <tr>
                         <th scope="row" class={`indent-${g.depth + 1}`}>
-                          <a href={`${base}/kpis/${line.record.id}?fy=${fy}`}>{def.name}</a>
+                          <a href={urls.kpi(address, line.record.id, { fy })}>{def.name}</a>
                           {line.canManage ? (
                             <span class="kpi-note">
-                              <a href={`${base}/kpis/${line.record.id}/edit?fy=${fy}`}>
+                              <a href={urls.kpiPage(address, line.record.id, 'edit', { fy })}>
                                 定義を編集<span class="visually-hidden">（{def.name}）</span>
                               </a>
                             </span>
@@ -192,12 +197,12 @@ export function KpiPage(props: KpiPageProps) {
           </table>
         </div>
       ) : null}
-      {page.canImport ? <ImportForm base={base} fy={fy} csrf={props.csrf} /> : null}
+      {page.canImport ? <ImportForm address={address} fy={fy} csrf={props.csrf} /> : null}
     </>
   );
 }
 
-function ImportForm(props: { base: string; fy: number; csrf: string }) {
+function ImportForm(props: { address: PlanAddress; fy: number; csrf: string }) {
   return (
     <section class="kpi-import">
       <h2>CSV から取り込む（管理者）</h2>
@@ -209,7 +214,7 @@ function ImportForm(props: { base: string; fy: number; csrf: string }) {
       </p>
       <form
         method="post"
-        action={`${props.base}/kpis/import?fy=${props.fy}`}
+        action={urls.planPage(props.address, 'kpis/import', { fy: props.fy })}
         enctype="multipart/form-data"
       >
         <Csrf token={props.csrf} />
