@@ -7,12 +7,17 @@ import {
 } from '../../core/kpi.ts';
 import { executionRate } from '../../core/money.ts';
 import type { Plan, PlanNode, Project } from '../../core/plan.ts';
+import { spreadsheetSafeText } from './spreadsheet-safe-text.ts';
 
 /**
  * Open data as CSV (docs/open-data-csv.md lists every column): one row per project-year, per
  * activity entry, per KPI-year. Japanese headers, the 全国地方公共団体コード on every row,
  * fiscal years both as 2020 and 令和2年度, amounts in whole yen (no unit to guess), RFC 4180
- * quoting, CRLF (what Excel writes), optionally a BOM so Excel opens UTF-8 correctly.
+ * quoting, CRLF (what Excel writes).
+ *
+ * Two variants: with a BOM it is meant for Excel (which needs the BOM to read UTF-8), and text
+ * that Excel would run as a formula is neutralised (spreadsheet-safe-text.ts); without one it is
+ * meant for programs and every text stays exactly as stored.
  */
 export type OpenDataTable = 'projects' | 'entries' | 'kpis';
 
@@ -85,28 +90,42 @@ export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
 
 type Cell = string | number | null;
 
-function quote(cell: Cell): string {
-  const text = cell === null ? '' : String(cell);
+function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A cell as CSV text; numbers are written as numbers, text for Excel made safe to open. */
+function field(cell: Cell, forExcel: boolean): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  return quote(forExcel ? spreadsheetSafeText(cell) : cell);
+}
+
+/** The CSV text; `bom` marks the variant meant for Excel (BOM, formulas neutralised). */
 export function toCsv(header: readonly string[], rows: readonly Cell[][], bom: boolean): string {
-  const lines = [header, ...rows].map((r) => r.map(quote).join(','));
+  const lines = [header.map(quote).join(',')];
+  for (const row of rows) lines.push(row.map((c) => field(c, bom)).join(','));
   return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
-/** Each project with the titles of the nodes above it. */
+/**
+ * Each project with the titles of the nodes above it, in tree order. A stack, not recursion: an
+ * imported tree can be as deep as its file makes it (issue 9).
+ */
 function projectsWithPath(plan: Plan): { project: Project; path: string[] }[] {
   const out: { project: Project; path: string[] }[] = [];
-  const walk = (nodes: PlanNode[], path: string[]) => {
-    for (const n of nodes) {
-      for (const project of n.projects) out.push({ project, path: [...path, n.title] });
-      walk(n.children, [...path, n.title]);
-    }
+  const stack: { node: PlanNode; above: string[] }[] = [];
+  const pushAll = (nodes: PlanNode[], above: string[]) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as PlanNode, above });
   };
-  walk(plan.nodes, []);
+  pushAll(plan.nodes, []);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const path = [...next.above, next.node.title];
+    for (const project of next.node.projects) out.push({ project, path });
+    pushAll(next.node.children, path);
+  }
   return out;
 }
 
