@@ -40,6 +40,7 @@ export async function exportOpenData(
     years: readonly FiscalYear[];
     /** Years the reader may read: actuals of others stay out, cumulative sums included. */
     readable: ReadonlySet<FiscalYear>;
+    /** The variant meant for Excel: a BOM, and formulas neutralised (docs/open-data-csv.md). */
     bom: boolean;
   },
 ): Promise<string> {
