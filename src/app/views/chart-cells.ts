@@ -1,4 +1,5 @@
 import { type AmountUnit, formatAmount, formatRate } from '../../core/money.ts';
+import { spreadsheetSafeText } from '../../formats/csv/spreadsheet-safe-text.ts';
 import type { Cell, ChartData, Column } from './chart-data.ts';
 
 /** A chart's cells as the table shows them and as the CSV download writes them. */
@@ -37,8 +38,8 @@ function plainNumber(value: number): string {
 export function cellCsv(column: Column, value: Cell, unit: AmountUnit): string {
   if (value === null) return '';
   if (typeof value === 'string') {
-    // Spreadsheet formula injection (OWASP CSV Injection): text starting with = + - @ is data.
-    return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    // Spreadsheet formula injection (OWASP CSV Injection): the same rule as the open data.
+    return spreadsheetSafeText(value);
   }
   switch (column.type) {
     case 'amount':
