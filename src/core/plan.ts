@@ -131,29 +131,30 @@ export interface Plan {
   statedTotals: StatedTotal[];
 }
 
-/** Every project of the plan in tree order. */
+/**
+ * Every project of the plan in tree order. Iterative, and without spreading a node's projects
+ * into one call's arguments: a node may hold hundreds of thousands (issue 9).
+ */
 export function allProjects(plan: Pick<Plan, 'nodes'>): Project[] {
   const out: Project[] = [];
-  const walk = (nodes: PlanNode[]) => {
-    for (const node of nodes) {
-      out.push(...node.projects);
-      walk(node.children);
-    }
-  };
-  walk(plan.nodes);
+  for (const { node } of allNodes(plan)) {
+    for (const project of node.projects) out.push(project);
+  }
   return out;
 }
 
-/** Every node with its depth (0 = top level) in tree order. */
+/** Every node with its depth (0 = top level) in tree order; iterative, whatever the depth. */
 export function allNodes(plan: Pick<Plan, 'nodes'>): { node: PlanNode; depth: number }[] {
   const out: { node: PlanNode; depth: number }[] = [];
-  const walk = (nodes: PlanNode[], depth: number) => {
-    for (const node of nodes) {
-      out.push({ node, depth });
-      walk(node.children, depth + 1);
-    }
+  const stack: { node: PlanNode; depth: number }[] = [];
+  const pushChildren = (nodes: readonly PlanNode[], depth: number) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as PlanNode, depth });
   };
-  walk(plan.nodes, 0);
+  pushChildren(plan.nodes, 0);
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    out.push(next);
+    pushChildren(next.node.children, next.depth + 1);
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
+import { messagesJaLimits } from './messages-ja-limits.ts';
 
 export const messagesJa = {
   ...messagesJaKpi,
@@ -17,6 +18,7 @@ export const messagesJa = {
   ...messagesJaApi,
   ...messagesJaAccounts,
   ...messagesJaCycle,
+  ...messagesJaLimits,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Finding, hasErrors } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
+import { capFindings, findingsOfLimit } from '../../core/input-limits.ts';
 import type { Plan } from '../../core/plan.ts';
 import { checkPlan } from '../../core/plan-checks.ts';
 import { diffPlans } from '../../core/plan-diff.ts';
@@ -20,8 +21,7 @@ import { readPlanFile } from './read-plan-file.ts';
  * (same municipality and title) updates it in place and says what changed.
  */
 export async function importFile(ctx: AppContext, input: ImportInput): Promise<ImportOutcome> {
-  const read =
-    input.mapping === undefined ? await readPlanFile(ctx, input) : await readMappedFile(ctx, input);
+  const read = await readBounded(ctx, input);
   const refused = (findings: Finding[]): ImportOutcome => ({
     written: false,
     plan: read.plan,
@@ -35,7 +35,7 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
   if (!plan || hasErrors(read.findings)) return refused(read.findings);
   const closed = await closedYears(ctx, plan, writtenYears(read), input.fileName);
   if (closed.length > 0) return refused([...read.findings, ...closed]);
-  const checks = read.fiscalYears.flatMap((fy) => checkPlan(plan, fy));
+  const checks = capFindings(read.fiscalYears.flatMap((fy) => checkPlan(plan, fy)));
   const changesIn = async (store: StoreModules) => {
     const id = await store.plans.findId(plan.municipality.code, plan.plan.title);
     const before =
@@ -62,6 +62,25 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
     return diff;
   });
   return { ...outcome, written: true, changes };
+}
+
+/**
+ * Reads the file; one over a limit of INPUT_LIMITS is refused with that limit's finding, and
+ * every reader's findings are capped (the rest counted as "and N more").
+ */
+async function readBounded(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+  try {
+    const read =
+      input.mapping === undefined
+        ? await readPlanFile(ctx, input)
+        : await readMappedFile(ctx, input);
+    return { ...read, findings: capFindings(read.findings) };
+  } catch (e) {
+    const findings = findingsOfLimit(e);
+    if (!findings) throw e;
+    const format = input.mapping === undefined ? (input.format ?? 'file') : 'mapped';
+    return { format, plan: null, fiscalYears: [], findings: [...findings], summary: null };
+  }
 }
 
 /** Every year the import writes: figures, and a mapped file's KPI actuals and evaluations. */

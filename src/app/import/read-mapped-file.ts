@@ -1,4 +1,5 @@
 import { SouseiError } from '../../core/errors.ts';
+import { findingsOfLimit } from '../../core/input-limits.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
 import { decodeText } from '../../formats/decode-text.ts';
 import { type Mapping, MappingSchema } from '../../formats/mapping/mapping-schema.ts';
@@ -35,16 +36,18 @@ export async function readMappedFile(ctx: AppContext, input: ImportInput): Promi
     | AsyncIterable<{ line: number; cells: string[]; sheet?: string }>
     | Iterable<{ line: number; cells: string[] }>;
   if (isXlsx) {
-    rows = xlsxRows(input.bytes, mapping.sheet, input.onProgress);
+    rows = xlsxRows(input.bytes, mapping.sheet, input.onProgress, input.fileName);
   } else {
     const decoded = decodeText(input.bytes, input.fileName);
     if (!decoded.ok) return { ...none, findings: [decoded.finding] };
-    rows = parseCsv(decoded.text);
+    rows = parseCsv(decoded.text, input.fileName);
   }
   let result: MappedResult;
   try {
     result = await readMappedRows(rows, mapping, { file: input.fileName, municipality, title });
-  } catch {
+  } catch (e) {
+    // A file over a limit says which; anything else the streaming reader throws is a bad xlsx.
+    if (findingsOfLimit(e)) throw e;
     return {
       ...none,
       findings: [

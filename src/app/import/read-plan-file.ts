@@ -56,7 +56,7 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
   const decoded = decodeText(input.bytes, input.fileName);
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
   if (format === 'tsv') {
-    const table = readProgressTable(parseTsv(decoded.text), await options());
+    const table = readProgressTable(parseTsv(decoded.text, input.fileName), await options());
     return { ...none, plan: table.plan, fiscalYears: table.fiscalYears, findings: table.findings };
   }
   let value: unknown;

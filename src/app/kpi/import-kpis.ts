@@ -3,6 +3,7 @@ import { SouseiError } from '../../core/errors.ts';
 import { type Finding, hasErrors } from '../../core/finding.ts';
 import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
 import { toHalfWidth } from '../../core/half-width.ts';
+import { capFindings, findingsOfLimit } from '../../core/input-limits.ts';
 import type { KpiScope } from '../../core/kpi.ts';
 import { SCOPE_LABELS } from '../../core/kpi-input.ts';
 import { type Actor, isAdmin } from '../../core/permissions.ts';
@@ -99,9 +100,11 @@ async function readGrid(
   // An xlsx workbook (a zip: PK\x03\x04): the first sheet, read as the same rows of cells.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     try {
-      const [first] = await readWorkbookGrids(bytes);
+      const [first] = await readWorkbookGrids(bytes, input.fileName);
       return { grid: first?.rows ?? [], findings: [] };
-    } catch {
+    } catch (e) {
+      const limit = findingsOfLimit(e);
+      if (limit) return { grid: [], findings: [...limit] };
       const finding: Finding = {
         severity: 'error',
         code: 'xlsx.unreadable',
@@ -113,7 +116,13 @@ async function readGrid(
   }
   const decoded = decodeText(input.bytes ?? new Uint8Array(), input.fileName);
   if (!decoded.ok) return { grid: [], findings: [decoded.finding] };
-  return { grid: parseCsv(decoded.text), findings: [] };
+  try {
+    return { grid: parseCsv(decoded.text, input.fileName), findings: [] };
+  } catch (e) {
+    const findings = findingsOfLimit(e);
+    if (!findings) throw e;
+    return { grid: [], findings: [...findings] };
+  }
 }
 
 export async function importKpis(
@@ -135,10 +144,12 @@ export async function importKpis(
   const statuses = await ctx.store.years.statuses(code, plan.id);
   const resolved = await resolveRows(ctx, plan, table, statuses, input.fileName);
   // In the file's order, as a person goes through it.
-  const findings = [...table.findings, ...resolved.findings].sort(
-    (a, b) =>
-      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  const findings = capFindings(
+    [...table.findings, ...resolved.findings].sort(
+      (a, b) =>
+        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+        (a.location?.column ?? 0) - (b.location?.column ?? 0),
+    ),
   );
   const outcome = { plan, rows: table.rows.length, findings };
   if (hasErrors(findings)) return { ...outcome, written: false, changes: [] };

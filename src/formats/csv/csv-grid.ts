@@ -1,3 +1,4 @@
+import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
 
 /**
@@ -6,7 +7,9 @@ import type { GridRow } from '../tsv/tsv-grid.ts';
  * doubled. Rows carry the line they start on, so a finding can name it even when a quoted cell
  * spans lines. A quote inside an unquoted cell is text; an unclosed quote runs to the end.
  */
-export function parseCsv(text: string): GridRow[] {
+/** Over a limit of INPUT_LIMITS it throws the limit's typed error naming `file` and the line. */
+export function parseCsv(text: string, file?: string): GridRow[] {
+  const limits = new GridLimits(file);
   const rows: GridRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -15,7 +18,9 @@ export function parseCsv(text: string): GridRow[] {
   let i = 0;
   const n = text.length;
   const endRow = () => {
+    limits.cell(rowLine);
     cells.push(cell);
+    limits.row(rowLine);
     rows.push({ line: rowLine, cells });
     cells = [];
     cell = '';
@@ -49,6 +54,7 @@ export function parseCsv(text: string): GridRow[] {
       continue;
     }
     if (ch === ',') {
+      limits.cell(rowLine);
       cells.push(cell);
       cell = '';
       i++;

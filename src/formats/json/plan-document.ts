@@ -1,6 +1,8 @@
 import type { Finding } from '../../core/finding.ts';
+import { limitFinding } from '../../core/input-limits.ts';
 import { type AmountUnit, amountFromNumber, formatAmount, type Yen } from '../../core/money.ts';
 import type { Finance, Plan, PlanNode, Project } from '../../core/plan.ts';
+import { tooDeepAt } from './json-depth.ts';
 import {
   type NodeDocument,
   type PlanDocument,
@@ -86,6 +88,10 @@ export type PlanDocumentResult =
 
 /** Validates a parsed JSON value against the schema and turns it into a plan. */
 export function fromPlanDocument(value: unknown, file?: string): PlanDocumentResult {
+  const deep = tooDeepAt(value);
+  if (deep !== null) {
+    return { plan: null, findings: [limitFinding('tree-depth', { file, path: deep })] };
+  }
   const parsed = PlanDocumentSchema.safeParse(value);
   if (!parsed.success) {
     return {

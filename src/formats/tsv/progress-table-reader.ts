@@ -71,8 +71,8 @@ export function readProgressTable(
     plan: {
       title: options.title,
       kind: options.kind ?? '総合戦略',
-      firstFiscalYear: layout.period?.first ?? Math.min(...fiscalYears),
-      lastFiscalYear: layout.period?.last ?? Math.max(...fiscalYears),
+      firstFiscalYear: layout.period?.first ?? fiscalYears.reduce((a, b) => Math.min(a, b)),
+      lastFiscalYear: layout.period?.last ?? fiscalYears.reduce((a, b) => Math.max(a, b)),
       levels: layout.levels,
     },
     amountUnit: unit,
@@ -80,7 +80,7 @@ export function readProgressTable(
     nodes: body.roots,
     statedTotals: body.totals,
   };
-  findings.push(...resolveRelists(plan));
+  for (const f of resolveRelists(plan)) findings.push(f);
   return { plan, fiscalYears, findings };
 }
 

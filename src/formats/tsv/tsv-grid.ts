@@ -1,3 +1,5 @@
+import { GridLimits } from '../grid-limits.ts';
+
 /**
  * Tab-separated text as Excel reads and writes it: tab between cells, CRLF, LF or CR between
  * rows, and a cell holding a tab, a line break or a leading double quote wrapped in quotes with
@@ -9,7 +11,9 @@ export interface GridRow {
   cells: string[];
 }
 
-export function parseTsv(text: string): GridRow[] {
+/** Over a limit of INPUT_LIMITS it throws the limit's typed error naming `file` and the line. */
+export function parseTsv(text: string, file?: string): GridRow[] {
+  const limits = new GridLimits(file);
   const rows: GridRow[] = [];
   let cells: string[] = [];
   let line = 1;
@@ -18,7 +22,9 @@ export function parseTsv(text: string): GridRow[] {
   const n = text.length;
   let cell = '';
   const endRow = () => {
+    limits.cell(rowLine);
     cells.push(cell);
+    limits.row(rowLine);
     rows.push({ line: rowLine, cells });
     cells = [];
     cell = '';
@@ -33,6 +39,7 @@ export function parseTsv(text: string): GridRow[] {
     }
     const ch = text[i];
     if (ch === '\t') {
+      limits.cell(rowLine);
       cells.push(cell);
       cell = '';
       i++;

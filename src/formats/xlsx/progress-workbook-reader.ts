@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
+import { findingsOfLimit } from '../../core/input-limits.ts';
 import { allProjects, type Plan } from '../../core/plan.ts';
 import {
   type ProgressTableOptions,
@@ -20,8 +21,10 @@ export async function readProgressWorkbook(
 ): Promise<ProgressTableResult> {
   let grids: Awaited<ReturnType<typeof readWorkbookGrids>>;
   try {
-    grids = await readWorkbookGrids(bytes);
-  } catch {
+    grids = await readWorkbookGrids(bytes, options.file);
+  } catch (e) {
+    const limit = findingsOfLimit(e);
+    if (limit) return { plan: null, fiscalYears: [], findings: [...limit] };
     return {
       plan: null,
       fiscalYears: [],

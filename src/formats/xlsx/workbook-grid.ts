@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
+import { guardZip } from './zip-guard.ts';
 
 /**
  * A worksheet as rows of cell text, so the table readers work the same on TSV and xlsx.
@@ -62,18 +64,27 @@ export function columnLetters(column: number): string {
   return out;
 }
 
-export async function readWorkbookGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
+/**
+ * Every sheet of a workbook, loaded whole: refused first if it would inflate past
+ * INPUT_LIMITS.xlsxLoadedBytes, then while its rows are read past the rows and cells limits.
+ */
+export async function readWorkbookGrids(bytes: Uint8Array, file?: string): Promise<SheetGrid[]> {
+  await guardZip(bytes, 'xlsx-loaded-size', file);
   const workbook = new ExcelJS.Workbook();
   // exceljs's types want a Node Buffer; the bytes are the file as read.
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return workbook.worksheets.map((sheet) => {
     const rows: GridRow[] = [];
+    const limits = new GridLimits(file);
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
       // Every row as wide as the sheet: a sheet has no cut-off rows (unlike a truncated TSV).
-      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++)
+      for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) {
+        limits.cell(r);
         cells.push(cellText(row.getCell(c)));
+      }
+      limits.row(r);
       rows.push({ line: r, cells });
     }
     return { name: sheet.name, rows };

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SouseiError } from '../../core/errors.ts';
+import type { Finding } from '../../core/finding.ts';
+import { toPlanDocument } from '../../formats/json/plan-document.ts';
+import { writeProgressWorkbook } from '../../formats/xlsx/progress-workbook-writer.ts';
+import { databaseOf } from '../../store/raw-database.ts';
+import { createTestDatabase, type TestDatabase } from '../../store/test-databases.ts';
+import { type AppContext, openAppContext } from '../app-context.ts';
+import { importKpis } from '../kpi/import-kpis.ts';
+import { importFile } from './import-file.ts';
+
+/**
+ * Property/fuzz suite of every importer (issue 9): inputs grown from the real sample by cutting,
+ * duplicating, swapping and injecting junk, unicode and huge numbers. Every input imports, or is
+ * refused with findings that name the file, or throws a typed SouseiError; never another throw,
+ * and a refused import leaves the store as it was. `npm test` runs a short seeded run;
+ * `npm run fuzz` runs FUZZ_RUNS (10,000) inputs per format with a random seed it prints.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const SEED = Number(process.env.FUZZ_SEED ?? (process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 9));
+const TIMEOUT = process.env.FUZZ_RUNS ? 0 : 120_000;
+const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+
+const SAMPLE = new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url);
+const KPI_SAMPLE = new URL('../../../samples/muroran-kpis.csv', import.meta.url);
+const MAPPING = JSON.parse(
+  readFileSync(new URL('../../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
+);
+const sampleTsv = readFileSync(SAMPLE, 'utf8');
+const sampleKpis = readFileSync(KPI_SAMPLE, 'utf8');
+const TITLE = '第2期室蘭市まち・ひと・しごと創生総合戦略';
+const base = { municipalityCode: '012050', municipalityName: '室蘭市', title: TITLE };
+
+const junk = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 10 }),
+  fc.constantFrom(
+    '1e308',
+    '-0',
+    'NaN',
+    '99999999999999999999999',
+    '９９９，９９９',
+    '"',
+    '""',
+    '\t',
+    '\r\n',
+    ',',
+    '☐',
+    '▶',
+    '⇒',
+    '<u>',
+    '※',
+    '{',
+    ']',
+    '\u0000',
+    '\uFEFF',
+    '\uD800',
+    'R2',
+    'No.',
+    '予算',
+    '合計',
+  ),
+);
+
+/** One edit of a text: cut it, duplicate or drop a line, swap two cells, insert junk. */
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('dup-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('drop-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), a: fc.nat(), b: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: junk }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: junk }),
+);
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(text: string, e: Edit, separator: string): string {
+  const lines = text.split('\n');
+  const line = e.at % Math.max(1, lines.length);
+  switch (e.kind) {
+    case 'cut':
+      return text.slice(0, e.at % (text.length + 1));
+    case 'dup-line':
+      return [...lines.slice(0, line + 1), ...lines.slice(line)].join('\n');
+    case 'drop-line':
+      return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
+    case 'swap': {
+      const cells = (lines[line] ?? '').split(separator);
+      const [a, b] = [e.a % cells.length, e.b % cells.length];
+      [cells[a], cells[b]] = [cells[b] ?? '', cells[a] ?? ''];
+      lines[line] = cells.join(separator);
+      return lines.join('\n');
+    }
+    case 'insert': {
+      const at = e.at % (text.length + 1);
+      return text.slice(0, at) + e.text + text.slice(at);
+    }
+    case 'replace': {
+      const cells = (lines[line] ?? '').split(separator);
+      cells[e.at % cells.length] = e.text;
+      lines[line] = cells.join(separator);
+      return lines.join('\n');
+    }
+  }
+}
+
+const mutated = (text: string, separator: string) =>
+  fc
+    .array(edit, { minLength: 1, maxLength: 4 })
+    .map((edits) => edits.reduce((t, e) => apply(t, e, separator), text));
+
+/** Byte edits of a binary file (the xlsx): cut, flip, insert. */
+const mutatedBytes = (bytes: Uint8Array) =>
+  fc
+    .array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((edits) => {
+      let out = Uint8Array.from(bytes);
+      for (const e of edits) {
+        const at = e.at % (out.length + 1);
+        if (e.cut) out = out.slice(0, at);
+        else if (at < out.length) out[at] = e.byte;
+      }
+      return out;
+    });
+
+const TABLES = ['plans', 'plan_nodes', 'projects', 'activities', 'activity_entries', 'kpis'];
+
+async function snapshot(ctx: AppContext): Promise<number[]> {
+  const db = databaseOf(ctx.store);
+  const counts: number[] = [];
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table as 'plans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts.push(Number(row.n));
+  }
+  return counts;
+}
+
+/** A refusal must say where: every error finding names the file. */
+function expectLocated(findings: readonly Finding[], file: string) {
+  for (const f of findings.filter((x) => x.severity === 'error')) {
+    expect(f.location?.file, f.code).toBe(file);
+  }
+}
+
+async function outcomeOf<T>(run: () => Promise<T>): Promise<T | SouseiError> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof SouseiError && e.code !== 'internal') return e;
+    throw e;
+  }
+}
+
+describe('importers under fuzzed input (fast-check)', () => {
+  let database: TestDatabase;
+  let ctx: AppContext;
+  let xlsx: Uint8Array;
+  let json: string;
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    ctx = await openAppContext(database.url);
+    const first = await importFile(ctx, {
+      ...base,
+      bytes: new TextEncoder().encode(sampleTsv),
+      fileName: 'sample.tsv',
+    });
+    if (!first.plan) throw new Error('sample unread');
+    xlsx = await writeProgressWorkbook(first.plan, [2020], 'per-year');
+    json = JSON.stringify(toPlanDocument(first.plan), null, 1);
+    console.info(`fuzz: ${RUNS} inputs per format, seed ${SEED}`);
+  });
+  afterAll(async () => {
+    await ctx?.store.close();
+    await database?.drop();
+  });
+
+  /** Imports one input; a refused one must leave the store exactly as it was. */
+  const property = async (fileName: string, bytes: Uint8Array, mapping?: unknown) => {
+    const before = await snapshot(ctx);
+    const outcome = await outcomeOf(() => importFile(ctx, { ...base, bytes, fileName, mapping }));
+    if (outcome instanceof SouseiError || !outcome.written) {
+      expect(await snapshot(ctx)).toEqual(before);
+    }
+    if (!(outcome instanceof SouseiError) && !outcome.written) {
+      expect(outcome.findings.some((f) => f.severity === 'error')).toBe(true);
+      expect(outcome.findings.length).toBeLessThanOrEqual(201);
+      expectLocated(outcome.findings, fileName);
+    }
+  };
+
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it(
+    'progress table (TSV)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutated(sampleTsv, '\t'), (t) => property('p.tsv', encode(t))),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'plan document (JSON)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutated(json, ','), (t) => property('p.json', encode(t))),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'progress workbook (xlsx)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedBytes(xlsx), (b) => property('p.xlsx', b)),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'any city CSV through a mapping',
+    async () => {
+      const csv = sampleTsv.replaceAll('\t', ',');
+      await fc.assert(
+        fc.asyncProperty(mutated(csv, ','), (t) => property('m.csv', encode(t), MAPPING)),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'KPI table (CSV)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutated(sampleKpis, ','), async (t) => {
+          const before = await snapshot(ctx);
+          const outcome = await outcomeOf(() =>
+            importKpis(
+              ctx,
+              { operator: true },
+              { fileName: 'k.csv', bytes: encode(t), municipalityCode: '012050', planTitle: TITLE },
+            ),
+          );
+          if (outcome instanceof SouseiError || !outcome.written) {
+            expect(await snapshot(ctx)).toEqual(before);
+          }
+          if (!(outcome instanceof SouseiError) && !outcome.written) {
+            expect(outcome.findings.length).toBeLessThanOrEqual(201);
+            expectLocated(outcome.findings, 'k.csv');
+          }
+        }),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+});
