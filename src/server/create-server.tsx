@@ -36,7 +36,7 @@ import { workflowRoutes } from './routes/workflow-routes.tsx';
  */
 export function createServer(ctx: AppContext, config: ServerConfig) {
   const app = new Hono<ServerEnv>();
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders(config));
   app.use('*', async (c, next) => {
     c.set('app', ctx);
     c.set('config', config);
