@@ -8,6 +8,7 @@ import { apiRoutes } from './api/api-routes.tsx';
 import type { ServerConfig } from './config.ts';
 import type { ServerEnv } from './env.ts';
 import { csrfMiddleware } from './middleware/csrf.ts';
+import { noStoreForSessions } from './middleware/no-store.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { page } from './render.tsx';
@@ -42,6 +43,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
     c.set('config', config);
     await next();
   });
+  app.use('*', noStoreForSessions);
   app.route('/assets', assetRoutes());
   app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF
   app.use('*', sessionMiddleware);

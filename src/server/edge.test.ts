@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../app/auth/api-tokens.ts';
+import { loadSignedIn } from '../app/auth/users.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
 import { createTestServer, DEMO, type TestServer } from './test-server.ts';
@@ -69,4 +72,73 @@ describe('HSTS', () => {
   });
 });
 
-void DEMO;
+describe('Cache-Control', () => {
+  const M = '/m/012050';
+  it('is no-store on every page and file a session sees', async () => {
+    const admin = await server.signIn(DEMO.admin);
+    const P = `${M}/plans/${server.planId}`;
+    const project = await databaseOf(server.ctx.store)
+      .selectFrom('projects')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const paths = [
+      '/',
+      M,
+      P,
+      `${P}/projects/${project.id}`,
+      `${P}/projects/${project.id}/edit?fy=2021`,
+      `${P}/report?fy=2021`,
+      `${P}/report.pdf?fy=2021`,
+      `${P}/years`,
+      `${P}/years/2021`,
+      `${P}/history`,
+      `${P}/todo`,
+      `${P}/check`,
+      `${P}/kpis`,
+      `${P}/dashboard`,
+      `${P}/evaluations`,
+      `${P}/search?q=a`,
+      `${P}/downloads`,
+      `${P}/export.json?fy=2021`,
+      `${P}/export.xlsx?fy=2021`,
+      `${P}/export/projects.csv?fy=2021`,
+      `${M}/users`,
+      `${M}/settings`,
+      `${M}/import`,
+      '/account/tokens',
+      '/account/password',
+      '/api/docs',
+      `${P}/no-such-page`,
+    ];
+    const missing: string[] = [];
+    for (const path of paths) {
+      const res = await admin.get(path);
+      await res.arrayBuffer();
+      if (!/no-store/.test(res.headers.get('cache-control') ?? ''))
+        missing.push(`${path} ${res.status} ${res.headers.get('cache-control')}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('is no-store on the API with a token, reads and errors alike', async () => {
+    const user = await databaseOf(server.ctx.store)
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', DEMO.admin)
+      .executeTakeFirstOrThrow();
+    const actor = (await loadSignedIn(server.ctx, user.id))?.actor;
+    if (!actor) throw new Error('no actor');
+    const { secret } = await createApiToken(server.ctx, actor, 'cache test');
+    const headers = { authorization: `Bearer ${secret}` };
+    for (const path of [
+      '/api/v1/municipalities',
+      `/api/v1/plans/${server.planId}`,
+      `/api/v1/plans/${server.planId}/projects?fiscalYear=2021`,
+      '/api/v1/plans/999999',
+    ]) {
+      const res = await server.app.request(path, { headers });
+      expect(res.headers.get('cache-control'), path).toMatch(/no-store/);
+    }
+  });
+});
