@@ -68,7 +68,9 @@ describe('HSTS', () => {
     expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     const demo = createServer(server.ctx, readConfig({ SOUSEI_MODE: 'demo' }));
     expect((await demo.request('/login')).headers.get('strict-transport-security')).toBeNull();
-    expect((await demo.request('/assets/app.css')).headers.get('strict-transport-security')).toBeNull();
+    expect(
+      (await demo.request('/assets/app.css')).headers.get('strict-transport-security'),
+    ).toBeNull();
   });
 });
 
