@@ -66,7 +66,8 @@ describe('body limits', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toMatch(/大きすぎます/);
+    const json = (await res.json()) as { error: { message: string } };
+    expect(json.error.message).toMatch(/大きすぎます/);
   });
 
   it('an anonymous upload to the import form gets only the small limit', async () => {

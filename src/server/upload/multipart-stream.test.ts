@@ -21,7 +21,9 @@ async function parse(bytes: Buffer, cut: number, maxBytes = 1024) {
       const got: Buffer[] = [];
       return {
         write: (c) => void got.push(Buffer.from(c)),
-        end: () => void (parts[`${info.name}:${info.filename}`] = Buffer.concat(got).toString()),
+        end: () => {
+          parts[`${info.name}:${info.filename}`] = Buffer.concat(got).toString();
+        },
       };
     },
     { maxBytes },
