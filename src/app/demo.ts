@@ -2,7 +2,8 @@ import { SouseiError } from '../core/errors.ts';
 import type { AppContext } from './app-context.ts';
 import { generatePassword } from './auth/password.ts';
 import { createUser, normaliseEmail, setPassword } from './auth/users.ts';
-import { ensureSampleLoaded } from './load-sample.ts';
+import { ensureSampleLoaded, SAMPLE_FILE } from './load-sample.ts';
+import { readImportSettings, settingsPathFor } from './read-import-settings.ts';
 import { resolvePlan } from './resolve-plan.ts';
 
 /**
@@ -44,7 +45,9 @@ export interface DemoAccount {
 
 export async function setUpDemo(ctx: AppContext): Promise<DemoAccount[]> {
   await ensureSampleLoaded(ctx);
-  const plan = await resolvePlan(ctx, { municipalityCode: MUNICIPALITY });
+  // By its title: the demo city may hold other plans too (imported in the demo, say).
+  const title = readImportSettings(settingsPathFor(SAMPLE_FILE), true).plan?.title;
+  const plan = await resolvePlan(ctx, { municipalityCode: MUNICIPALITY, title });
   const now = ctx.now();
   for (const d of DEPARTMENTS) {
     const departmentId = await ctx.store.departments.ensure(MUNICIPALITY, d.name);

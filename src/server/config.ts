@@ -6,6 +6,16 @@ import { z } from 'zod';
  */
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** Proxy hops to trust: a count; `true` reads as 1 and `false` as 0 (the earlier flag). */
+const hops = z
+  .union([z.enum(['true', 'false']), z.string().regex(/^\d{1,2}$/)])
+  .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)));
+
+/** Login and every ordinary form (and the API's JSON bodies) stay below this. */
+export const DEFAULT_MAX_FORM_KB = 64;
+/** Imports (signed-in only), streamed to a temporary file. */
+export const DEFAULT_MAX_UPLOAD_MB = 50;
+
 export const ConfigSchema = z.object({
   /** 0 lets the system pick a free port (tests); startServer returns the real URL. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,8 +25,15 @@ export const ConfigSchema = z.object({
   SOUSEI_MODE: z.enum(['demo', 'production']).default('production'),
   /** Secure cookies (HTTPS only). Default: on in production, off in demo (http://localhost). */
   SOUSEI_SECURE_COOKIES: flag.optional(),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
-  SOUSEI_TRUST_PROXY: flag.default(false),
+  /**
+   * Behind reverse proxies: how many of them (hops) append to X-Forwarded-For; the client
+   * address for login throttling is the one that many entries from the right.
+   */
+  SOUSEI_TRUST_PROXY: hops.default(0),
+  /** The largest import upload, in MB. */
+  SOUSEI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(DEFAULT_MAX_UPLOAD_MB),
+  /** The largest form or API body, in KB. */
+  SOUSEI_MAX_FORM_KB: z.coerce.number().int().min(8).max(10240).default(DEFAULT_MAX_FORM_KB),
 });
 
 export type ServerConfig = {
@@ -25,7 +42,12 @@ export type ServerConfig = {
   databaseUrl: string | undefined;
   mode: 'demo' | 'production';
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** Proxy hops trusted to append to X-Forwarded-For (0: none, the socket's address counts). */
+  trustProxy: number;
+  /** Bytes: login, every other form, the API's bodies. */
+  maxFormBytes: number;
+  /** Bytes: an import's upload. */
+  maxUploadBytes: number;
 };
 
 export function readConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -42,5 +64,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     mode: c.SOUSEI_MODE,
     secureCookies: c.SOUSEI_SECURE_COOKIES ?? c.SOUSEI_MODE === 'production',
     trustProxy: c.SOUSEI_TRUST_PROXY,
+    maxFormBytes: c.SOUSEI_MAX_FORM_KB * 1024,
+    maxUploadBytes: c.SOUSEI_MAX_UPLOAD_MB * 1024 * 1024,
   };
 }

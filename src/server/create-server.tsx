@@ -7,7 +7,9 @@ import { t } from '../i18n/translate.ts';
 import { apiRoutes } from './api/api-routes.tsx';
 import type { ServerConfig } from './config.ts';
 import type { ServerEnv } from './env.ts';
+import { apiBodyLimit, tooLargePage, webBodyLimit } from './middleware/body-limit.tsx';
 import { csrfMiddleware } from './middleware/csrf.ts';
+import { noStoreForSessions } from './middleware/no-store.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { page } from './render.tsx';
@@ -29,6 +31,7 @@ import { todoRoutes } from './routes/todo-routes.tsx';
 import { tokenRoutes } from './routes/token-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
 import { workflowRoutes } from './routes/workflow-routes.tsx';
+import { BodyTooLarge } from './upload/multipart-stream.ts';
 
 /**
  * The web application as a Hono app: tests drive it in-process with `app.request('/path')`,
@@ -36,15 +39,18 @@ import { workflowRoutes } from './routes/workflow-routes.tsx';
  */
 export function createServer(ctx: AppContext, config: ServerConfig) {
   const app = new Hono<ServerEnv>();
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders(config));
   app.use('*', async (c, next) => {
     c.set('app', ctx);
     c.set('config', config);
     await next();
   });
+  app.use('*', noStoreForSessions);
   app.route('/assets', assetRoutes());
+  app.use('/api/*', apiBodyLimit(config));
   app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF
   app.use('*', sessionMiddleware);
+  app.use('*', webBodyLimit(config)); // before anything parses a body (CSRF does)
   app.use('*', csrfMiddleware);
   app.route('/', homeRoutes());
   app.route('/', authRoutes());
@@ -66,6 +72,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
   app.onError((error, c) => {
+    if (error instanceof BodyTooLarge) return tooLargePage(c, error.limit);
     if (error instanceof SouseiError) {
       if (
         error.code === 'unauthenticated' ||

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireAdmin } from '../../app/auth/require-actor.ts';
@@ -8,9 +9,9 @@ import type { PlanChange } from '../../core/plan-diff.ts';
 import { formatChange, formatFinding } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
-import { field, formBody } from '../form-body.ts';
 import { codeParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
+import { receiveUpload, type Upload, type UploadedFile } from '../upload/receive-upload.ts';
 import { urls } from '../urls.ts';
 
 interface Outcome {
@@ -165,9 +166,9 @@ async function render(
 }
 
 /** The uploaded column mapping (JSON); a file that is not JSON is refused with its reason. */
-async function readMapping(file: File): Promise<unknown> {
+async function readMapping(file: UploadedFile): Promise<unknown> {
   try {
-    return JSON.parse(await file.text());
+    return JSON.parse(await readFile(file.path, 'utf8'));
   } catch (e) {
     throw new SouseiError('invalid-input', 'mapping.invalid', {
       path: file.name,
@@ -185,55 +186,66 @@ export function importRoutes(): Hono<ServerEnv> {
   app.post('/m/:code/import', async (c) => {
     const code = codeParam(c);
     requireAdmin(c.get('actor'), code);
-    const body = await formBody(c);
-    const file = body.file;
-    const mappingFile = body.mapping;
-    const typed = { title: field(body, 'title').trim(), dryRun: field(body, 'dryRun') === '1' };
-    if (!(file instanceof File) || file.size === 0)
-      return render(c, typed, null, 'ファイルを選んでください');
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const ctx = c.get('app');
+    // Only now, for an administrator, is the body read: streamed to a temporary file.
+    const upload = await receiveUpload(c, c.get('config').maxUploadBytes);
     try {
-      const mapping =
-        mappingFile instanceof File && mappingFile.size > 0
-          ? await readMapping(mappingFile)
-          : undefined;
-      const r = await importFile(ctx, {
-        bytes,
-        fileName: file.name,
-        mapping,
-        municipalityCode: code,
-        title: typed.title || undefined,
-        dryRun: typed.dryRun,
-      });
-      const s = r.summary;
-      const summary = s
-        ? `行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`
-        : r.plan
-          ? `「${r.plan.plan.title}」${r.fiscalYears.join('・')} 年度`
-          : null;
-      return render(
-        c,
-        typed,
-        {
-          written: r.written,
-          dryRun: typed.dryRun,
-          summary,
-          findings: r.findings,
-          checks: r.checks,
-          changes: r.changes,
-        },
-        null,
-      );
-    } catch (error) {
-      if (
-        error instanceof SouseiError &&
-        ['usage', 'invalid-input', 'conflict'].includes(error.code)
-      ) {
-        return render(c, typed, null, t(error.messageKey, error.params));
-      }
-      throw error;
+      return await importUpload(c, code, upload);
+    } finally {
+      await upload.dispose();
     }
   });
   return app;
+}
+
+async function importUpload(c: Context<ServerEnv>, code: string, upload: Upload) {
+  const file = upload.files.file;
+  const mappingFile = upload.files.mapping;
+  const typed = {
+    title: (upload.fields.title ?? '').trim(),
+    dryRun: upload.fields.dryRun === '1',
+  };
+  if (!file || file.size === 0) return render(c, typed, null, 'ファイルを選んでください');
+  // The importers read bytes (bounding their work on them is theirs); the upload itself was
+  // never held in memory.
+  const bytes = new Uint8Array(await readFile(file.path));
+  const ctx = c.get('app');
+  try {
+    const mapping =
+      mappingFile && mappingFile.size > 0 ? await readMapping(mappingFile) : undefined;
+    const r = await importFile(ctx, {
+      bytes,
+      fileName: file.name,
+      mapping,
+      municipalityCode: code,
+      title: typed.title || undefined,
+      dryRun: typed.dryRun,
+    });
+    const s = r.summary;
+    const summary = s
+      ? `行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`
+      : r.plan
+        ? `「${r.plan.plan.title}」${r.fiscalYears.join('・')} 年度`
+        : null;
+    return render(
+      c,
+      typed,
+      {
+        written: r.written,
+        dryRun: typed.dryRun,
+        summary,
+        findings: r.findings,
+        checks: r.checks,
+        changes: r.changes,
+      },
+      null,
+    );
+  } catch (error) {
+    if (
+      error instanceof SouseiError &&
+      ['usage', 'invalid-input', 'conflict'].includes(error.code)
+    ) {
+      return render(c, typed, null, t(error.messageKey, error.params));
+    }
+    throw error;
+  }
 }
