@@ -1,17 +1,17 @@
 import { messagesJaAccounts } from './messages-ja-accounts.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
-/**
- * The message catalogue: every string a person reads, in Japanese (the product's language).
- * Keys are stable codes; `{name}` is replaced by a parameter. An English catalogue can follow
- * with the same keys (messages-en.ts) without touching the code that uses them.
- */
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 
+/**
+ * The message catalogue: every string a person reads, in Japanese (the product's language).
+ * Keys are stable codes; `{name}` is replaced by a parameter. An English catalogue can follow
+ * with the same keys (messages-en.ts) without touching the code that uses them.
+ */
 export const messagesJa = {
   ...messagesJaKpi,
   ...messagesJaEvaluation,
