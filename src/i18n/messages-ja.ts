@@ -1,5 +1,6 @@
 import { messagesJaAccounts } from './messages-ja-accounts.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
+import { messagesJaBackup } from './messages-ja-backup.ts';
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
  * Keys are stable codes; `{name}` is replaced by a parameter. An English catalogue can follow
@@ -17,6 +18,7 @@ export const messagesJa = {
   ...messagesJaApi,
   ...messagesJaAccounts,
   ...messagesJaCycle,
+  ...messagesJaBackup,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
