@@ -22,7 +22,7 @@ export async function backupDatabase(
   url: string | undefined,
   file: string,
   options: BackupOptions = {},
-): Promise<void> {
+): Promise<string> {
   if (existsSync(file) && !options.force) {
     throw new SouseiError('conflict', 'backup.target-exists', { path: file });
   }
@@ -39,6 +39,7 @@ export async function backupDatabase(
       await backupPostgres(target.connectionString, partial);
     }
     renameSync(partial, file);
+    return describeTarget(url);
   } finally {
     rmSync(partial, { force: true });
   }
@@ -66,6 +67,14 @@ export async function restoreDatabase(
   if (occupied) throw new SouseiError('conflict', 'restore.target-not-empty', { target: occupied });
   if (target.dialect === 'sqlite') await restoreSqlite(file, target.path);
   else await restorePostgres(file, target.connectionString);
+}
+
+/** Where the database is, without credentials, for messages. */
+function describeTarget(url: string | undefined): string {
+  const target = parseDatabaseUrl(url);
+  return target.dialect === 'sqlite'
+    ? target.path
+    : target.connectionString.replace(/\/\/[^@]*@/, '//…@');
 }
 
 /**
