@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { reportError } from './cli-io.ts';
+import { registerBackup } from './commands/backup-command.ts';
 import { registerCheck } from './commands/check-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKpi } from './commands/kpi-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
 import { registerReport } from './commands/report-command.ts';
+import { registerRestore } from './commands/restore-command.ts';
 import { registerServe } from './commands/serve-command.ts';
 import { registerShow } from './commands/show-command.ts';
 import { registerToken } from './commands/token-command.ts';
@@ -33,6 +35,8 @@ registerShow(program, globals);
 registerCheck(program, globals);
 registerReport(program, globals);
 registerMigrate(program, globals);
+registerBackup(program, globals);
+registerRestore(program, globals);
 
 try {
   await program.parseAsync(process.argv);

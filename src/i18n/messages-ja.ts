@@ -1,5 +1,6 @@
 import { messagesJaAccounts } from './messages-ja-accounts.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
+import { messagesJaBackup } from './messages-ja-backup.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
@@ -21,6 +22,7 @@ export const messagesJa = {
   ...messagesJaCycle,
   ...messagesJaLimits,
   ...messagesJaBounds,
+  ...messagesJaBackup,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
