@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allProjects, type PlanNode, type Project } from '../../core/plan.ts';
-import { createTestDatabase, type TestDatabase } from '../../store/test-databases.ts';
-import { type AppContext, openAppContext } from '../app-context.ts';
+import { useTestContext } from '../app-test-support.ts';
 import { importFile } from './import-file.ts';
 
 const SAMPLE = new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url);
@@ -18,16 +17,7 @@ function project(no: number): Project {
 }
 
 describe('bounded work on input', () => {
-  let database: TestDatabase;
-  let ctx: AppContext;
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    ctx = await openAppContext(database.url);
-  });
-  afterAll(async () => {
-    await ctx?.store.close();
-    await database?.drop();
-  });
+  const context = useTestContext();
 
   it('refuses a table of 10 rows × 100,000 columns with a short list naming the limit', async () => {
     // The attack of issue 9: ~2 MB that used to yield ~1,000,000 findings.
@@ -36,7 +26,7 @@ describe('bounded work on input', () => {
       () => Array.from({ length: 100_000 }, () => '1').join('\t'),
     ).join('\n')}\n`;
     expect(wide.length).toBeGreaterThan(1_900_000);
-    const outcome = await importFile(ctx, {
+    const outcome = await importFile(context(), {
       ...base,
       bytes: new TextEncoder().encode(wide),
       fileName: 'wide.tsv',
@@ -54,7 +44,7 @@ describe('bounded work on input', () => {
     const header = lines.slice(0, 8).join('\n');
     // 5,000 rows each with a cell outside the known columns.
     const bad = Array.from({ length: 5_000 }, (_, i) => `\t${i + 1}\tx\t1\t1\t\tjunk`).join('\n');
-    const outcome = await importFile(ctx, {
+    const outcome = await importFile(context(), {
       ...base,
       bytes: new TextEncoder().encode(`${header}\n${bad}\n`),
       fileName: 'many.tsv',
@@ -74,7 +64,7 @@ describe('bounded work on input', () => {
     const row = (i: number) =>
       `${i === 0 ? 'measure' : ''}\t${i + 1}\t${'事業'.repeat(20)}\t1\t1\t☐ x`;
     const body = `1. goal\ndirection\n${Array.from({ length: 400_000 }, (_, i) => row(i)).join('\n')}`;
-    const outcome = await importFile(ctx, {
+    const outcome = await importFile(context(), {
       ...base,
       bytes: new TextEncoder().encode(`${header}\n${body}\n`),
       fileName: 'long.tsv',
