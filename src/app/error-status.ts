@@ -12,6 +12,8 @@ export const ERROR_STATUS: Record<ErrorCode, { http: number; exit: number }> = {
   unauthenticated: { http: 401, exit: 5 },
   forbidden: { http: 403, exit: 5 },
   'rate-limited': { http: 429, exit: 7 },
+  // A request body over its limit (HTTP); a file over the input limits is bad input (exit 2).
+  'too-large': { http: 413, exit: 2 },
   unavailable: { http: 503, exit: 6 },
   internal: { http: 500, exit: 10 },
 };

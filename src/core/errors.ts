@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'rate-limited'
+  | 'too-large'
   | 'unavailable'
   | 'internal';
 

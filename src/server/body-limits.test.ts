@@ -66,7 +66,8 @@ describe('body limits', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    const json = (await res.json()) as { error: { message: string } };
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe('too-large');
     expect(json.error.message).toMatch(/大きすぎます/);
   });
 

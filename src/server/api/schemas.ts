@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_STATUS } from '../../app/error-status.ts';
 import {
   ActivitySchema,
   ConventionsSchema,
@@ -11,7 +12,11 @@ import {
   PlanDocumentSchema,
   ProjectSchema,
 } from '../../app/plan-document.ts';
+import type { ErrorCode } from '../../core/errors.ts';
 import { PROJECT_STATUSES, YEAR_STATUSES } from '../../core/workflow.ts';
+
+/** Every stable error code, from the one table of codes (src/app/error-status.ts). */
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 /**
  * The API's bodies and responses as zod schemas (issue #5): request bodies are validated with
@@ -96,19 +101,7 @@ export const ErrorSchema = z
   .object({
     error: z
       .object({
-        code: z
-          .enum([
-            'usage',
-            'invalid-input',
-            'not-found',
-            'conflict',
-            'unauthenticated',
-            'forbidden',
-            'rate-limited',
-            'unavailable',
-            'internal',
-          ])
-          .describe('変わらない誤りの種類（HTTP の状態と一対一）'),
+        code: z.enum(ERROR_CODES).describe('変わらない誤りの種類（HTTP の状態と一対一）'),
         message: z.string().describe('人が読む説明（日本語）'),
         fields: z
           .record(z.string(), z.string())

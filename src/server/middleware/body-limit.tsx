@@ -52,7 +52,7 @@ export function tooLargePage(c: Context<ServerEnv>, limit: number) {
 /** 413 as the API's JSON error. */
 function tooLargeJson(c: Context<ServerEnv>, limit: number) {
   const body = {
-    error: { code: 'usage', message: t('body.too-large', { limit: formatLimit(limit) }) },
+    error: { code: 'too-large', message: t('body.too-large', { limit: formatLimit(limit) }) },
   };
   return c.body(JSON.stringify(body), 413, {
     'Content-Type': 'application/json; charset=utf-8',
