@@ -11,14 +11,12 @@ import { multipartBoundary } from '../upload/multipart-stream.ts';
  * Bodies are bounded before anything parses them (issue 9): a Content-Length over the limit is
  * refused at once, unread; a body without one is counted while it arrives and refused as soon
  * as it passes the limit. Login, every form and the API get the small form limit; only a
- * signed-in person posting to an import gets the upload limit, and the import form's upload is
+ * signed-in person posting to an import gets the upload limit, and the import forms' uploads are
  * streamed to a temporary file (receive-upload.ts), never held in memory.
  */
 
-/** The import form: multipart, streamed to disk, CSRF checked by its reader. */
-const STREAMED_UPLOAD = /^\/m\/[^/]+\/import\/?$/;
-/** Other uploads (the KPI CSV): parsed in memory, but only up to the upload limit. */
-const BUFFERED_UPLOAD = /^\/m\/[^/]+\/plans\/[^/]+\/kpis\/import\/?$/;
+/** The import forms (plans, KPIs): multipart, streamed to disk, CSRF checked by their reader. */
+const STREAMED_UPLOAD = /^\/m\/[^/]+\/(?:import|plans\/[^/]+\/kpis\/import)\/?$/;
 
 /** A multipart POST to the import form, which its route streams (and checks CSRF on). */
 export function isStreamedUpload(c: Context): boolean {
@@ -81,10 +79,6 @@ export function webBodyLimit(config: ServerConfig) {
     maxSize: config.maxFormBytes,
     onError: (c) => tooLargePage(c as Context<ServerEnv>, config.maxFormBytes),
   });
-  const upload = bodyLimit({
-    maxSize: config.maxUploadBytes,
-    onError: (c) => tooLargePage(c as Context<ServerEnv>, config.maxUploadBytes),
-  });
   return createMiddleware<ServerEnv>(async (c, next) => {
     const signedIn = c.get('actor') !== null;
     if (signedIn && isStreamedUpload(c)) {
@@ -94,9 +88,6 @@ export function webBodyLimit(config: ServerConfig) {
         return tooLargePage(c, config.maxUploadBytes);
       }
       return next();
-    }
-    if (signedIn && c.req.method === 'POST' && BUFFERED_UPLOAD.test(c.req.path)) {
-      return upload(c, next);
     }
     return small(c, next);
   });

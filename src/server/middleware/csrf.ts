@@ -18,8 +18,8 @@ export function csrfMatches(sent: string, expected: string): boolean {
  * Every form carries the request's CSRF token in `_csrf` (synchronizer token, OWASP CSRF
  * Prevention Cheat Sheet); a write without the right one is refused. API clients with a bearer
  * token send no cookies and are not subject to it. Bodies are already bounded here (the body
- * limit runs first), except the import form's multipart upload: it is never parsed here, its
- * route's streaming reader checks the token (its first field, or X-CSRF-Token) before it
+ * limit runs first), except the import forms' multipart uploads: never parsed here, their
+ * route's streaming reader checks the token (the first field, or X-CSRF-Token) before it
  * writes any file (upload/receive-upload.ts).
  */
 export const csrfMiddleware = createMiddleware<ServerEnv>(async (c, next) => {

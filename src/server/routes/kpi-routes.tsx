@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireActor } from '../../app/auth/require-actor.ts';
@@ -23,6 +24,7 @@ import {
 } from '../forms/kpi-form.ts';
 import { fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { receiveUpload } from '../upload/receive-upload.ts';
 import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
 import { KpiFormPage } from '../views/kpi-form-page.tsx';
@@ -121,28 +123,30 @@ export function kpiRoutes(): Hono<ServerEnv> {
     const actor = requireActor(c.get('actor'));
     const p = await planContext(c);
     const fy = selectedYear(c, p.view);
-    const body = await formBody(c);
-    const file = body.file;
-    const upload = Array.isArray(file) ? file[0] : file;
-    if (!upload || typeof upload === 'string' || upload.size === 0) {
-      throw new SouseiError('usage', 'kpi.import.no-file');
+    // Streamed to a temporary file like every upload (its reader checks CSRF), up to the
+    // smaller of the KPI table's own limit and the server's upload limit.
+    const limit = Math.min(MAX_UPLOAD_MB * 1024 * 1024, c.get('config').maxUploadBytes);
+    const received = await receiveUpload(c, limit);
+    const upload = received.files.file;
+    let outcome: Awaited<ReturnType<typeof importKpis>>;
+    const dryRun = received.fields.dryRun === '1';
+    const fileName = upload?.name || 'kpis.csv';
+    try {
+      if (!upload || upload.size === 0) throw new SouseiError('usage', 'kpi.import.no-file');
+      outcome = await importKpis(
+        c.get('app'),
+        { actor },
+        {
+          fileName,
+          bytes: new Uint8Array(await readFile(upload.path)),
+          municipalityCode: p.code,
+          planId: p.planId,
+          dryRun,
+        },
+      );
+    } finally {
+      await received.dispose();
     }
-    if (upload.size > MAX_UPLOAD_MB * 1024 * 1024) {
-      throw new SouseiError('usage', 'kpi.import.too-large', { max: MAX_UPLOAD_MB });
-    }
-    const dryRun = field(body, 'dryRun') === '1';
-    const fileName = upload.name || 'kpis.csv';
-    const outcome = await importKpis(
-      c.get('app'),
-      { actor },
-      {
-        fileName,
-        bytes: new Uint8Array(await upload.arrayBuffer()),
-        municipalityCode: p.code,
-        planId: p.planId,
-        dryRun,
-      },
-    );
     const failed = outcome.findings.some((f) => f.severity === 'error');
     return renderList(c, p, fy, {
       report: {
