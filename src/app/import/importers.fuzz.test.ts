@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SouseiError } from '../../core/errors.ts';
@@ -22,6 +24,17 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? (process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 9));
 const TIMEOUT = process.env.FUZZ_RUNS ? 0 : 120_000;
 const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+/** What the heap may keep after every input has run (a leak grows with the number of runs). */
+const RETAINED_HEAP_BOUND = 64 * 1024 * 1024;
+
+/** Heap in use after a full collection (gc exposed for this test only). */
+function retainedHeap(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
 
 const SAMPLE = new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url);
 const KPI_SAMPLE = new URL('../../../samples/muroran-kpis.csv', import.meta.url);
@@ -163,6 +176,7 @@ describe('importers under fuzzed input (fast-check)', () => {
   let ctx: AppContext;
   let xlsx: Uint8Array;
   let json: string;
+  let heapAtStart = 0;
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     ctx = await openAppContext(database.url);
@@ -175,6 +189,7 @@ describe('importers under fuzzed input (fast-check)', () => {
     xlsx = await writeProgressWorkbook(first.plan, [2020], 'per-year');
     json = JSON.stringify(toPlanDocument(first.plan), null, 1);
     console.info(`fuzz: ${RUNS} inputs per format, seed ${SEED}`);
+    heapAtStart = retainedHeap();
   });
   afterAll(async () => {
     await ctx?.store.close();
@@ -268,4 +283,10 @@ describe('importers under fuzzed input (fast-check)', () => {
     },
     TIMEOUT,
   );
+
+  it('keeps no more than a stated bound of heap once every input has run', () => {
+    const grown = retainedHeap() - heapAtStart;
+    console.info(`fuzz: heap retained after all inputs ${(grown / 1024 / 1024).toFixed(1)} MB`);
+    expect(grown).toBeLessThan(RETAINED_HEAP_BOUND);
+  });
 });
