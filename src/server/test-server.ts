@@ -1,9 +1,9 @@
 import type { AppContext } from '../app/app-context.ts';
 import { openAppContext } from '../app/app-context.ts';
 import { createSession } from '../app/auth/sessions.ts';
+import { findUserByEmail } from '../app/auth/users.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import type { DialectName } from '../store/database.ts';
-import { databaseOf } from '../store/raw-database.ts';
 import { createTestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
@@ -52,10 +52,8 @@ export async function createTestServer(dialect: DialectName = 'sqlite'): Promise
     ctx,
     readConfig({ SOUSEI_MODE: 'production', SOUSEI_SECURE_COOKIES: 'false' }),
   );
-  const plan = await databaseOf(ctx.store)
-    .selectFrom('plans')
-    .select('id')
-    .executeTakeFirstOrThrow();
+  const [plan] = await ctx.store.plans.list();
+  if (!plan) throw new Error('the demo has no plan');
   const session = (cookie: string, csrf: string): Session => ({
     cookie,
     csrf,
@@ -76,12 +74,8 @@ export async function createTestServer(dialect: DialectName = 'sqlite'): Promise
     accounts,
     planId: plan.id,
     async signIn(email) {
-      const user = await databaseOf(ctx.store)
-        .selectFrom('users')
-        .select(['id', 'municipality_code'])
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-      const s = await createSession(ctx, user.id, user.municipality_code);
+      const user = await findUserByEmail(ctx, email);
+      const s = await createSession(ctx, user.id, user.municipalityCode);
       return session(`sousei_session=${s.token}`, s.csrfToken);
     },
     async close() {

@@ -6,7 +6,8 @@ import { parseCsv } from '../../formats/csv/csv-grid.ts';
 import { formatFinding } from '../../i18n/format-finding.ts';
 import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
-import { formatKpiChange, importKpis, type KpiImportInput } from './import-kpis.ts';
+import { importKpis, type KpiImportInput } from './import-kpis.ts';
+import { formatKpiChange } from './kpi-import-changes.ts';
 import { loadKpis } from './kpi-records.ts';
 import { EMAIL, type KpiWorld, kpiWorld } from './kpi-test-support.ts';
 

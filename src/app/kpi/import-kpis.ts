@@ -1,7 +1,7 @@
 import type { ChangeOrigin } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { type Finding, hasErrors } from '../../core/finding.ts';
-import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
+import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { toHalfWidth } from '../../core/half-width.ts';
 import { capFindings, findingsOfLimit } from '../../core/input-limits.ts';
 import type { KpiScope } from '../../core/kpi.ts';
@@ -21,8 +21,15 @@ import { t } from '../../i18n/translate.ts';
 import type { PlanSummary } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { resolvePlan } from '../resolve-plan.ts';
-import { type KpiRecord, loadKpis } from './kpi-records.ts';
-import { type KpiInput, KpiInputSchema } from './save-kpi.ts';
+import {
+  type KpiChange,
+  kpiImportDiff,
+  matches,
+  type Resolved,
+  sameActual,
+} from './kpi-import-changes.ts';
+import { loadKpis } from './kpi-records.ts';
+import { KpiInputSchema } from './save-kpi.ts';
 
 /**
  * Imports KPI definitions, year targets and actuals from a table (docs/kpi-import.md): read the
@@ -47,14 +54,6 @@ export interface KpiImportInput {
 /** Who imports: a signed-in person (administrators only), or the operator at the command line. */
 export type KpiImporter = { actor: Actor | null } | { operator: true };
 
-export type KpiChangeKind = 'added' | 'updated' | 'actual-added' | 'actual-changed';
-
-export interface KpiChange {
-  kind: KpiChangeKind;
-  /** Catalogue parameters of `kpi.change.{kind}`, ready to read. */
-  params: Record<string, string | number | null>;
-}
-
 export interface KpiImportOutcome {
   /** True when something was written (never on a dry run, with errors, or with no change). */
   written: boolean;
@@ -65,28 +64,17 @@ export interface KpiImportOutcome {
   changes: KpiChange[];
 }
 
-export function formatKpiChange(change: KpiChange): string {
-  return t(`kpi.change.${change.kind}`, change.params);
-}
-
-interface Resolved {
-  ownerId: number;
-  ownerLabel: string;
-  input: KpiInput;
-  /** Actuals of open years. */
-  actuals: KpiTableRow['actuals'];
-}
-
 const normTitle = (text: string) => toHalfWidth(text).replace(/\s+/g, '').trim();
 
 async function findPlan(ctx: AppContext, input: KpiImportInput): Promise<PlanSummary> {
   if (input.planId === undefined) {
     return resolvePlan(ctx, { municipalityCode: input.municipalityCode, title: input.planTitle });
   }
-  const plan = (await ctx.store.plans.list(input.municipalityCode)).find(
-    (p) => p.id === input.planId,
-  );
-  if (!plan || input.municipalityCode === undefined) {
+  const plan =
+    input.municipalityCode === undefined
+      ? undefined
+      : await ctx.store.plans.summary(input.municipalityCode, input.planId);
+  if (!plan) {
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   }
   return plan;
@@ -155,7 +143,7 @@ export async function importKpis(
   if (hasErrors(findings)) return { ...outcome, written: false, changes: [] };
   if (input.dryRun) {
     const existing = await loadKpis(ctx, code, plan.id);
-    return { ...outcome, written: false, changes: diff(resolved.rows, existing).changes };
+    return { ...outcome, written: false, changes: kpiImportDiff(resolved.rows, existing).changes };
   }
   const writer = {
     userId,
@@ -166,7 +154,7 @@ export async function importKpis(
   // refusal leaves the whole file unwritten.
   const changes = await ctx.store.transaction(async (tx) => {
     const existing = await tx.kpis.list(code, plan.id);
-    const planned = diff(resolved.rows, existing);
+    const planned = kpiImportDiff(resolved.rows, existing);
     for (const op of planned.ops) {
       let kpiId = op.kpiId;
       if (op.writeDefinition) {
@@ -322,80 +310,4 @@ async function resolveRows(
     out.push({ ownerId: owner.id, ownerLabel: owner.label, input: parsed.data, actuals });
   }
   return { rows: out, findings };
-}
-
-function matches(k: KpiRecord, scope: KpiScope, ownerId: number, name: string): boolean {
-  const id = scope === 'project' ? k.projectId : k.nodeId;
-  return k.scope === scope && id === ownerId && k.definition.name === name;
-}
-
-function sameActual(
-  a: { value: number; asOf: string | null; source: string | null },
-  b: { value: number; asOf: string | null; source: string | null },
-): boolean {
-  return a.value === b.value && a.asOf === b.asOf && (a.source ?? null) === (b.source ?? null);
-}
-
-/** The definition's fields that differ from the stored KPI, by their column names. */
-function changedFields(stored: KpiRecord, input: KpiInput): string[] {
-  const d = stored.definition;
-  const fields: string[] = [];
-  if (d.unit !== input.unit) fields.push('単位');
-  if (d.direction !== input.direction) fields.push('方向');
-  if (d.kind !== input.kind) fields.push('種類');
-  if ((d.baseline?.value ?? null) !== input.baselineValue) fields.push('基準値');
-  if ((d.baseline?.fiscalYear ?? null) !== input.baselineFiscalYear) fields.push('基準年度');
-  if (d.target.value !== input.targetValue) fields.push('目標値');
-  if (d.target.fiscalYear !== input.targetFiscalYear) fields.push('目標年度');
-  const key = (ys: readonly { fiscalYear: FiscalYear; value: number }[]) =>
-    JSON.stringify(
-      [...ys].sort((a, b) => a.fiscalYear - b.fiscalYear).map((y) => [y.fiscalYear, y.value]),
-    );
-  if (key(d.yearTargets) !== key(input.yearTargets)) fields.push('年度ごとの目標');
-  return fields;
-}
-
-interface Op {
-  resolved: Resolved;
-  kpiId: number | undefined;
-  writeDefinition: boolean;
-  actuals: KpiTableRow['actuals'];
-}
-
-/** What importing the rows would change, and the writes that do it. */
-function diff(rows: readonly Resolved[], existing: readonly KpiRecord[]) {
-  const changes: KpiChange[] = [];
-  const ops: Op[] = [];
-  for (const r of rows) {
-    const stored = existing.find((k) => matches(k, r.input.scope, r.ownerId, r.input.name));
-    const base = { name: r.input.name, owner: r.ownerLabel, unit: r.input.unit };
-    let writeDefinition = false;
-    if (!stored) {
-      changes.push({ kind: 'added', params: { ...base, scope: SCOPE_LABELS[r.input.scope] } });
-      writeDefinition = true;
-    } else {
-      const fields = changedFields(stored, r.input);
-      if (fields.length > 0) {
-        changes.push({ kind: 'updated', params: { ...base, fields: fields.join('・') } });
-        writeDefinition = true;
-      }
-    }
-    const actuals: KpiTableRow['actuals'] = [];
-    for (const a of r.actuals) {
-      const before = stored?.actuals.find((s) => s.fiscalYear === a.fiscalYear);
-      if (before && sameActual(before, a)) continue;
-      actuals.push(a);
-      const params = {
-        ...base,
-        fiscalYear: formatFiscalYear(a.fiscalYear, 'both'),
-        before: before ? String(before.value) : null,
-        after: String(a.value),
-      };
-      changes.push({ kind: before ? 'actual-changed' : 'actual-added', params });
-    }
-    if (writeDefinition || actuals.length > 0) {
-      ops.push({ resolved: r, kpiId: stored?.id, writeDefinition, actuals });
-    }
-  }
-  return { changes, ops };
 }

@@ -1,9 +1,8 @@
 import type { Actor } from '../../core/permissions.ts';
 import type { DialectName } from '../../store/database.ts';
-import { databaseOf } from '../../store/raw-database.ts';
 import { createTestDatabase } from '../../store/test-databases.ts';
 import { type AppContext, openAppContext } from '../app-context.ts';
-import { loadActor } from '../auth/users.ts';
+import { findUserByEmail, loadActor } from '../auth/users.ts';
 import { setUpDemo } from '../demo.ts';
 
 /**
@@ -35,21 +34,16 @@ export async function kpiWorld(dialect: DialectName): Promise<KpiWorld> {
   const database = await createTestDatabase(dialect);
   const ctx = await openAppContext(database.url);
   await setUpDemo(ctx);
-  const db = databaseOf(ctx.store);
-  const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
-  const projects = await db.selectFrom('projects').select(['id', 'no']).execute();
-  const nodes = await db.selectFrom('plan_nodes').select(['id', 'title']).execute();
+  const [plan] = await ctx.store.plans.list();
+  if (!plan) throw new Error('the demo has no plan');
+  const { nodes, projects } = await ctx.store.kpis.tree(plan.municipalityCode, plan.id);
   return {
     ctx,
     planId: plan.id,
     project: (no) => projects.find((p) => p.no === no)?.id ?? -1,
     node: (title) => nodes.find((n) => n.title === title)?.id ?? -1,
     async actor(email) {
-      const user = await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
+      const user = await findUserByEmail(ctx, email);
       const actor = await loadActor(ctx, user.id);
       if (!actor) throw new Error(`no actor ${email}`);
       return actor;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ERROR_STATUS, EXIT_OK } from '../../app/error-status.ts';
-import { formatKpiChange, importKpis } from '../../app/kpi/import-kpis.ts';
+import { importKpis } from '../../app/kpi/import-kpis.ts';
+import { formatKpiChange } from '../../app/kpi/kpi-import-changes.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { countBySeverity, hasErrors } from '../../core/finding.ts';
 import { t } from '../../i18n/translate.ts';

@@ -1,4 +1,4 @@
-import { formatKpiChange, type KpiChange } from '../../app/kpi/import-kpis.ts';
+import { formatKpiChange, type KpiChange } from '../../app/kpi/kpi-import-changes.ts';
 import type { KpiLine, KpiPageView } from '../../app/kpi/kpi-view.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { Finding } from '../../core/finding.ts';

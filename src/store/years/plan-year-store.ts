@@ -44,6 +44,22 @@ async function readStatus(
   return (await readStatuses(db, municipalityCode, planId)).get(fiscalYear) ?? 'preparing';
 }
 
+/** The plan's year open for entry (the latest if several), else null: where new things belong. */
+export async function openYearOf(
+  trx: Kysely<DB>,
+  code: string,
+  planId: number,
+): Promise<number | null> {
+  const row = await trx
+    .selectFrom('plan_years')
+    .select((eb) => eb.fn.max<number | null>('fiscal_year').as('fy'))
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row?.fy === null || row?.fy === undefined ? null : Number(row.fy);
+}
+
 /** A plan's fiscal years and their workflow status (plan_years); a year without a row is 'preparing'. */
 export function planYearStore(db: Kysely<DB>) {
   return {

@@ -1,0 +1,45 @@
+import type { ChangeOrigin } from '../../core/change.ts';
+import type { KpiFields, KpiRecord } from '../../core/kpi-record.ts';
+
+/** Who writes and when: every write is recorded in the history with these. */
+export interface KpiWriter {
+  userId: number | null;
+  origin: ChangeOrigin;
+  now: string;
+}
+
+/** The definition as the history keeps it (before/after). */
+export function snapshot(f: KpiFields) {
+  return {
+    scope: f.scope,
+    nodeId: f.scope === 'project' ? null : f.nodeId,
+    projectId: f.scope === 'project' ? f.projectId : null,
+    name: f.name,
+    unit: f.unit,
+    direction: f.direction,
+    kind: f.kind,
+    baselineValue: f.baselineValue,
+    baselineFiscalYear: f.baselineFiscalYear,
+    targetValue: f.targetValue,
+    targetFiscalYear: f.targetFiscalYear,
+    yearTargets: [...f.yearTargets].sort((a, b) => a.fiscalYear - b.fiscalYear),
+  };
+}
+
+export function fieldsOf(k: KpiRecord): KpiFields {
+  const d = k.definition;
+  return {
+    scope: k.scope,
+    nodeId: k.nodeId,
+    projectId: k.projectId,
+    name: d.name,
+    unit: d.unit,
+    direction: d.direction,
+    kind: d.kind,
+    baselineValue: d.baseline?.value ?? null,
+    baselineFiscalYear: d.baseline?.fiscalYear ?? null,
+    targetValue: d.target.value,
+    targetFiscalYear: d.target.fiscalYear,
+    yearTargets: d.yearTargets,
+  };
+}

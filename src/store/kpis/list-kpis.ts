@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { KpiDirection, KpiKind, KpiScope } from '../../core/kpi.ts';
+import type { KpiRecord } from '../../core/kpi-record.ts';
+import type { DB } from '../schema.ts';
+
+/** KPIs of a plan with their ids, targets and actuals, bounded by the municipality. */
+export async function listKpis(
+  db: Kysely<DB>,
+  code: string,
+  planId: number,
+  only?: number,
+): Promise<KpiRecord[]> {
+  let q = db
+    .selectFrom('kpis')
+    .selectAll()
+    .where('municipality_code', '=', code)
+    .where('plan_id', '=', planId);
+  if (only !== undefined) q = q.where('id', '=', only);
+  const rows = await q.orderBy('position').orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [targets, actuals] = await Promise.all([
+    db
+      .selectFrom('kpi_year_targets')
+      .selectAll()
+      .where('municipality_code', '=', code)
+      .where('kpi_id', 'in', ids)
+      .orderBy('fiscal_year')
+      .execute(),
+    db
+      .selectFrom('kpi_actuals')
+      .selectAll()
+      .where('municipality_code', '=', code)
+      .where('kpi_id', 'in', ids)
+      .orderBy('fiscal_year')
+      .execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    scope: r.scope as KpiScope,
+    nodeId: r.node_id,
+    projectId: r.project_id,
+    position: r.position,
+    introducedIn: r.introduced_in ?? null,
+    definition: {
+      name: r.name,
+      unit: r.unit,
+      direction: r.direction as KpiDirection,
+      kind: r.kind as KpiKind,
+      baseline:
+        r.baseline_value === null || r.baseline_fiscal_year === null
+          ? null
+          : { value: r.baseline_value, fiscalYear: r.baseline_fiscal_year },
+      target: { value: r.target_value, fiscalYear: r.target_fiscal_year },
+      yearTargets: targets
+        .filter((t) => t.kpi_id === r.id)
+        .map((t) => ({ fiscalYear: t.fiscal_year, value: t.value })),
+    },
+    actuals: actuals
+      .filter((a) => a.kpi_id === r.id)
+      .map((a) => ({
+        fiscalYear: a.fiscal_year,
+        value: a.value,
+        asOf: a.as_of,
+        source: a.source,
+        entryId: a.entry_id,
+      })),
+  }));
+}
