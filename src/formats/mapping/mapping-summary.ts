@@ -15,6 +15,19 @@ export function emptySummary(mapping: Mapping): MappingSummary {
   };
 }
 
+/** One info finding counting the amounts rounded to whole yen under `rounding`. */
+export function roundingFinding(cells: number, mapping: Mapping, location: Location): Finding[] {
+  if (cells === 0) return [];
+  return [
+    {
+      severity: 'info',
+      code: 'mapping.amounts-rounded',
+      location: { file: location.file, sheet: location.sheet },
+      params: { count: cells, rounding: mapping.rounding },
+    },
+  ];
+}
+
 /** What is wrong with the file as a whole once every row is read: no header, or no project. */
 export function closingFindings(
   summary: MappingSummary,
@@ -32,7 +45,11 @@ export function closingFindings(
       found: '',
     });
   }
-  if (summary.projects === 0 && findings.length + closing.length === 0) {
+  if (
+    summary.projects === 0 &&
+    !findings.some((f) => f.severity === 'error') &&
+    closing.length === 0
+  ) {
     closing.push({
       severity: 'error',
       code: 'table.no-projects',

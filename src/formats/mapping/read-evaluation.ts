@@ -10,9 +10,9 @@ export function readEvaluation(
 ): MappedEvaluation | null {
   const e = mapping.evaluation;
   if (!e) return null;
-  const effect = e.effect ? row.text(e.effect).trim() || null : null;
-  const policy = e.policy ? row.text(e.policy).trim() || null : null;
-  const comment = e.comment ? row.text(e.comment).trim() || null : null;
+  const effect = e.effect ? row.text(e.effect) || null : null;
+  const policy = e.policy ? row.text(e.policy) || null : null;
+  const comment = e.comment ? row.text(e.comment) || null : null;
   if (!effect && !policy && !comment) return null;
   return { projectNo, fiscalYear: e.fiscalYear, effect, policy, comment };
 }

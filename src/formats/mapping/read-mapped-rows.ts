@@ -1,14 +1,14 @@
 import type { Finding } from '../../core/finding.ts';
 import { MURORAN_CONVENTIONS, type Municipality, type Plan } from '../../core/plan.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
-import { missingColumns } from './mapped-columns.ts';
+import { columnFindings } from './mapped-columns.ts';
 import type { MappedEvaluation, MappedKpi, MappedResult } from './mapped-result.ts';
 import { type MappedRow, mappedRow } from './mapped-row.ts';
 import type { Mapping } from './mapping-schema.ts';
-import { closingFindings, emptySummary } from './mapping-summary.ts';
-import { readFinances } from './read-amount.ts';
+import { closingFindings, emptySummary, roundingFinding } from './mapping-summary.ts';
+import { type RoundingTally, readFinances } from './read-amount.ts';
 import { readEvaluation } from './read-evaluation.ts';
-import { addHeaderRow } from './read-headers.ts';
+import { SheetHeader } from './read-headers.ts';
 import { readIndicators } from './read-indicators.ts';
 import { readProject, readProjectKey } from './read-project.ts';
 import { type ColumnResolver, cachedResolver } from './resolve-column.ts';
@@ -31,39 +31,44 @@ export async function readMappedRows(
   context: { file?: string; municipality: Municipality; title: string },
 ): Promise<MappedResult> {
   const findings: Finding[] = [];
-  const headers: string[] = [];
+  const header = new SheetHeader();
   let sheet: string | undefined;
   let resolve: ColumnResolver | null = null;
+  let unmatched = false;
   const lastHeader = Math.max(...mapping.headerRows);
-  const tree = new TreeBuilder(mapping.columns.levels);
+  const tree = new TreeBuilder(mapping.columns.levels, findings);
   const seen = new Map<string, number>();
   const kpis: MappedKpi[] = [];
   const evaluations: MappedEvaluation[] = [];
   const summary = emptySummary(mapping);
+  const rounded: RoundingTally = { cells: 0 };
 
   for await (const row of rows) {
     sheet = row.sheet ?? sheet;
-    if (mapping.headerRows.includes(row.line)) {
-      addHeaderRow(headers, row.cells, row.line !== lastHeader);
-    }
+    if (mapping.headerRows.includes(row.line)) header.add(row.cells, row.line !== lastHeader);
     if (row.line === lastHeader) {
-      resolve = cachedResolver(headers);
-      const location = { file: context.file, sheet, line: lastHeader };
-      findings.push(...missingColumns(mapping, resolve, location));
+      resolve = cachedResolver(header);
+      const problems = columnFindings(mapping, header, {
+        file: context.file,
+        sheet,
+        line: row.line,
+      });
+      findings.push(...problems);
+      unmatched = problems.length > 0;
     }
     if (row.line < mapping.dataStartRow || !resolve) continue;
-    if (findings.some((f) => f.code === 'mapping.column-not-found')) break;
+    // A mapping entry that matches no column would misread every row: stop at the header.
+    if (unmatched) break;
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const scope = {
+    const mapped = mappedRow(row, {
       file: context.file,
       sheet,
-      headers,
+      header,
       resolve,
-      unit: mapping.amountUnit,
+      mapping,
       findings,
-    };
-    const mapped = mappedRow(row, scope);
-    if (mapping.requiredColumn && mapped.text(mapping.requiredColumn).trim() === '') {
+    });
+    if (mapping.requiredColumn && mapped.text(mapping.requiredColumn) === '') {
       summary.skippedRows++;
       continue;
     }
@@ -75,7 +80,7 @@ export async function readMappedRows(
   function readRow(row: MappedRow): void {
     const key = readProjectKey(row, mapping, seen, findings);
     const parent = tree.place(row);
-    const finances = readFinances(row, mapping);
+    const finances = readFinances(row, mapping, rounded);
     summary.financeYears += finances.length;
     const project = readProject(row, mapping, key, finances);
     parent?.projects.push(project);
@@ -95,8 +100,10 @@ export async function readMappedRows(
     }
   }
 
-  summary.nodes = [...tree.counts];
   const location = { file: context.file, sheet, line: lastHeader };
+  const nodes = tree.finish(location);
+  summary.nodes = [...tree.counts];
+  findings.push(...roundingFinding(rounded.cells, mapping, location));
   findings.push(...closingFindings(summary, resolve !== null, findings, location));
   const plan: Plan = {
     municipality: context.municipality,
@@ -109,7 +116,7 @@ export async function readMappedRows(
     },
     amountUnit: mapping.amountUnit,
     conventions: MURORAN_CONVENTIONS,
-    nodes: tree.roots,
+    nodes,
     statedTotals: [],
   };
   const ok = !findings.some((f) => f.severity === 'error');

@@ -12,8 +12,9 @@ export function readProjectKey(
   findings: Finding[],
 ): { no: string; name: string } {
   const { projectNo, projectName } = mapping.columns;
+  // The number is text, kept as written ("0388" stays "0388"), only made half-width.
   const no = toHalfWidth(row.text(projectNo)).trim();
-  const name = row.text(projectName).trim();
+  const name = row.text(projectName);
   if (!no) row.problem('project.missing-no', projectNo, 'project-no', '');
   if (!name) row.problem('project.missing-name', projectName, 'name', '');
   const firstLine = seen.get(no);
@@ -39,8 +40,8 @@ export function readProject(
   finances: Finance[],
 ): Project {
   const { notes: notesRef, department: departmentRef } = mapping.columns;
-  const notes = notesRef ? row.text(notesRef).trim() : '';
-  const department = departmentRef ? row.text(departmentRef).trim() : '';
+  const notes = notesRef ? row.text(notesRef) : '';
+  const department = departmentRef ? row.text(departmentRef) : '';
   return {
     no: key.no,
     name: key.name,

@@ -1,8 +1,9 @@
-import { toHalfWidth } from '../../core/half-width.ts';
+import { columnLetters } from '../xlsx/workbook-grid.ts';
 import type { ColumnRef } from './mapping-schema.ts';
+import type { SheetHeader } from './read-headers.ts';
 
-/** A header as compared: half-width, without spaces or line breaks. */
-export const normaliseHeader = (text: string) => toHalfWidth(text).replace(/[\s\u3000]+/g, '');
+/** A header as compared: NFKC (half-width, （A） = (A)), without spaces or line breaks. */
+export const normaliseHeader = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
 /** 0-based index of a column letter (A → 0, AB → 27). */
 export function letterIndex(letters: string): number {
@@ -11,27 +12,61 @@ export function letterIndex(letters: string): number {
   return n - 1;
 }
 
-/** The column a reference names among the headers read, or null when none matches. */
-export function resolveColumn(headers: readonly string[], ref: ColumnRef): number | null {
-  if (typeof ref === 'string') return letterIndex(ref);
-  if ('header' in ref) {
-    const i = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(ref.header));
-    return i === -1 ? null : i;
+export type Resolution =
+  | { index: number }
+  | { code: 'mapping.column-not-found' | 'mapping.column-ambiguous'; candidates: number[] };
+
+/** Columns whose header (all rows joined, or the lowest row's own text) matches. */
+function matches(header: SheetHeader, ref: Exclude<ColumnRef, string | { letter: string }>) {
+  const found: number[] = [];
+  const wanted = normaliseHeader('header' in ref ? ref.header : ref.contains);
+  header.texts.forEach((text, i) => {
+    const texts = [normaliseHeader(text), normaliseHeader(header.own[i] ?? '')];
+    const hit = 'header' in ref ? texts.includes(wanted) : texts[0]?.includes(wanted);
+    if (hit) found.push(i);
+  });
+  if (!ref.under) return found;
+  const block = normaliseHeader(ref.under);
+  return found.filter((i) => normaliseHeader(header.blocks[i] ?? '').includes(block));
+}
+
+/**
+ * The column a reference names. Never "the first of several": several matches are an error
+ * unless `nth` picks one; `under` first keeps the columns under one block label.
+ */
+export function resolveColumn(header: SheetHeader, ref: ColumnRef): Resolution {
+  if (typeof ref === 'string') return { index: letterIndex(ref) };
+  if ('letter' in ref) return { index: letterIndex(ref.letter) };
+  const found = matches(header, ref);
+  if (ref.nth !== undefined) {
+    const index = found[ref.nth - 1];
+    return index === undefined
+      ? { code: 'mapping.column-not-found', candidates: found }
+      : { index };
   }
-  const i = headers.findIndex((h) => normaliseHeader(h).includes(normaliseHeader(ref.contains)));
-  return i === -1 ? null : i;
+  if (found.length === 1 && found[0] !== undefined) return { index: found[0] };
+  if (found.length > 1) return { code: 'mapping.column-ambiguous', candidates: found };
+  return { code: 'mapping.column-not-found', candidates: [] };
+}
+
+/** Columns as a person finds them in the sheet: `G: 令和元年度事業費計（A）, M: …`. */
+export function describeColumns(header: SheetHeader, indexes: readonly number[]): string {
+  return indexes
+    .map((i) => `${columnLetters(i + 1)}: ${(header.texts[i] ?? '').replace(/\s+/g, ' ')}`)
+    .join(', ');
 }
 
 export type ColumnResolver = (ref: ColumnRef) => number | null;
 
 /** Once the headers are final, each reference is resolved once, not once per row and cell. */
-export function cachedResolver(headers: readonly string[]): ColumnResolver {
+export function cachedResolver(header: SheetHeader): ColumnResolver {
   const cache = new Map<string, number | null>();
   return (ref) => {
     const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
     let index = cache.get(key);
     if (index === undefined) {
-      index = resolveColumn(headers, ref);
+      const resolved = resolveColumn(header, ref);
+      index = 'index' in resolved ? resolved.index : null;
       cache.set(key, index);
     }
     return index;
