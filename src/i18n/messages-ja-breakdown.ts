@@ -1,0 +1,13 @@
+/** A project's tags and a year's cost breakdown (finance details): the project page and history. */
+export const messagesJaBreakdown = {
+  'history.finance-details': '財源・コストの内訳を変更',
+  'project.tags': 'タグ',
+  'finance-details.caption': '{year}の内訳',
+  'finance-details.label': '項目',
+  'finance-details.kind': '区分',
+  'finance-details.amount': '金額（{unit}）',
+  'finance-details.kind.source': '財源',
+  'finance-details.kind.staff': '人件費',
+  'finance-details.kind.total': 'トータルコスト',
+  'finance-details.kind.other': 'その他',
+} as const;
