@@ -10,4 +10,9 @@ export const messagesJaBreakdown = {
   'finance-details.kind.staff': '人件費',
   'finance-details.kind.total': 'トータルコスト',
   'finance-details.kind.other': 'その他',
+  'workbook.breakdown-row': '事業タグ・財源・コスト内訳のシートの行が読めません',
+  'expected.tag': 'タグの文字',
+  'expected.finance-year': 'その事業に予算・決算のある年度（例: R5）',
+  'expected.detail-label': '内訳の項目名',
+  'expected.detail-kind': '区分（財源、人件費、トータルコスト、その他のいずれか）',
 } as const;
