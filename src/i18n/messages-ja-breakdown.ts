@@ -2,7 +2,7 @@
 export const messagesJaBreakdown = {
   'history.finance-details': '財源・コストの内訳を変更',
   'project.tags': 'タグ',
-  'finance-details.caption': '{year}の内訳',
+  'finance-details.caption': '{year}の財源・コストの内訳（単位: {unit}）',
   'finance-details.label': '項目',
   'finance-details.kind': '区分',
   'finance-details.amount': '金額（{unit}）',

@@ -68,7 +68,7 @@ describe('the project page: tags and finance details', () => {
       /<dt>タグ<\/dt><dd><span class="tag">総合戦略<\/span> <span class="tag">重点事業<\/span>/,
     );
     const table = /<table class="finance-details">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
-    expect(table).toContain('の内訳（単位: 千円）</caption>');
+    expect(table).toContain('の財源・コストの内訳（単位: 千円）</caption>');
     expect(table).toContain('<th scope="col">区分</th>');
     expect(table).toContain(
       `<th scope="row">${SHOWN}</th><td>財源</td><td class="num">7,900.001</td>`,

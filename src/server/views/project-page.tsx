@@ -222,7 +222,7 @@ function FinanceDetails(props: {
   return (
     <table class="finance-details">
       <caption>
-        {t('finance-details.caption', { year: fyLabel(props.fiscalYear) })}（単位: {props.unit}）
+        {t('finance-details.caption', { year: fyLabel(props.fiscalYear), unit: props.unit })}
       </caption>
       <thead>
         <tr>
