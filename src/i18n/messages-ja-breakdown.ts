@@ -1,5 +1,7 @@
 /** A project's tags and a year's cost breakdown (finance details): the project page and history. */
 export const messagesJaBreakdown = {
+  'change.project-tags-changed': '事業 {no} のタグを変更',
+  'change.finance-details-changed': '事業 {no} {fiscalYear} の財源・コストの内訳を変更',
   'history.finance-details': '財源・コストの内訳を変更',
   'project.tags': 'タグ',
   'finance-details.caption': '{year}の財源・コストの内訳（単位: {unit}）',
