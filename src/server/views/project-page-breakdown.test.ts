@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOf } from '../../store/raw-database.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
@@ -87,6 +88,26 @@ describe('the project page: tags and finance details', () => {
     ]) {
       const body = await (await pub.get(path)).text();
       expect(body, path).not.toContain(HIDDEN);
+    }
+  });
+
+  it('carries the published breakdown, and only it, in the public workbook', async () => {
+    const pub = await anonymous(server);
+    for (const layout of ['per-year', 'cumulative']) {
+      const res = await pub.get(`/m/012050/plans/${server.planId}/export.xlsx?layout=${layout}`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const texts: string[] = [];
+      book.eachSheet((sheet) => {
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => {
+            texts.push(String(cell.text ?? ''));
+          });
+        });
+      });
+      expect(texts, layout).toContain(SHOWN);
+      expect(texts, layout).toContain('総合戦略');
+      expect(texts, layout).not.toContain(HIDDEN);
     }
   });
 
