@@ -278,6 +278,9 @@ for (const dialect of DIALECTS) {
           indicators: 5,
           actuals: 15,
           evaluations: 3,
+          tags: 0,
+          texts: 0,
+          financeDetails: 0,
         });
         expect(progress.at(-1)).toBe(1);
         expect((await databaseOf(ctx.store).selectFrom('plans').selectAll().execute()).length).toBe(

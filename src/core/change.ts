@@ -4,6 +4,8 @@
  */
 export type ChangeTarget =
   | { type: 'finance'; field: 'budget' | 'settlement' }
+  /** A project's cost breakdown of the record's fiscal year (its FinanceDetail lines). */
+  | { type: 'finance-details' }
   | { type: 'activities' }
   | { type: 'project-status' }
   | { type: 'year-status' }

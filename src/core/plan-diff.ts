@@ -10,6 +10,8 @@ export type PlanChange =
   | { kind: 'project-renamed'; no: string; before: string; after: string }
   | { kind: 'project-moved'; no: string; before: string; after: string }
   | { kind: 'project-notes-changed'; no: string }
+  | { kind: 'project-tags-changed'; no: string }
+  | { kind: 'finance-details-changed'; no: string; fiscalYear: FiscalYear }
   | { kind: 'project-activities-changed'; no: string; before: number; after: number }
   | {
       kind: 'finance-changed';
@@ -76,6 +78,8 @@ export function diffPlans(
     if (from !== to) changes.push({ kind: 'project-moved', no: p.no, before: from, after: to });
     if (JSON.stringify(old.notes) !== JSON.stringify(p.notes))
       changes.push({ kind: 'project-notes-changed', no: p.no });
+    if (JSON.stringify(old.tags ?? []) !== JSON.stringify(p.tags ?? []))
+      changes.push({ kind: 'project-tags-changed', no: p.no });
     if (!sameActivities(old, p)) {
       changes.push({
         kind: 'project-activities-changed',
@@ -100,6 +104,9 @@ export function diffPlans(
             after: y,
           });
       }
+      // The breakdown is replaced with the year, as the import writes it.
+      if (JSON.stringify(a?.details ?? []) !== JSON.stringify(b?.details ?? []))
+        changes.push({ kind: 'finance-details-changed', no: p.no, fiscalYear: fy });
     }
   }
   for (const p of oldProjects.values())

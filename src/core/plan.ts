@@ -87,12 +87,38 @@ export interface Activity {
   introducedIn?: FiscalYear | null;
 }
 
+/**
+ * What a line of a year's cost breakdown is: a funding source (国庫支出金, 地方債, 一般財源, …),
+ * staff cost (人件費), a total (トータルコスト), or anything else a city lists.
+ */
+export type FinanceDetailKind = 'source' | 'staff' | 'total' | 'other';
+
+export const FINANCE_DETAIL_KINDS: readonly FinanceDetailKind[] = [
+  'source',
+  'staff',
+  'total',
+  'other',
+];
+
+/** One line of a year's cost breakdown, in the order the source lists them. */
+export interface FinanceDetail {
+  label: string;
+  kind: FinanceDetailKind;
+  /** In yen; null when the source has none, never 0. */
+  amount: Yen | null;
+}
+
 export interface Finance {
   fiscalYear: FiscalYear;
   /** 予算 in yen; null when the table has none (`-`), never 0. */
   budget: Yen | null;
-  /** 決算 in yen; null when none. */
+  /** 決算 in yen; null when none. Never 人件費 or トータルコスト: those are details. */
   settlement: Yen | null;
+  /**
+   * The year's breakdown (funding sources, 人件費, トータルコスト), when the source has one.
+   * Absent when there is none, so plans read from tables without a breakdown stay as they were.
+   */
+  details?: FinanceDetail[];
 }
 
 export interface Project {
@@ -105,6 +131,11 @@ export interface Project {
   department: string | null;
   finances: Finance[];
   activities: Activity[];
+  /**
+   * Flags the source sets on the project (総合戦略 ○, 重点, …), in the order first met.
+   * Absent when there are none, so plans read from tables without flags stay as they were.
+   */
+  tags?: string[];
 }
 
 export interface PlanNode {

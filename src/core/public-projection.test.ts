@@ -39,8 +39,15 @@ const project = (no: string): fc.Arbitrary<Project> =>
       name: `project ${no}`,
       notes: [],
       department: null,
-      finances: finances.map((fy) => ({ fiscalYear: fy, budget: fy * 1000, settlement: null })),
+      // A year's cost breakdown names its year too, so a leaked detail shows in the output.
+      finances: finances.map((fy) => ({
+        fiscalYear: fy,
+        budget: fy * 1000,
+        settlement: null,
+        details: [{ label: `detail@${fy}`, kind: 'source' as const, amount: fy }],
+      })),
       activities,
+      tags: ['総合戦略'],
     }));
 
 const plan: fc.Arbitrary<Plan> = fc
@@ -111,6 +118,24 @@ describe('the public projection', () => {
         expect(kept.length).toBeLessThanOrEqual(expected.length);
         const all = new Set(YEARS);
         expect(yearsIn(publicPlan(p, all))).toEqual(yearsIn(p));
+      }),
+    );
+  });
+
+  it('shows the cost breakdown of a year with its year only, and the tags with the plan', () => {
+    fc.assert(
+      fc.property(plan, publishedSet, (p, published) => {
+        const projected = publicPlan(p, published);
+        const projects = (x: Plan) =>
+          x.nodes.flatMap((n) => [n, ...n.children]).flatMap((n) => n.projects);
+        for (const [i, pr] of projects(projected).entries()) {
+          const original = projects(p)[i];
+          expect(pr.tags).toEqual(original?.tags);
+          const expected = original?.finances
+            .filter((f) => published.has(f.fiscalYear))
+            .flatMap((f) => f.details ?? []);
+          expect(pr.finances.flatMap((f) => f.details ?? [])).toEqual(expected);
+        }
       }),
     );
   });

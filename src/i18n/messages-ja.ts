@@ -2,6 +2,7 @@ import { messagesJaAccounts } from './messages-ja-accounts.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaBackup } from './messages-ja-backup.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
+import { messagesJaBreakdown } from './messages-ja-breakdown.ts';
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
@@ -24,6 +25,7 @@ export const messagesJa = {
   ...messagesJaLimits,
   ...messagesJaBounds,
   ...messagesJaBackup,
+  ...messagesJaBreakdown,
   ...messagesJaMappingReader,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AmountUnit } from '../core/money.ts';
 import type { Activity, Conventions, Plan, PlanNode, Project } from '../core/plan.ts';
+import { readPlanFinanceDetails, withDetails, withTags } from './plans/plan-extras.ts';
 import type { DB } from './schema.ts';
 
 export interface PlanSummary {
@@ -88,7 +89,7 @@ export async function loadIndexedPlan(
     .executeTakeFirst();
   if (!row) return undefined;
   const scope = { municipalityCode, planId };
-  const [nodes, projects, finances, activities, entries, totals] = await Promise.all([
+  const [nodes, projects, finances, activities, entries, totals, details] = await Promise.all([
     db
       .selectFrom('plan_nodes')
       .selectAll()
@@ -140,6 +141,7 @@ export async function loadIndexedPlan(
       .where('municipality_code', '=', scope.municipalityCode)
       .orderBy('fiscal_year')
       .execute(),
+    readPlanFinanceDetails(db, scope),
   ]);
 
   const activityById = new Map<
@@ -200,8 +202,14 @@ export async function loadIndexedPlan(
       department: p.department,
       finances: finances
         .filter((f) => f.project_id === p.id)
-        .map((f) => ({ fiscalYear: f.fiscal_year, budget: f.budget, settlement: f.settlement })),
+        .map((f) => ({
+          fiscalYear: f.fiscal_year,
+          budget: f.budget,
+          settlement: f.settlement,
+          ...withDetails(details.get(`${p.id}:${f.fiscal_year}`)),
+        })),
       activities: activitiesByProject.get(p.id) ?? [],
+      ...withTags(JSON.parse(p.tags) as string[]),
     };
     nodeById.get(p.node_id)?.projects.push(project);
     refs.set(project, {

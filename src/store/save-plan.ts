@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Activity, Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
-import { recordChange } from './history/record-change.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
-import { readFinance, writeFinance } from './plans/project-finance.ts';
+import { writeFinance } from './plans/project-finance.ts';
+import { recordFinanceChanges } from './plans/record-finance-changes.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
 
@@ -203,6 +203,7 @@ async function saveProjects(
       position: position++,
       name: project.name,
       notes: JSON.stringify(project.notes),
+      tags: JSON.stringify(project.tags ?? []),
       department_id: await departmentId(trx, code, project.department),
     };
     let id = idByNo.get(project.no);
@@ -224,7 +225,8 @@ async function saveProjects(
     ids.set(project.no, id);
     for (const f of project.finances) {
       if (!options.fiscalYears.includes(f.fiscalYear)) continue;
-      const amounts = { budget: f.budget, settlement: f.settlement };
+      // A year the file gives is replaced whole: its breakdown too (none when it has none).
+      const amounts = { budget: f.budget, settlement: f.settlement, details: f.details ?? [] };
       await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
       await writeFinance(
         trx,
@@ -239,38 +241,6 @@ async function saveProjects(
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
   return ids;
-}
-
-/**
- * An import that changes a stored project's 予算 or 決算 records it in the history, as an edit
- * does (the figures of a new project or plan are its first state, not a change).
- */
-async function recordFinanceChanges(
-  trx: Kysely<DB>,
-  scope: { code: string; planId: number; projectId: number; now: string },
-  f: { fiscalYear: FiscalYear; budget: number | null; settlement: number | null },
-) {
-  const before = await readFinance(trx, {
-    municipalityCode: scope.code,
-    projectId: scope.projectId,
-    fiscalYear: f.fiscalYear,
-  });
-  if (!before) return;
-  for (const field of ['budget', 'settlement'] as const) {
-    if (before[field] === f[field]) continue;
-    await recordChange(trx, {
-      municipalityCode: scope.code,
-      planId: scope.planId,
-      projectId: scope.projectId,
-      fiscalYear: f.fiscalYear,
-      target: { type: 'finance', field },
-      before: before[field],
-      after: f[field],
-      userId: null,
-      origin: 'import',
-      at: scope.now,
-    });
-  }
 }
 
 /**

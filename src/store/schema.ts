@@ -58,6 +58,8 @@ export interface ProjectTable {
   department_id: number | null;
   /** Optimistic concurrency: bumped by every change. */
   version: number;
+  /** JSON array of the project's tags (総合戦略, …); '[]' when none. */
+  tags: Generated<string>;
 }
 
 export interface ProjectFinanceTable {
@@ -66,6 +68,17 @@ export interface ProjectFinanceTable {
   fiscal_year: number;
   budget: number | null;
   settlement: number | null;
+}
+
+/** One line of a project's cost breakdown of one fiscal year, at its position. */
+export interface ProjectFinanceDetailTable {
+  project_id: number;
+  municipality_code: string;
+  fiscal_year: number;
+  position: number;
+  label: string;
+  kind: string;
+  amount: number | null;
 }
 
 export interface ActivityTable {
@@ -210,6 +223,7 @@ export interface DB {
   departments: DepartmentTable;
   projects: ProjectTable;
   project_finances: ProjectFinanceTable;
+  project_finance_details: ProjectFinanceDetailTable;
   activities: ActivityTable;
   activity_entries: ActivityEntryTable;
   stated_totals: StatedTotalTable;

@@ -150,7 +150,7 @@ async function runMappedImport(
     const s = outcome.summary;
     if (s) {
       out(
-        `${o.dryRun ? '[確認のみ] ' : ''}行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}`,
+        `${o.dryRun ? '[確認のみ] ' : ''}行 ${s.rows}（読み飛ばし ${s.skippedRows}）→ 事業 ${s.projects}、階層 ${s.nodes.join('・')}、年度別の金額 ${s.financeYears}、指標 ${s.indicators}（実績 ${s.actuals}）、評価 ${s.evaluations}、タグ ${s.tags}、文章の取組・結果 ${s.texts}、財源・コストの内訳 ${s.financeDetails}`,
       );
     }
     if (hasErrors(outcome.findings)) {

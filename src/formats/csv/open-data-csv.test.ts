@@ -99,7 +99,7 @@ describe('open-data CSV: formulas in the variant meant for Excel', () => {
     const projects = excel('projects');
     expect(cell(projects, 'projects', '決算（円）')).toBe('-123000');
     expect(cell(projects, 'projects', '執行率（%）')).toBe('-38.2');
-    expect(projects.split('\r\n')[1]).toMatch(/,322000,-123000,-38\.2$/);
+    expect(projects.split('\r\n')[1]).toMatch(/,322000,-123000,-38\.2,$/);
     const kpis = excel('kpis');
     expect(cell(kpis, 'kpis', '対象')).toBe('-1');
     expect(cell(kpis, 'kpis', '基準値')).toBe('-3');
@@ -148,5 +148,18 @@ describe('open-data CSV: the tree', () => {
       ['A', 'B', 'C / D', first.no],
       ['E', '', '', second.no],
     ]);
+  });
+
+  it('writes a project tags in the last column, joined, and leaves it empty without', () => {
+    const plan = samplePlan();
+    const [first] = allProjects(plan);
+    if (!first) throw new Error('no project');
+    first.tags = ['総合戦略', '重点'];
+    const csv = rows(openDataCsv('projects', plan, R2, { bom: false }));
+    expect(csv[0]?.at(-1)).toBe('タグ');
+    expect(cell(openDataCsv('projects', plan, R2, { bom: false }), 'projects', 'タグ')).toBe(
+      '総合戦略、重点',
+    );
+    expect(csv[2]?.at(-1)).toBe('');
   });
 });

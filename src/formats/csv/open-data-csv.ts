@@ -46,6 +46,8 @@ export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
     '予算（円）',
     '決算（円）',
     '執行率（%）',
+    // Last, so the columns before keep their positions for programs that read them by index.
+    'タグ',
   ],
   entries: [
     '全国地方公共団体コード',
@@ -154,6 +156,7 @@ export function openDataRows(
           f.budget,
           f.settlement,
           percent(executionRate(f.budget, f.settlement)),
+          (p.tags ?? []).join('、') || null,
         ]),
     );
   }

@@ -67,14 +67,38 @@ export const FinanceSchema = z
   .object({ fiscalYear, budget: amount('予算 (budget)'), settlement: amount('決算 (settlement)') })
   .strict();
 
+export const FinanceDetailSchema = z
+  .object({
+    label: z.string().min(1).describe('The line as the source names it (国庫支出金, 人件費, …)'),
+    kind: z
+      .enum(['source', 'staff', 'total', 'other'])
+      .describe('source = 財源; staff = 人件費; total = トータルコスト; other = anything else'),
+    amount: amount('The amount'),
+  })
+  .strict();
+
+/** A project's year: its figures and, when the source has one, the year's cost breakdown. */
+export const ProjectFinanceSchema = FinanceSchema.extend({
+  details: z
+    .array(FinanceDetailSchema)
+    .optional()
+    .describe(
+      "The year's cost breakdown (funding sources, 人件費, トータルコスト) in the source's order; absent when none",
+    ),
+}).strict();
+
 export const ProjectSchema = z
   .object({
     no: z.string().min(1).describe('Project number within the plan, as written'),
     name: z.string().min(1),
     notes: z.array(z.string()).default([]).describe('※ notes, without the mark'),
     department: z.string().nullable().default(null).describe('担当課'),
-    finances: z.array(FinanceSchema).default([]),
+    finances: z.array(ProjectFinanceSchema).default([]),
     activities: z.array(ActivitySchema).default([]),
+    tags: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Flags the source sets on the project (総合戦略 ○, …); absent when none'),
   })
   .strict();
 

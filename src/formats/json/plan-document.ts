@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/finding.ts';
 import { limitFinding } from '../../core/input-limits.ts';
 import { type AmountUnit, amountFromNumber, formatAmount, type Yen } from '../../core/money.ts';
-import type { Finance, Plan, PlanNode, Project } from '../../core/plan.ts';
+import type { Finance, FinanceDetail, Plan, PlanNode, Project } from '../../core/plan.ts';
 import { tooDeepAt } from './json-depth.ts';
 import {
   type NodeDocument,
@@ -39,12 +39,17 @@ export function toPlanDocument(plan: Plan): PlanDocument {
     budget: toUnit(f.budget, unit),
     settlement: toUnit(f.settlement, unit),
   });
+  // Tags and a breakdown are written only when there are some: documents without stay as they were.
+  const details = (list: readonly FinanceDetail[] | undefined) =>
+    list && list.length > 0
+      ? { details: list.map((d) => ({ ...d, amount: toUnit(d.amount, unit) })) }
+      : {};
   const project = (p: Project) => ({
     no: p.no,
     name: p.name,
     notes: p.notes,
     department: p.department,
-    finances: p.finances.map(finance),
+    finances: p.finances.map((f) => ({ ...finance(f), ...details(f.details) })),
     activities: p.activities.map((a) => ({
       title: a.title,
       text: a.text,
@@ -52,6 +57,7 @@ export function toPlanDocument(plan: Plan): PlanDocument {
       relistOf: a.relistOf,
       entries: a.entries.map((e) => ({ ...e })),
     })),
+    ...(p.tags && p.tags.length > 0 ? { tags: [...p.tags] } : {}),
   });
   const node = (n: PlanNode): NodeDocument => ({
     title: n.title,
@@ -135,13 +141,24 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
     budget: yen(f.budget, `${path}.budget`),
     settlement: yen(f.settlement, `${path}.settlement`),
   });
+  type DocDetail = { label: string; kind: FinanceDetail['kind']; amount: number | null };
+  const projectFinance = (f: DocFinance & { details?: DocDetail[] }, path: string): Finance => {
+    const read = finance(f, path);
+    if (f.details === undefined || f.details.length === 0) return read;
+    const details = f.details.map((d, i) => ({
+      ...d,
+      amount: yen(d.amount, `${path}.details.${i}.amount`),
+    }));
+    return { ...read, details };
+  };
   const project = (p: NodeDocument['projects'][number]): Project => ({
     no: p.no,
     name: p.name,
     notes: p.notes,
     department: p.department,
-    finances: p.finances.map((f, i) => finance(f, `projects[no=${p.no}].finances.${i}`)),
+    finances: p.finances.map((f, i) => projectFinance(f, `projects[no=${p.no}].finances.${i}`)),
     activities: p.activities.map((a) => ({ ...a, entries: a.entries.map((e) => ({ ...e })) })),
+    ...(p.tags && p.tags.length > 0 ? { tags: [...p.tags] } : {}),
   });
   const node = (n: NodeDocument): PlanNode => ({
     title: n.title,

@@ -61,7 +61,10 @@ export function mappedColumns(mapping: Mapping): MappedColumn[] {
     ...mapping.finances.flatMap((f, i) => [
       ...amount(`finances.${i}.budget`, f.budget),
       ...amount(`finances.${i}.settlement`, f.settlement),
+      ...(f.details ?? []).flatMap((d, j) => amount(`finances.${i}.details.${j}.amount`, d.amount)),
     ]),
+    ...mapping.tags.flatMap((t, i) => one(`tags.${i}.column`, t.column)),
+    ...mapping.texts.flatMap((t, i) => one(`texts.${i}.column`, t.column)),
     ...mapping.indicators.flatMap(indicatorColumns),
     ...one('evaluation.effect', e?.effect),
     ...one('evaluation.policy', e?.policy),

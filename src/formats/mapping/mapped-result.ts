@@ -28,6 +28,12 @@ export interface MappingSummary {
   indicators: number;
   actuals: number;
   evaluations: number;
+  /** Tags set on projects (one per project and tag). */
+  tags: number;
+  /** Activities and results read from text columns (one per item). */
+  texts: number;
+  /** Lines of the years' cost breakdowns. */
+  financeDetails: number;
 }
 
 export interface MappedResult {

@@ -36,6 +36,34 @@ export type ColumnRef = z.infer<typeof ColumnRef>;
 const Amount = z.union([ColumnRef, z.object({ sum: z.array(ColumnRef).min(1) }).strict()]);
 export type AmountRef = z.infer<typeof Amount>;
 
+/** One line of a year's cost breakdown (funding sources, 人件費, トータルコスト). */
+const FinanceDetailRef = z
+  .object({
+    label: z.string().min(1),
+    kind: z.enum(['source', 'staff', 'total', 'other']),
+    amount: Amount,
+  })
+  .strict();
+
+/** A flag column (総合戦略 ○): the project carries `name` when the cell says so. */
+const TagRef = z
+  .object({
+    name: z.string().min(1),
+    column: ColumnRef,
+    /** The texts that set the flag (compared normalised); default: any value but ×/✕/無/なし. */
+    when: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
+/** A free-text column read as activities planned in, or results of, one fiscal year. */
+const TextRef = z
+  .object({
+    fiscalYear: z.number().int(),
+    kind: z.enum(['result', 'activity']),
+    column: ColumnRef,
+  })
+  .strict();
+
 const FiscalYearKey = z.string().regex(/^\d{4}$/, 'a fiscal year such as "2020"');
 
 export const MappingSchema = z
@@ -86,10 +114,14 @@ export const MappingSchema = z
             fiscalYear: z.number().int(),
             budget: Amount.optional(),
             settlement: Amount.optional(),
+            /** The year's breakdown, kept beside 予算・決算 (settlement is never 人件費 or a total). */
+            details: z.array(FinanceDetailRef).optional(),
           })
           .strict(),
       )
       .default([]),
+    tags: z.array(TagRef).default([]),
+    texts: z.array(TextRef).default([]),
     indicators: z
       .array(
         z

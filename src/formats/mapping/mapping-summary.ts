@@ -12,6 +12,9 @@ export function emptySummary(mapping: Mapping): MappingSummary {
     indicators: 0,
     actuals: 0,
     evaluations: 0,
+    tags: 0,
+    texts: 0,
+    financeDetails: 0,
   };
 }
 

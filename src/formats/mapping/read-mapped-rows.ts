@@ -8,9 +8,12 @@ import type { Mapping } from './mapping-schema.ts';
 import { closingFindings, emptySummary, roundingFinding } from './mapping-summary.ts';
 import { type RoundingTally, readFinances } from './read-amount.ts';
 import { readEvaluation } from './read-evaluation.ts';
+import { readFinanceDetails } from './read-finance-details.ts';
 import { SheetHeader } from './read-headers.ts';
 import { readIndicators } from './read-indicators.ts';
 import { readProject, readProjectKey } from './read-project.ts';
+import { readTags } from './read-tags.ts';
+import { readTexts } from './read-texts.ts';
 import { type ColumnResolver, cachedResolver } from './resolve-column.ts';
 import { TreeBuilder } from './tree-builder.ts';
 
@@ -81,10 +84,17 @@ export async function readMappedRows(
     const key = readProjectKey(row, mapping, seen, findings);
     const parent = tree.place(row);
     const finances = readFinances(row, mapping, rounded);
+    summary.financeDetails += readFinanceDetails(row, mapping, finances, rounded);
     summary.financeYears += finances.length;
     const project = readProject(row, mapping, key, finances);
     parent?.projects.push(project);
     summary.projects++;
+    const tags = readTags(row, mapping);
+    if (tags.length > 0) project.tags = tags;
+    summary.tags += tags.length;
+    const texts = readTexts(row, mapping);
+    project.activities.push(...texts);
+    summary.texts += texts.length;
     // Row readers plug in here: one file per concept (read-<concept>.ts) taking the row, the
     // mapping and the project (or its number), recording unreadable cells with row.problem;
     // call it below, count what it read in the summary (mapping-summary.ts), and list its

@@ -7,6 +7,7 @@ import {
   type ProgressTableResult,
   readProgressTable,
 } from '../tsv/progress-table-reader.ts';
+import { isBreakdownSheet, readBreakdownSheets } from './breakdown-sheets.ts';
 import { columnLetters, readWorkbookGrids } from './workbook-grid.ts';
 
 /**
@@ -42,6 +43,8 @@ export async function readProgressWorkbook(
   const plans: Plan[] = [];
   const years = new Set<FiscalYear>();
   for (const grid of grids) {
+    // Our tags and breakdown sheets are read once the plan is, below.
+    if (isBreakdownSheet(grid)) continue;
     const result = readProgressTable(grid.rows, options);
     // A sheet without the table (a cover, notes) is skipped, unless no sheet has one.
     if (result.findings.some((f) => f.code === 'table.header-not-found')) continue;
@@ -89,5 +92,7 @@ export async function readProgressWorkbook(
     }
   }
   last.statedTotals.sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const extras = readBreakdownSheets(grids, last, options.file);
+  if (extras.length > 0) return { plan: null, fiscalYears: [...years].sort(), findings: extras };
   return { plan: last, fiscalYears: [...years].sort((a, b) => a - b), findings };
 }

@@ -5,6 +5,7 @@ import { formatAmount, UNIT_FACTOR, type Yen } from '../../core/money.ts';
 import { financeFor, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
 import { activityHeader, projectNameCell } from '../tsv/progress-table-writer.ts';
+import { addBreakdownSheets } from './breakdown-sheets.ts';
 
 /**
  * The progress report as an Excel workbook in the source's own layout: goal and direction rows
@@ -196,5 +197,6 @@ export async function writeProgressWorkbook(
   } else {
     for (const fy of years) addSheet(workbook, plan, formatFiscalYear(fy, 'short'), [fy]);
   }
+  addBreakdownSheets(workbook, plan, years, { name: FONT, size: 10 });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

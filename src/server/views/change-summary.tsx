@@ -50,6 +50,8 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
       ];
     case 'activities':
       return [t('history.activities')];
+    case 'finance-details':
+      return [t('history.finance-details')];
     case 'project-status': {
       const label = (v: unknown) => {
         const s = statusOf(v);

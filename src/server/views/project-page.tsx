@@ -4,7 +4,7 @@ import {
   PROJECT_HISTORY_LIMIT,
   type ProjectView,
 } from '../../app/views/project-view.ts';
-import type { Conventions } from '../../core/plan.ts';
+import type { Conventions, FinanceDetail } from '../../core/plan.ts';
 import { shownProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
@@ -45,6 +45,18 @@ export function ProjectPage(props: ProjectPageProps) {
       <dl class="summary-list">
         <dt>担当課</dt>
         <dd>{project.department ?? '—'}</dd>
+        {project.tags && project.tags.length > 0 ? (
+          <>
+            <dt>{t('project.tags')}</dt>
+            <dd>
+              {project.tags.map((tag) => (
+                <>
+                  <span class="tag">{tag}</span>{' '}
+                </>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>体系上の位置</dt>
         <dd>
           <ol class="tree-path">
@@ -138,6 +150,11 @@ export function ProjectPage(props: ProjectPageProps) {
           })}
         </tbody>
       </table>
+      <FinanceDetails
+        details={project.finances.find((f) => f.fiscalYear === fiscalYear)?.details ?? []}
+        fiscalYear={fiscalYear}
+        unit={unit}
+      />
 
       <h2>取組と結果</h2>
       {pv.activities.length === 0 ? <p>{t('project.no-activities')}</p> : null}
@@ -189,6 +206,43 @@ export function ProjectPage(props: ProjectPageProps) {
         </>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The selected year's cost breakdown (funding sources, 人件費, トータルコスト) under its figures.
+ * The project comes through the public projection, so a year the reader may not see has none.
+ */
+function FinanceDetails(props: {
+  details: readonly FinanceDetail[];
+  fiscalYear: number;
+  unit: ProjectPageProps['view']['plan']['amountUnit'];
+}) {
+  if (props.details.length === 0) return null;
+  return (
+    <table class="finance-details">
+      <caption>
+        {t('finance-details.caption', { year: fyLabel(props.fiscalYear), unit: props.unit })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('finance-details.label')}</th>
+          <th scope="col">{t('finance-details.kind')}</th>
+          <th scope="col" class="num">
+            {t('finance-details.amount', { unit: props.unit })}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.details.map((d) => (
+          <tr>
+            <th scope="row">{d.label}</th>
+            <td>{t(`finance-details.kind.${d.kind}`)}</td>
+            <td class="num">{amount(d.amount, props.unit)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -5,6 +5,7 @@ import * as kpis from './2026-11-25T1200-kpis-evaluations.ts';
 import * as apiTokens from './2026-11-25T1300-api-tokens.ts';
 import * as introducedIn from './2026-11-30T1300-introduced-in.ts';
 import * as mappingV2 from './2026-11-30T1700-mapping-v2.ts';
+import * as tagsFinanceDetails from './2026-11-30T1800-tags-finance-details.ts';
 
 /**
  * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1300-api-tokens': apiTokens,
   '2026-11-30T1300-introduced-in': introducedIn,
   '2026-11-30T1700-mapping-v2': mappingV2,
+  '2026-11-30T1800-tags-finance-details': tagsFinanceDetails,
 };

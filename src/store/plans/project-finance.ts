@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Yen } from '../../core/money.ts';
+import type { FinanceDetail } from '../../core/plan.ts';
 import type { DB } from '../schema.ts';
+import { replaceFinanceDetails } from './finance-details.ts';
 
 /** One project's figures of one fiscal year. */
 export interface FinanceKey {
@@ -24,14 +26,17 @@ export async function readFinance(
 }
 
 /**
- * The one writer of project_finances (the entry form, the API, restores and every importer),
- * called inside their transactions after the closed-year rule; a field left out keeps its value.
+ * The one writer of project_finances and their breakdown (the entry form, the API, restores and
+ * every importer), called inside their transactions after the closed-year rule; a field left
+ * out keeps its value (`details` left out keeps the stored breakdown).
  */
 export async function writeFinance(
   trx: Kysely<DB>,
   k: FinanceKey,
-  values: { budget?: Yen | null; settlement?: Yen | null },
+  update: { budget?: Yen | null; settlement?: Yen | null; details?: readonly FinanceDetail[] },
 ): Promise<void> {
+  const { details, ...values } = update;
+  if (details !== undefined) await replaceFinanceDetails(trx, k, details);
   await trx
     .insertInto('project_finances')
     .values({
@@ -42,6 +47,10 @@ export async function writeFinance(
       settlement: null,
       ...values,
     })
-    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
+    .onConflict((oc) => {
+      const conflict = oc.columns(['project_id', 'fiscal_year']);
+      // Only the breakdown changed: the year's row stays as it is.
+      return Object.keys(values).length === 0 ? conflict.doNothing() : conflict.doUpdateSet(values);
+    })
     .execute();
 }
