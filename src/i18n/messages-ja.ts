@@ -7,6 +7,7 @@ import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
+import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -15,6 +16,7 @@ import { messagesJaLimits } from './messages-ja-limits.ts';
  */
 export const messagesJa = {
   ...messagesJaKpi,
+  ...messagesJaRoundtrip,
   ...messagesJaEvaluation,
   ...messagesJaDashboard,
   ...messagesJaApi,
