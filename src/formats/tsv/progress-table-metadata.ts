@@ -71,16 +71,19 @@ export function isMetadataSheet(rows: readonly GridRow[]): boolean {
 }
 
 /**
- * Splits a table's leading `#` rows from the table. Metadata is read only when the first of
- * them is the `#sousei` line; a `#` line of another kind is refused, never skipped silently.
+ * Splits our export's leading `#` rows from the table. They are ours only when the first is
+ * the `#sousei` line: a city's table that happens to start with `#` is read as it is.
  */
 export function splitMetadata(
   rows: readonly GridRow[],
   file?: string,
 ): { metadata: ProgressTableMetadata | null; body: readonly GridRow[]; findings: Finding[] } {
+  const first = rows[0];
+  if (!first || (first.cells[0] ?? '').trim() !== `#${KEYS.mark}`) {
+    return { metadata: null, body: rows, findings: [] };
+  }
   let end = 0;
   while (end < rows.length && (rows[end]?.cells[0] ?? '').trimStart().startsWith('#')) end++;
-  if (end === 0) return { metadata: null, body: rows, findings: [] };
   const read = readMetadata(rows.slice(0, end), file);
   return { ...read, body: rows.slice(end) };
 }
