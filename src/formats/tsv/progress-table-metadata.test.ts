@@ -16,8 +16,7 @@ function exported(): string {
   return formatTsv(writeProgressTable(plan, [2020]));
 }
 
-const codes = (text: string) =>
-  readProgressTable(parseTsv(text), {}).findings.map((f) => f.code);
+const codes = (text: string) => readProgressTable(parseTsv(text), {}).findings.map((f) => f.code);
 
 describe('the metadata lines of an exported progress table', () => {
   it('refuses an outline that no longer matches the title rows, rather than guess', () => {
