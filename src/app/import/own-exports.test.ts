@@ -185,6 +185,12 @@ const FORMATS: { name: string; request: ExportRequest; file: string; plain: bool
   { name: 'JSON', request: { format: 'json' }, file: 'plan.json', plain: false },
   { name: 'TSV', request: { format: 'tsv' }, file: 'plan.tsv', plain: true },
   {
+    name: 'open-data CSV (plan.csv)',
+    request: { format: 'csv', table: 'plan' },
+    file: 'plan.csv',
+    plain: false,
+  },
+  {
     name: 'xlsx (a sheet a year)',
     request: { format: 'xlsx', layout: 'per-year' },
     file: 'plan.xlsx',
@@ -241,4 +247,36 @@ describe('every export re-imports to the identical plan, with no option', () => 
       );
     }, 120_000);
   }
+
+  it('tells plan.csv by its header, whatever its name; refuses another CSV without a mapping', async () => {
+    const plan = fc.sample(fc.gen(), { numRuns: 1, seed: 7 }).map((g) => drawPlan(g, false))[0];
+    if (!plan) throw new Error('no plan drawn');
+    await source().store.plans.save({
+      plan,
+      fiscalYears: [plan.plan.firstFiscalYear],
+      now: '2026-11-30T00:00:00Z',
+    });
+    const file = await exportPlanFile(source(), {
+      municipalityCode: CODE,
+      title: plan.plan.title,
+      format: 'csv',
+      table: 'plan',
+    });
+    const bytes = new TextEncoder().encode(String(file.body));
+    const named = await importFile(target(), { bytes, fileName: 'export.txt', dryRun: true });
+    expect(named.findings).toEqual([]);
+    expect(named.plan?.plan.title).toBe(plan.plan.title);
+    const other = await exportPlanFile(source(), {
+      municipalityCode: CODE,
+      title: plan.plan.title,
+      format: 'csv',
+      table: 'projects',
+    });
+    const refused = await importFile(target(), {
+      bytes: new TextEncoder().encode(String(other.body)),
+      fileName: 'projects.csv',
+      dryRun: true,
+    });
+    expect(refused.findings.map((f) => f.code)).toEqual(['csv.not-a-plan']);
+  });
 });
