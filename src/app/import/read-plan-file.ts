@@ -1,8 +1,5 @@
 import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
-import { parseCsv } from '../../formats/csv/csv-grid.ts';
-import { PLAN_COLUMNS } from '../../formats/csv/open-data-plan-csv.ts';
-import { isOpenDataPlanCsv, readOpenDataPlanCsv } from '../../formats/csv/open-data-plan-reader.ts';
 import { decodeText } from '../../formats/decode-text.ts';
 import { fromPlanDocument } from '../../formats/json/plan-document.ts';
 import {
@@ -16,6 +13,7 @@ import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
+import { isPlanCsvText, readPlanCsv } from './read-plan-csv.ts';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
@@ -69,7 +67,7 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
   const decoded = decodeText(input.bytes, input.fileName);
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
   // The open-data plan.csv, told by its header (a Sousei export, whatever its name).
-  if (format === 'csv' || decoded.text.replace(/^\uFEFF/, '').startsWith(`${PLAN_COLUMNS[0]},`)) {
+  if (format === 'csv' || (format === 'tsv' && isPlanCsvText(decoded.text))) {
     return readPlanCsv(ctx, input, decoded.text, none);
   }
   if (format === 'tsv') {
@@ -99,32 +97,4 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
   }
   const fiscalYears = result.plan ? fiscalYearsWithFigures(result.plan) : [];
   return { ...none, plan: result.plan, fiscalYears, findings: result.findings };
-}
-
-async function readPlanCsv(
-  ctx: AppContext,
-  input: ImportInput,
-  text: string,
-  none: Omit<ReadImport, 'findings'>,
-): Promise<ReadImport> {
-  const rows = parseCsv(text, input.fileName);
-  if (!isOpenDataPlanCsv(rows)) {
-    // Other CSVs (a city's own, the other open-data tables) need a column mapping.
-    const finding: Finding = {
-      severity: 'error',
-      code: 'csv.not-a-plan',
-      location: { file: input.fileName, line: 1 },
-      expected: 'plan-csv-header',
-      found: rows[0]?.cells.join(',') ?? '',
-    };
-    return { ...none, findings: [finding] };
-  }
-  const read = readOpenDataPlanCsv(rows, input.fileName);
-  const plan = read.plan;
-  if (plan && input.municipalityCode !== undefined) {
-    plan.municipality = await importMunicipality(ctx, input);
-  }
-  if (plan && input.title !== undefined) plan.plan.title = input.title;
-  const fiscalYears = plan ? fiscalYearsWithFigures(plan) : [];
-  return { ...none, plan, fiscalYears, findings: read.findings };
 }
