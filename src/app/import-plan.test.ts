@@ -43,9 +43,11 @@ function parsedSample(): Plan {
 }
 
 /** Normalises a table's cells the way the lossless promise is stated: whitespace at ends aside. */
+/** The table's cells, without the export's leading `#` metadata lines (tested with the writer). */
 function cells(text: string): string[][] {
   return text
     .split(/\r\n|\n/)
+    .filter((line) => !line.startsWith('#'))
     .map((line) => line.split('\t').map((c) => c.trim()))
     .map((row) => {
       while (row.length > 0 && row.at(-1) === '') row.pop();

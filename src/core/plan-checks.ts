@@ -1,6 +1,6 @@
 import type { Finding } from './finding.ts';
 import type { FiscalYear } from './fiscal-year.ts';
-import { INPUT_LIMITS, truncatedFinding } from './input-limits.ts';
+import { numberingGaps } from './numbering-gaps.ts';
 import { allProjects, financeFor, type Plan } from './plan.ts';
 import { totalsOfPlan } from './totals.ts';
 
@@ -85,33 +85,4 @@ export function checkPlan(plan: Plan, fiscalYear: FiscalYear): Finding[] {
     }
   }
   return findings;
-}
-
-/**
- * Numbers missing from a numbered sequence of projects (1, 2, 4 → 3 is missing). Walks the
- * gaps between the numbers present, never the range itself (1 and 1,000,000,000 are one gap,
- * not a billion steps), and reports at most INPUT_LIMITS.findings, the rest as one count.
- */
-function numberingGaps(numbers: readonly string[], fiscalYear: FiscalYear): Finding[] {
-  const values = [...new Set(numbers.filter((n) => /^\d+$/.test(n)).map(Number))].sort(
-    (a, b) => a - b,
-  );
-  const out: Finding[] = [];
-  let more = 0;
-  for (let i = 1; i < values.length; i++) {
-    const from = (values[i - 1] as number) + 1;
-    const to = values[i] as number;
-    const room = Math.max(0, INPUT_LIMITS.findings - out.length);
-    for (let n = from; n < Math.min(to, from + room); n++) {
-      out.push({
-        severity: 'warning',
-        code: 'project.numbering-gap',
-        location: { fiscalYear },
-        params: { no: n },
-      });
-    }
-    more += Math.max(0, to - from - room);
-  }
-  if (more > 0) out.push(truncatedFinding(more));
-  return out;
 }

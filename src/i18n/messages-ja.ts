@@ -9,6 +9,7 @@ import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
+import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -17,6 +18,7 @@ import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
  */
 export const messagesJa = {
   ...messagesJaKpi,
+  ...messagesJaRoundtrip,
   ...messagesJaEvaluation,
   ...messagesJaDashboard,
   ...messagesJaApi,

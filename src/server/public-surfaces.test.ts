@@ -46,6 +46,7 @@ const SURFACES = [
   `${M}/export/projects.csv`,
   `${M}/export/entries.csv`,
   `${M}/export/kpis.csv`,
+  `${M}/export/plan.csv`,
   `${M}/kpis`,
   `${M}/dashboard`,
   '/api/v1/municipalities',

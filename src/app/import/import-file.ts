@@ -11,6 +11,7 @@ import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ImportOutcome, ReadImport } from './import-input.ts';
 import { readMappedFile } from './read-mapped-file.ts';
 import { readPlanFile } from './read-plan-file.ts';
+import { storedFileName } from './stored-file-name.ts';
 
 /**
  * Imports a file, whatever it is (a progress table, a JSON document, or any city's workbook or
@@ -53,7 +54,7 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
       now,
       records: read.records,
       run: {
-        fileName: input.fileName,
+        fileName: storedFileName(input.fileName),
         sha256: createHash('sha256').update(input.bytes).digest('hex'),
         format: read.format,
         summary: { changes: diff.length, checks: checks.length },

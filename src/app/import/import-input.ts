@@ -5,7 +5,7 @@ import type { PlanChange } from '../../core/plan-diff.ts';
 import type { MappingSummary } from '../../formats/mapping/read-mapped-rows.ts';
 import type { ImportedRecords } from '../../store/plans/save-imported-records.ts';
 
-export type ImportFormat = 'tsv' | 'json' | 'xlsx';
+export type ImportFormat = 'tsv' | 'json' | 'xlsx' | 'csv';
 
 /** One import, whatever the file: a progress table (TSV, xlsx), a JSON document, or mapped. */
 export interface ImportInput {

@@ -8,6 +8,7 @@ import { xlsxRows } from '../../formats/mapping/row-sources.ts';
 import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
+import { storedFileName } from './stored-file-name.ts';
 
 export function parseMapping(value: unknown, path: string): Mapping {
   const parsed = MappingSchema.safeParse(value);
@@ -66,6 +67,10 @@ export async function readMappedFile(ctx: AppContext, input: ImportInput): Promi
     fiscalYears: [...new Set(mapping.finances.map((f) => f.fiscalYear))],
     findings: result.findings,
     summary: result.summary,
-    records: { source: input.fileName, kpis: result.kpis, evaluations: result.evaluations },
+    records: {
+      source: storedFileName(input.fileName),
+      kpis: result.kpis,
+      evaluations: result.evaluations,
+    },
   };
 }

@@ -2,6 +2,10 @@ import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
 import { decodeText } from '../../formats/decode-text.ts';
 import { fromPlanDocument } from '../../formats/json/plan-document.ts';
+import {
+  type ProgressTableMetadata,
+  splitMetadata,
+} from '../../formats/tsv/progress-table-metadata.ts';
 import { readProgressTable } from '../../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../../formats/tsv/tsv-grid.ts';
 import { readProgressWorkbook } from '../../formats/xlsx/progress-workbook-reader.ts';
@@ -9,6 +13,7 @@ import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
+import { isPlanCsvText, readPlanCsv } from './read-plan-csv.ts';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
@@ -20,6 +25,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
     return 'xlsx';
   }
   if (/\.(tsv|txt|tab)$/i.test(fileName)) return 'tsv';
+  if (/\.csv$/i.test(fileName)) return 'csv';
   const first = bytes.find(
     (b) =>
       b !== 0x20 &&
@@ -37,26 +43,37 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
   const format = input.format ?? detectFormat(input.fileName, input.bytes);
   const none = { format, plan: null, fiscalYears: [], summary: null };
-  const options = async () => {
-    const municipality = await importMunicipality(ctx, input);
-    if (input.title === undefined) throw new SouseiError('usage', 'plan.title-required');
+  // What the options say, else what our own export says about itself (its metadata).
+  const options = async (metadata: ProgressTableMetadata | null) => {
+    const municipality =
+      input.municipalityCode === undefined && metadata?.municipality
+        ? metadata.municipality
+        : await importMunicipality(ctx, input);
+    const title = input.title ?? metadata?.title ?? undefined;
+    if (title === undefined) throw new SouseiError('usage', 'plan.title-required');
     return {
       file: input.fileName,
       municipality,
-      title: input.title,
+      title,
       kind: input.kind,
       fiscalYear: input.fiscalYear,
       conventions: input.conventions,
     };
   };
   if (format === 'xlsx') {
-    const book = await readProgressWorkbook(input.bytes, await options());
+    const book = await readProgressWorkbook(input.bytes, options, input.fileName);
     return { ...none, plan: book.plan, fiscalYears: book.fiscalYears, findings: book.findings };
   }
   const decoded = decodeText(input.bytes, input.fileName);
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
+  // The open-data plan.csv, told by its header (a Sousei export, whatever its name).
+  if (format === 'csv' || (format === 'tsv' && isPlanCsvText(decoded.text))) {
+    return readPlanCsv(ctx, input, decoded.text, none);
+  }
   if (format === 'tsv') {
-    const table = readProgressTable(parseTsv(decoded.text, input.fileName), await options());
+    const rows = parseTsv(decoded.text, input.fileName);
+    const { metadata } = splitMetadata(rows, input.fileName);
+    const table = readProgressTable(rows, await options(metadata));
     return { ...none, plan: table.plan, fiscalYears: table.fiscalYears, findings: table.findings };
   }
   let value: unknown;

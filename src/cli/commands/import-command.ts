@@ -39,7 +39,7 @@ export function registerImport(program: Command, globals: () => GlobalOptions) {
     .option('--plan <title>', '計画名')
     .option('--kind <kind>', '計画の種類（総合戦略、総合計画 など）')
     .option('--fiscal-year <year>', '表の年度（例: 2020、R2）。表の見出しと違えばエラー')
-    .option('--format <format>', 'tsv、xlsx、json（既定: 拡張子と中身から判断）')
+    .option('--format <format>', 'tsv、xlsx、json、csv（plan.csv）（既定: 拡張子と中身から判断）')
     .option('--settings <file>', '取り込み設定（既定: FILE と同名の .settings.json があれば使う）')
     .option('--arrow <meaning>', '⇒ の意味: revision（見直し）または target-actual（目標⇒実績）')
     .option(
@@ -65,7 +65,7 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
     o.settings !== undefined,
   );
   const format = o.format
-    ? parseChoice<ImportFormat>(o.format, ['tsv', 'json', 'xlsx'])
+    ? parseChoice<ImportFormat>(o.format, ['tsv', 'json', 'xlsx', 'csv'])
     : undefined;
   const arrow = o.arrow ? parseChoice(o.arrow, ['revision', 'target-actual'] as const) : undefined;
   return withContext(g, async (ctx) => {

@@ -7,11 +7,12 @@ import {
 } from '../../core/kpi.ts';
 import { executionRate } from '../../core/money.ts';
 import type { Plan, PlanNode, Project } from '../../core/plan.ts';
+import { openDataPlanRows, PLAN_COLUMNS } from './open-data-plan-csv.ts';
 import { spreadsheetSafeText } from './spreadsheet-safe-text.ts';
 
 /**
  * Open data as CSV (docs/open-data-csv.md lists every column): one row per project-year, per
- * activity entry, per KPI-year. Japanese headers, the 全国地方公共団体コード on every row,
+ * activity entry, per KPI-year; plan.csv holds the whole plan (open-data-plan-csv.ts). Japanese headers, the 全国地方公共団体コード on every row,
  * fiscal years both as 2020 and 令和2年度, amounts in whole yen (no unit to guess), RFC 4180
  * quoting, CRLF (what Excel writes).
  *
@@ -19,7 +20,7 @@ import { spreadsheetSafeText } from './spreadsheet-safe-text.ts';
  * that Excel would run as a formula is neutralised (spreadsheet-safe-text.ts); without one it is
  * meant for programs and every text stays exactly as stored.
  */
-export type OpenDataTable = 'projects' | 'entries' | 'kpis';
+export type OpenDataTable = 'projects' | 'entries' | 'kpis' | 'plan';
 
 export interface KpiRow {
   scope: 'goal' | 'measure' | 'project';
@@ -30,6 +31,7 @@ export interface KpiRow {
 }
 
 export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
+  plan: PLAN_COLUMNS,
   projects: [
     '全国地方公共団体コード',
     '団体名',
@@ -137,6 +139,7 @@ export function openDataRows(
   years: ReadonlySet<number>,
   kpis: readonly KpiRow[] = [],
 ): Cell[][] {
+  if (table === 'plan') return openDataPlanRows(plan, years);
   const who = [plan.municipality.code, plan.municipality.name, plan.plan.title];
   const fy = (y: number | null) => (y === null ? [null, null] : [y, formatFiscalYear(y, 'long')]);
   if (table === 'projects') {

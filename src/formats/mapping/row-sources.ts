@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
+import '../xlsx/phonetic-runs.ts';
 import { cellText } from '../xlsx/workbook-grid.ts';
 import { guardZip } from '../xlsx/zip-guard.ts';
 

@@ -15,13 +15,17 @@ import {
 import { resolveRelists } from '../../core/relists.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
 import { findLayout, type ProgressTableLayout } from './progress-table-layout.ts';
+import { type ProgressTableMetadata, splitMetadata } from './progress-table-metadata.ts';
 import type { GridRow } from './tsv-grid.ts';
 
 export interface ProgressTableOptions {
   file?: string;
-  municipality: Municipality;
-  title: string;
+  /** Who and what the plan is: given, else what the table's metadata says (our exports). */
+  municipality?: Municipality;
+  title?: string;
   kind?: string;
+  /** A workbook's metadata sheet; a TSV carries its own in leading `#` lines. */
+  metadata?: ProgressTableMetadata | null;
   /** The fiscal year the caller expects the table to report; a different header is an error. */
   fiscalYear?: FiscalYear;
   conventions?: Partial<Conventions>;
@@ -43,16 +47,24 @@ export function readProgressTable(
   options: ProgressTableOptions,
 ): ProgressTableResult {
   const { file } = options;
-  const found = findLayout(rows, file);
+  const split = splitMetadata(rows, file);
+  const metadata = split.metadata ?? options.metadata ?? null;
+  const found = findLayout(split.body, file);
   const layout = found.layout;
-  if (!layout) return { plan: null, fiscalYears: [], findings: found.findings };
-  const findings: Finding[] = [...found.findings];
+  if (!layout)
+    return { plan: null, fiscalYears: [], findings: [...split.findings, ...found.findings] };
+  const findings: Finding[] = [...split.findings, ...found.findings];
+  const municipality = options.municipality ?? metadata?.municipality;
+  const title = options.title ?? metadata?.title;
+  if (!municipality)
+    findings.push({ severity: 'error', code: 'municipality.required', location: { file } });
+  if (!title) findings.push({ severity: 'error', code: 'plan.title-required', location: { file } });
   const fiscalYears = layout.years.map((y) => y.fiscalYear);
   if (options.fiscalYear !== undefined && !fiscalYears.includes(options.fiscalYear)) {
     findings.push({
       severity: 'error',
       code: 'table.fiscal-year-mismatch',
-      location: { file, line: rows[layout.bodyStart - 2]?.line },
+      location: { file, line: split.body[layout.bodyStart - 2]?.line },
       expected: 'fiscal-year',
       found: layout.years.map((y) => y.label).join(', '),
       params: { fiscalYear: options.fiscalYear },
@@ -63,22 +75,24 @@ export function readProgressTable(
     findings.push({ severity: 'warning', code: 'table.unit-assumed', location: { file } });
   }
   const conventions: Conventions = { ...MURORAN_CONVENTIONS, ...options.conventions };
-  const body = new BodyReader(layout, unit, conventions, file, findings);
-  body.read(rows.slice(layout.bodyStart));
-
+  const body = new BodyReader(layout, unit, conventions, file, findings, metadata?.outline);
+  body.read(split.body.slice(layout.bodyStart));
+  if (!municipality || !title) return { plan: null, fiscalYears, findings };
+  const period = metadata?.period ?? layout.period;
   const plan: Plan = {
-    municipality: options.municipality,
+    municipality,
     plan: {
-      title: options.title,
-      kind: options.kind ?? '総合戦略',
-      firstFiscalYear: layout.period?.first ?? fiscalYears.reduce((a, b) => Math.min(a, b)),
-      lastFiscalYear: layout.period?.last ?? fiscalYears.reduce((a, b) => Math.max(a, b)),
+      title,
+      kind: options.kind ?? metadata?.kind ?? '総合戦略',
+      firstFiscalYear: period?.first ?? fiscalYears.reduce((a, b) => Math.min(a, b)),
+      lastFiscalYear: period?.last ?? fiscalYears.reduce((a, b) => Math.max(a, b)),
       levels: layout.levels,
     },
     amountUnit: unit,
     conventions,
     nodes: body.roots,
-    statedTotals: body.totals,
+    // Our export's totals row is its own sum: the plan's stated totals are in the metadata.
+    statedTotals: metadata ? metadata.statedTotals : body.totals,
   };
   for (const f of resolveRelists(plan)) findings.push(f);
   return { plan, fiscalYears, findings };
@@ -92,6 +106,8 @@ class BodyReader {
   private readonly seen = new Map<string, number>();
   private readonly nodeDepths: number;
   private projectCount = 0;
+  /** Title rows read so far, the index into the metadata's outline. */
+  private titleRows = 0;
   private lastContentIndex = -1;
   private totalsIndex = -1;
 
@@ -101,6 +117,8 @@ class BodyReader {
     private readonly conventions: Conventions,
     private readonly file: string | undefined,
     private readonly findings: Finding[],
+    /** Our export's level of each title row (1 = top): depth is then read, not guessed. */
+    private readonly outline: readonly number[] | null = null,
   ) {
     this.nodeDepths = layout.levels.length - 1;
   }
@@ -109,7 +127,16 @@ class BodyReader {
     this.lastContentIndex = rows.findLastIndex((r) => r.cells.some((c) => c.trim() !== ''));
     for (const [index, row] of rows.entries()) this.readRow(row, index);
     const last = rows[this.lastContentIndex];
-    if (this.projectCount === 0) {
+    if (this.outline && this.titleRows !== this.outline.length) {
+      this.findings.push({
+        severity: 'error',
+        code: 'table.outline-mismatch',
+        location: { file: this.file },
+        expected: 'outline',
+        params: { expected: this.outline.length, found: this.titleRows },
+      });
+    }
+    if (this.projectCount === 0 && !this.outline) {
       this.error('table.no-projects', { file: this.file }, 'project-row', '');
     } else if (this.totals.length === 0) {
       this.error('table.no-totals', { file: this.file, line: last?.line }, 'totals-row', '');
@@ -202,6 +229,15 @@ class BodyReader {
   }
 
   private readNode(row: GridRow, title: string): void {
+    const level = this.outline?.[this.titleRows++];
+    if (this.outline) {
+      if (level === undefined || level > this.nodeDepths) {
+        this.error('table.outline-level', this.at(row, this.layout.treeColumn), 'outline', title);
+        return;
+      }
+      this.addNode(row, title, level - 1);
+      return;
+    }
     // Rows holding only a title are the levels above the one written beside each project.
     const depth = this.nodeDepths <= 1 || NUMBERED.test(title) ? 0 : 1;
     this.addNode(row, title, Math.min(depth, this.nodeDepths - 1));
@@ -228,7 +264,8 @@ class BodyReader {
   private parentOfProject(row: GridRow, tree: string): PlanNode | undefined {
     const deepest = this.nodeDepths - 1;
     if (tree) return this.addNode(row, tree, deepest);
-    const node = this.open[deepest];
+    // With an outline, projects may stand on any level: under the title row above them.
+    const node = this.outline ? this.open.at(-1) : this.open[deepest];
     if (!node) {
       const level = this.layout.levels[this.open.length] ?? this.layout.levels[0] ?? '';
       const code = this.open[0] ? 'row.project-before-node' : 'row.project-before-goal';

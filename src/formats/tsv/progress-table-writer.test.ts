@@ -28,9 +28,12 @@ function samplePlan(): Plan {
 const exportTsv = (plan: Plan, years = [2020], lineBreak = '\n') =>
   formatTsv(writeProgressTable(plan, years), lineBreak);
 
-/** Every non-blank row's cells, trimmed, without trailing empty cells. */
+/** The table's rows, without the export's leading `#` metadata lines. */
+const tableRows = (text: string) => parseTsv(text).filter((r) => !r.cells[0]?.startsWith('#'));
+
+/** Every non-blank row's cells of the table, trimmed, without trailing empty cells. */
 function contentCells(text: string): string[][] {
-  return parseTsv(text)
+  return tableRows(text)
     .map((row) => {
       const cells = row.cells.map((c) => c.trim());
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
@@ -45,6 +48,21 @@ describe('writeProgressTable: lossless round trip of the Muroran R2 sample', () 
     const source = contentCells(SAMPLE);
     expect(source).toHaveLength(39);
     expect(exported).toEqual(source);
+  });
+
+  it('opens with what the file is: municipality, plan, stated totals, title rows’ levels', () => {
+    const rows = writeProgressTable(samplePlan(), [2020]);
+    expect(rows.slice(0, 5)).toEqual([
+      ['#sousei', '進捗状況表', '1'],
+      ['#自治体', '012050', '室蘭市'],
+      ['#計画', '室蘭市まち・ひと・しごと創生総合戦略', '総合戦略', 'R2', 'R6'],
+      ['#記載合計', 'R2', '70090000', '52139000'],
+      ['#見出し行の階層', '1', '2', '2', '1', '2', '2', '1', '2', '2'],
+    ]);
+    // Read back with no option at all: the file says whose plan it is.
+    const again = readProgressTable(parseTsv(exportTsv(samplePlan())), {});
+    expect(again.findings).toEqual([]);
+    expect(again.plan).toEqual(samplePlan());
   });
 
   it('reads its own export back to a deep-equal plan, without findings', () => {
@@ -73,7 +91,7 @@ describe('writeProgressTable: lossless round trip of the Muroran R2 sample', () 
     expect(activityHeader(plan)).toBe(
       'R2～R6年度の主な事業内容 ※▶は、事業の結果 ※⇒は、その時の事業の見直し内容 ※_は、KPIに位置付けているもの',
     );
-    const rows = writeProgressTable(plan, [2020]);
+    const rows = writeProgressTable(plan, [2020]).filter((r) => !r[0]?.startsWith('#'));
     expect(rows.slice(0, 6)).toEqual([
       ['(単位：千円)'],
       [],
@@ -101,7 +119,7 @@ describe('writeProgressTable: lossless round trip of the Muroran R2 sample', () 
   it('writes one 予算/決算 pair per fiscal year asked for', () => {
     const plan = samplePlan();
     const text = exportTsv(plan, [2020, 2021]);
-    const rows = parseTsv(text);
+    const rows = tableRows(text);
     expect(rows[4]?.cells.slice(0, 7)).toEqual([
       '具体的な施策',
       'No.',
@@ -132,7 +150,7 @@ describe('writeProgressTable: KPI results', () => {
     entry.kpi = true;
 
     const text = exportTsv(plan);
-    const row = parseTsv(text).find((r) => r.cells[1] === '1');
+    const row = tableRows(text).find((r) => r.cells[1] === '1');
     expect(row?.cells[5]?.startsWith('<input type="checkbox"/> 移住相談 ▶R2…<u>41件</u> ')).toBe(
       true,
     );
@@ -166,7 +184,7 @@ describe('writeProgressTable: KPI results', () => {
       ],
     });
     const text = exportTsv(plan);
-    const row = parseTsv(text).find((r) => r.cells[1] === '24');
+    const row = tableRows(text).find((r) => r.cells[1] === '24');
     expect(
       row?.cells[5]?.endsWith(
         '<input type="checkbox"/> オンライン説明会 首都圏の学生向け ▶R2…<u>参加者12名</u> ⇒対面に戻す',

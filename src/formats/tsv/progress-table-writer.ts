@@ -3,6 +3,7 @@ import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
 import { formatAmount } from '../../core/money.ts';
 import { financeFor, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
+import { metadataRows } from './progress-table-metadata.ts';
 
 /** The legend the table prints under its activity header: it states the conventions applied. */
 export function activityHeader(plan: Plan): string {
@@ -20,11 +21,23 @@ export function projectNameCell(project: Project): string {
 }
 
 /**
- * Writes the plan as Muroran's progress table: unit, level names, header with one 予算/決算 pair
- * per fiscal year, the tree (upper levels on rows of their own, the lowest beside its first
- * project), the computed totals. Cells read back by readProgressTable give the same plan.
+ * Writes the plan as a TSV export: the metadata as leading `#` lines (municipality, plan,
+ * stated totals, the level of each title row), then the table. Read back by readProgressTable
+ * without any option, it gives the same plan.
  */
 export function writeProgressTable(plan: Plan, fiscalYears: readonly FiscalYear[]): string[][] {
+  return [
+    ...metadataRows(plan, fiscalYears).map(([key, ...rest]) => [`#${key}`, ...rest]),
+    ...writeProgressTableBody(plan, fiscalYears),
+  ];
+}
+
+/**
+ * The plan as Muroran's progress table: unit, level names, header with one 予算/決算 pair per
+ * fiscal year, the tree (upper levels on rows of their own, the lowest beside its first
+ * project), the computed totals.
+ */
+export function writeProgressTableBody(plan: Plan, fiscalYears: readonly FiscalYear[]): string[][] {
   const levels = plan.plan.levels;
   const upper = levels.slice(0, -2);
   const lowest = levels.at(-2) ?? '';

@@ -3,12 +3,22 @@ import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { findingsOfLimit } from '../../core/input-limits.ts';
 import { allProjects, type Plan } from '../../core/plan.ts';
 import {
+  isMetadataSheet,
+  type ProgressTableMetadata,
+  readMetadata,
+} from '../tsv/progress-table-metadata.ts';
+import {
   type ProgressTableOptions,
   type ProgressTableResult,
   readProgressTable,
 } from '../tsv/progress-table-reader.ts';
 import { isBreakdownSheet, readBreakdownSheets } from './breakdown-sheets.ts';
 import { columnLetters, readWorkbookGrids } from './workbook-grid.ts';
+
+/** Options decided once the workbook's metadata (or its absence) is known. */
+export type OptionsOfMetadata = (
+  metadata: ProgressTableMetadata | null,
+) => Promise<ProgressTableOptions>;
 
 /**
  * Reads a workbook in the progress report's layout (ours, or a city's own of the same shape):
@@ -18,11 +28,13 @@ import { columnLetters, readWorkbookGrids } from './workbook-grid.ts';
  */
 export async function readProgressWorkbook(
   bytes: Uint8Array,
-  options: ProgressTableOptions,
+  given: ProgressTableOptions | OptionsOfMetadata,
+  file?: string,
 ): Promise<ProgressTableResult> {
+  const name = file ?? (typeof given === 'function' ? undefined : given.file);
   let grids: Awaited<ReturnType<typeof readWorkbookGrids>>;
   try {
-    grids = await readWorkbookGrids(bytes, options.file);
+    grids = await readWorkbookGrids(bytes, name);
   } catch (e) {
     const limit = findingsOfLimit(e);
     if (limit) return { plan: null, fiscalYears: [], findings: [...limit] };
@@ -33,18 +45,28 @@ export async function readProgressWorkbook(
         {
           severity: 'error',
           code: 'xlsx.unreadable',
-          location: { file: options.file },
+          location: { file: name },
           expected: 'xlsx',
         },
       ],
     };
   }
-  const findings: Finding[] = [];
+  // Our export says what it is on a sheet of its own: the options default to it.
+  const info = grids.find((g) => isMetadataSheet(g.rows));
+  const read = info ? readMetadata(info.rows, name) : { metadata: null, findings: [] };
+  const findings: Finding[] = read.findings.map((f) => ({
+    ...f,
+    location: { ...f.location, sheet: info?.name },
+  }));
+  const options = {
+    ...(typeof given === 'function' ? await given(read.metadata) : given),
+    metadata: read.metadata,
+  };
   const plans: Plan[] = [];
   const years = new Set<FiscalYear>();
   for (const grid of grids) {
-    // Our tags and breakdown sheets are read once the plan is, below.
-    if (isBreakdownSheet(grid)) continue;
+    // Our tags and breakdown sheets are read once the plan is, below; the metadata sheet first.
+    if (grid === info || isBreakdownSheet(grid)) continue;
     const result = readProgressTable(grid.rows, options);
     // A sheet without the table (a cover, notes) is skipped, unless no sheet has one.
     if (result.findings.some((f) => f.code === 'table.header-not-found')) continue;
@@ -69,7 +91,7 @@ export async function readProgressWorkbook(
     findings.push({
       severity: 'error',
       code: 'table.header-not-found',
-      location: { file: options.file },
+      location: { file: name },
       expected: 'header-row',
     });
   }

@@ -4,6 +4,7 @@ import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
 import { formatAmount, UNIT_FACTOR, type Yen } from '../../core/money.ts';
 import { financeFor, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
+import { metadataRows } from '../tsv/progress-table-metadata.ts';
 import { activityHeader, projectNameCell } from '../tsv/progress-table-writer.ts';
 import { addBreakdownSheets } from './breakdown-sheets.ts';
 
@@ -131,7 +132,8 @@ function addSheet(
       for (const p of node.projects) {
         const row = sheet.addRow([
           '',
-          Number.isNaN(Number(p.no)) ? p.no : Number(p.no),
+          // Text, as written: 0388 stays 0388, never the number 388.
+          p.no,
           projectNameCell(p),
           ...years.flatMap((fy) => {
             const f = financeFor(p, fy);
@@ -198,5 +200,21 @@ export async function writeProgressWorkbook(
     for (const fy of years) addSheet(workbook, plan, formatFiscalYear(fy, 'short'), [fy]);
   }
   addBreakdownSheets(workbook, plan, years, { name: FONT, size: 10 });
+  addMetadataSheet(workbook, plan, years);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The sheet that says what the workbook is (municipality, plan, stated totals, the level of
+ * each title row: docs/json-format.md), so importing it back needs no options. Every cell is
+ * text, so a code such as 012050 keeps its leading zero.
+ */
+export const METADATA_SHEET = 'Sousei情報';
+
+function addMetadataSheet(workbook: ExcelJS.Workbook, plan: Plan, years: readonly FiscalYear[]) {
+  const sheet = workbook.addWorksheet(METADATA_SHEET);
+  for (const cells of metadataRows(plan, years))
+    sheet.addRow(cells).font = { name: FONT, size: 10 };
+  sheet.getColumn(1).width = 16;
+  sheet.getColumn(2).width = 40;
 }

@@ -39,11 +39,11 @@ describe('the progress workbook (xlsx)', () => {
     expect(sheet.pageSetup.paperSize).toBe(8);
     expect(sheet.views[0]?.state).toBe('frozen');
     const cells = sheet.getSheetValues() as unknown[][];
-    const rowOf = (no: number) => cells.findIndex((r) => Array.isArray(r) && r[2] === no);
-    const r1 = rowOf(1);
+    const rowOf = (no: string) => cells.findIndex((r) => Array.isArray(r) && r[2] === no);
+    const r1 = rowOf('1');
     expect(cells[r1]?.slice(1, 6)).toEqual([
       '地元企業への就職促進とUIターン の推進',
-      1,
+      '1',
       '移住推進事業',
       322,
       490,
@@ -51,7 +51,7 @@ describe('the progress workbook (xlsx)', () => {
     // The measure cell spans its three projects.
     expect(sheet.getCell(r1 + 2, 1).isMerged).toBe(true);
     expect(sheet.getCell(r1 + 2, 1).master.address).toBe(`A${r1}`);
-    const r16 = rowOf(16);
+    const r16 = rowOf('16');
     expect(cells[r16]?.slice(4, 6)).toEqual(['-', '-']);
     const last = cells.at(-1);
     expect(last?.slice(4, 6)).toEqual([70090, 52139]);
@@ -113,7 +113,7 @@ describe('the progress workbook (xlsx)', () => {
     const sheet = wb.getWorksheet('R2');
     if (!sheet) throw new Error('no R2 sheet');
     const cells = sheet.getSheetValues() as unknown[][];
-    const r1 = cells.findIndex((r) => Array.isArray(r) && r[2] === 1);
+    const r1 = cells.findIndex((r) => Array.isArray(r) && r[2] === '1');
     sheet.getCell(r1, 4).value = 'abc';
     const edited = new Uint8Array(await wb.xlsx.writeBuffer());
     const back = await readProgressWorkbook(edited, { ...options, file: 'x.xlsx' });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
+// Furigana (phonetic runs) are never a cell's text: see the module.
+import './phonetic-runs.ts';
 import { guardZip } from './zip-guard.ts';
 
 /**

@@ -62,7 +62,7 @@ describe('downloads and the import page', () => {
     expect(xlsx.headers.get('content-disposition')).toContain('.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', 'R3']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', 'R3', 'Sousei情報']);
     const pub = await anonymous(server);
     const json = JSON.parse(await (await pub.get(`${base}/export.json`)).text());
     expect(JSON.stringify(json)).not.toContain('777');

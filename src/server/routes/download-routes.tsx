@@ -16,6 +16,7 @@ const TABLES: Record<OpenDataTable, string> = {
   projects: '事業×年度（予算・決算・執行率）',
   entries: '取組の記載（結果 ▶・見直し ⇒）',
   kpis: 'KPI×年度（実績と達成率）',
+  plan: '計画の全体（階層・事業・予算・決算・取組。取り込み直せます）',
 };
 
 /** The years a download covers: what this reader may see and that has figures. */
@@ -125,7 +126,7 @@ export function downloadRoutes(): Hono<ServerEnv> {
     return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });
 
-  app.get(`${path}/export/:table{(projects|entries|kpis)\\.csv}`, async (c) => {
+  app.get(`${path}/export/:table{(projects|entries|kpis|plan)\\.csv}`, async (c) => {
     const { code, view } = await viewOf(c);
     const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
     const file = await exportPlanView(c.get('app'), view, {

@@ -112,7 +112,8 @@ async function render(
         <div class="field">
           <label for="file">ファイル</label>
           <span class="hint" id="file-hint">
-            進捗状況表（.tsv・.txt・.xlsx）、計画の JSON、または下の対応表で読む Excel・CSV
+            進捗状況表（.tsv・.txt・.xlsx）、計画の JSON、Sousei の plan.csv、または下の対応表で読む
+            Excel・CSV
           </span>
           <input id="file" name="file" type="file" aria-describedby="file-hint" required />
         </div>
@@ -120,7 +121,8 @@ async function render(
           <label for="title">計画名</label>
           <span class="hint" id="title-hint">
             既存の計画を更新するときはその名前（
-            {plans.map((p) => p.title).join('、') || 'まだありません'}）
+            {plans.map((p) => p.title).join('、') || 'まだありません'}）。Sousei
+            が書き出したファイルなら空欄でよく、ファイルにある計画名を使います
           </span>
           <input
             id="title"
