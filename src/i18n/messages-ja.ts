@@ -7,6 +7,7 @@ import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
+import { messagesJaMapping } from './messages-ja-mapping.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -23,6 +24,7 @@ export const messagesJa = {
   ...messagesJaLimits,
   ...messagesJaBounds,
   ...messagesJaBackup,
+  ...messagesJaMapping,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
