@@ -8,6 +8,8 @@ export type KpiScope = 'goal' | 'measure' | 'project';
 export type KpiDirection = 'higher' | 'lower';
 /** annual: each year's value stands alone; cumulative: yearly actuals add up over the plan. */
 export type KpiKind = 'annual' | 'cumulative';
+/** 活動指標 (what was done: アウトプット) or 成果指標 (what changed: アウトカム). */
+export type KpiCategory = 'activity' | 'outcome';
 
 export interface KpiDefinition {
   name: string;
@@ -18,6 +20,8 @@ export interface KpiDefinition {
   target: { value: number; fiscalYear: FiscalYear };
   /** Optional targets for single years (多摩市 pro-rates: 20%, 40%, …). */
   yearTargets: { fiscalYear: FiscalYear; value: number }[];
+  /** 活動指標 or 成果指標 where the source says; absent or null when it does not. */
+  category?: KpiCategory | null;
 }
 
 export interface KpiActual {

@@ -247,3 +247,27 @@ describe('formatRate', () => {
     expect(formatRate(Number.NaN)).toBe('—');
   });
 });
+
+describe('parseAmount with a rounding rule for fractions of a yen', () => {
+  it('refuses by default and with "error", as before', () => {
+    expect(parseAmount('1,355.3925', '千円', 'error')).toEqual(fail('too-many-decimals'));
+  });
+
+  it('rounds half away from zero, floors and ceils exactly, saying it rounded', () => {
+    const rounded = (value: number) => ({ ok: true, yen: value, rounded: true });
+    expect(parseAmount('1,355.3925', '千円', 'round')).toEqual(rounded(1_355_393));
+    expect(parseAmount('1,355.3925', '千円', 'floor')).toEqual(rounded(1_355_392));
+    expect(parseAmount('1,355.3925', '千円', 'ceil')).toEqual(rounded(1_355_393));
+    expect(parseAmount('1,355.3924', '千円', 'round')).toEqual(rounded(1_355_392));
+    expect(parseAmount('△1,355.3925', '千円', 'round')).toEqual(rounded(-1_355_393));
+    expect(parseAmount('△1,355.3925', '千円', 'floor')).toEqual(rounded(-1_355_393));
+    expect(parseAmount('△1,355.3925', '千円', 'ceil')).toEqual(rounded(-1_355_392));
+    expect(parseAmount('0.0004', '千円', 'round')).toEqual(rounded(0));
+    // Digits far beyond a double's precision still round by their text.
+    expect(parseAmount('8,999,999,999.9995', '千円', 'round')).toEqual(rounded(9_000_000_000_000));
+  });
+
+  it('leaves whole-yen amounts alone (no rounded flag)', () => {
+    expect(parseAmount('1,355.392', '千円', 'round')).toEqual(yen(1_355_392));
+  });
+});

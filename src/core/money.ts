@@ -1,4 +1,5 @@
 import { toHalfWidth } from './half-width.ts';
+import { isNoValue } from './no-value.ts';
 
 /** The unit a table shows amounts in (表示単位). */
 export type AmountUnit = '円' | '千円' | '百万円';
@@ -14,13 +15,19 @@ const UNIT_SCALE: Record<AmountUnit, number> = { 円: 0, 千円: 3, 百万円: 6
  */
 export type Yen = number;
 
+/**
+ * What to do with an amount that is not a whole yen after unit conversion (1,355.3925 千円):
+ * refuse it, or round half away from zero, down (toward −∞) or up (toward +∞), exactly.
+ */
+export type Rounding = 'error' | 'round' | 'floor' | 'ceil';
+
 export type ParsedAmount =
-  | { ok: true; yen: Yen | null }
+  | { ok: true; yen: Yen | null; rounded?: true }
   | { ok: false; reason: 'not-a-number' | 'too-many-decimals' | 'out-of-range' };
 
-// Cells that mean "no value". U+2212 (minus sign) is here and in NEGATIVE because strict
-// Shift_JIS decoders map the full-width minus to it, where CP932 gives U+FF0D.
-const MISSING = new Set(['', '-', '—', '―', 'ー', '\u2212']);
+// Cells that mean "no value" are core/no-value's; in an amount cell a lone ー (the kana length
+// mark, what a Japanese IME types for "-") is one too, as it has always been here.
+const isMissing = (text: string) => isNoValue(text) || text === 'ー';
 // △ and ▲ are the Japanese accounting marks for a negative amount (減額・マイナス).
 const NEGATIVE = /^[△▲\-\u2212]\s*/;
 // Either plain digits or separators in groups of three ('1,234', never '1,23' or '12,34').
@@ -32,36 +39,51 @@ const OUT_OF_RANGE = { ok: false, reason: 'out-of-range' } as const;
 const NOT_A_NUMBER = { ok: false, reason: 'not-a-number' } as const;
 const MAX_YEN = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Whether dropping a non-zero remainder moves the magnitude up one yen. */
+function roundsUp(rounding: Rounding, remainder: string, negative: boolean): boolean {
+  if (rounding === 'round') return remainder[0] !== undefined && remainder[0] >= '5';
+  return rounding === (negative ? 'floor' : 'ceil');
+}
+
 /** Sign and decimal number (no unit word) to yen, exactly, by moving the decimal point. */
-function decimalToYen(text: string, unit: AmountUnit): ParsedAmount {
+function decimalToYen(text: string, unit: AmountUnit, rounding: Rounding = 'error'): ParsedAmount {
   const sign = NEGATIVE.exec(text);
   const groups = NUMBER.exec(sign ? text.slice(sign[0].length) : text)?.groups;
   if (!groups) return NOT_A_NUMBER;
   const scale = UNIT_SCALE[unit];
   const fraction = (groups.frac ?? '').replace(/0+$/, '');
-  if (fraction.length > scale) return { ok: false, reason: 'too-many-decimals' };
-  const digits = (groups.int ?? '').replaceAll(',', '') + fraction.padEnd(scale, '0');
-  const magnitude = BigInt(digits);
+  const remainder = fraction.slice(scale);
+  if (remainder && rounding === 'error') return { ok: false, reason: 'too-many-decimals' };
+  const digits =
+    (groups.int ?? '').replaceAll(',', '') + fraction.slice(0, scale).padEnd(scale, '0');
+  let magnitude = BigInt(digits);
+  if (remainder && roundsUp(rounding, remainder, sign !== null)) magnitude += 1n;
   if (magnitude > MAX_YEN) return OUT_OF_RANGE;
   const yen = Number(magnitude);
   // `yen !== 0` keeps '-0' from becoming -0.
-  return { ok: true, yen: sign && yen !== 0 ? -yen : yen };
+  const value = sign && yen !== 0 ? -yen : yen;
+  return remainder ? { ok: true, yen: value, rounded: true } : { ok: true, yen: value };
 }
 
 /**
  * Parses a cell as typed in a table shown in `unit`: '2,810' 千円 → 2,810,000 yen. Accepts
  * full-width characters, a leading △/▲/- for negatives, and a trailing unit word only if it is
- * `unit`. A dash or an empty cell is a missing value (yen: null), never 0.
+ * `unit`. A dash or an empty cell is a missing value (yen: null), never 0. A fraction of a yen is
+ * refused unless `rounding` says how to round it (the result then says `rounded`).
  */
-export function parseAmount(text: string, unit: AmountUnit): ParsedAmount {
+export function parseAmount(
+  text: string,
+  unit: AmountUnit,
+  rounding: Rounding = 'error',
+): ParsedAmount {
   let s = toHalfWidth(text).trim();
-  if (MISSING.has(s)) return { ok: true, yen: null };
+  if (isMissing(s)) return { ok: true, yen: null };
   const word = UNIT_WORD.exec(s)?.[0];
   if (word !== undefined) {
     if (word !== unit) return NOT_A_NUMBER;
     s = s.slice(0, -word.length).trimEnd();
   }
-  return decimalToYen(s, unit);
+  return decimalToYen(s, unit, rounding);
 }
 
 /** Writes '1.5e-7' or '1.2e+21' (as toPrecision may) in plain positional notation. */

@@ -110,6 +110,8 @@ export interface Project {
 export interface PlanNode {
   /** The title exactly as written, numbering included (`1. まちの特性を活かした…`). */
   title: string;
+  /** The node's code where the source keys its tree by one (政策コード `01`); absent otherwise. */
+  code?: string | null;
   children: PlanNode[];
   projects: Project[];
 }

@@ -8,6 +8,7 @@ import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
+import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -25,6 +26,7 @@ export const messagesJa = {
   ...messagesJaBounds,
   ...messagesJaBackup,
   ...messagesJaMapping,
+  ...messagesJaMappingReader,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
@@ -52,7 +54,6 @@ export const messagesJa = {
   'amount.out-of-range': '金額が大きすぎます',
   'relist.original-not-found': '（再掲）の元になる取組が見つかりません（{position} 番目の取組）',
   'xlsx.unreadable': 'Excel ファイル（.xlsx）として読めません',
-  'mapping.column-not-found': '対応表の列が見つかりません',
   'mapping.header-not-found': '見出し行まで読めませんでした（headerRows を確かめてください）',
   'mapping.level-missing': '階層の名称がありません（上の行にもありません）',
   'mapping.not-a-number': '数値として読めません',

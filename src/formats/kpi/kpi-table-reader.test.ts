@@ -40,6 +40,20 @@ describe('the KPI table', () => {
     ]);
   });
 
+  it('reads a dash of any kind in an optional cell as no value (core/no-value)', () => {
+    const table = readKpiTable(
+      parseCsv(
+        `${HEADER},実績_R3,実績_R4,実績_R5\n` +
+          '事業,1,相談件数,件,高,単年度,\u2010,\u2013,100,R6,\uFF0D,\u2014,12\n',
+      ),
+      { file: 'k.csv' },
+    );
+    expect(table.findings).toEqual([]);
+    expect(table.rows).toMatchObject([
+      { baseline: null, actuals: [{ fiscalYear: 2023, value: 12 }] },
+    ]);
+  });
+
   it('reports every bad cell of every row, with what was expected and found', () => {
     const table = readKpiTable(
       parseCsv(`${HEADER}\n施策,,名前,,斜め,毎年,5,,x,R6\n事業,1,,件,低,単年度,,R1,1,来年\n`),

@@ -10,6 +10,7 @@ import {
   parseKpiNumber,
   parseKpiScope,
 } from '../../core/kpi-input.ts';
+import { isNoValue } from '../../core/no-value.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
 
 /**
@@ -120,7 +121,8 @@ const issue = (message: string, expected: string): Issue => ({ message, params: 
 function parsed<T>(parse: (s: string) => T | null, expected: string, required: boolean) {
   return z.string().transform((raw, ctx): T | null => {
     const s = raw.trim();
-    if (s === '') {
+    // A dash of any kind (‐ – — －) in a value cell means no value, as in every importer.
+    if (isNoValue(s)) {
       if (required) ctx.addIssue({ code: 'custom', ...issue('kpi.import.required', expected) });
       return null;
     }

@@ -3,15 +3,32 @@ import { z } from 'zod';
 /**
  * A column mapping: how to read any city's workbook or CSV (one row per project, hundreds of
  * columns, headers with line breaks and furigana rows, numbers as text, merged header cells)
- * into a plan. docs/mapping.md explains every field with two worked examples.
+ * into a plan. docs/mapping.md explains every field with worked examples; version 2 (design:
+ * mapping v2) adds optional fields only, so version 1 files read unchanged.
  *
- * A column is named by its letter (`"H"`, `"AB"`) or by its header text (`{ "header": "R2決算" }`,
- * matched after removing spaces and line breaks; `contains` matches a part).
+ * A column is named by its letter (`"H"`, or `{ "letter": "H" }` to carry options), by its header
+ * text (`{ "header": "R2決算" }`, matched after NFKC and removing spaces and line breaks) or by a
+ * part of it (`{ "contains": "決算" }`). Several matching columns are an error unless `nth` picks
+ * one or `under` keeps those under one block label of the upper header row.
  */
+const CellOptions = {
+  /** "empty": an unreadable cell is stored as no value with a warning instead of an error. */
+  onUnreadable: z.enum(['error', 'empty']).optional(),
+  /** A value map applied to the cell's text (keys compared normalised). */
+  values: z.record(z.string(), z.string()).optional(),
+};
+const Pick = {
+  /** 1-based: the Nth of several matching columns, left to right. */
+  nth: z.number().int().min(1).optional(),
+  /** Only columns whose upper header rows contain this block label (令和4年度). */
+  under: z.string().min(1).optional(),
+};
+const Letter = z.string().regex(/^[A-Z]{1,3}$/, 'a column letter such as "H" or "AB"');
 const ColumnRef = z.union([
-  z.string().regex(/^[A-Z]{1,3}$/, 'a column letter such as "H" or "AB"'),
-  z.object({ header: z.string().min(1) }).strict(),
-  z.object({ contains: z.string().min(1) }).strict(),
+  Letter,
+  z.object({ letter: Letter, ...CellOptions }).strict(),
+  z.object({ header: z.string().min(1), ...Pick, ...CellOptions }).strict(),
+  z.object({ contains: z.string().min(1), ...Pick, ...CellOptions }).strict(),
 ]);
 export type ColumnRef = z.infer<typeof ColumnRef>;
 
@@ -24,7 +41,7 @@ const FiscalYearKey = z.string().regex(/^\d{4}$/, 'a fiscal year such as "2020"'
 export const MappingSchema = z
   .object({
     format: z.literal('sousei-mapping'),
-    version: z.literal(1),
+    version: z.union([z.literal(1), z.literal(2)]),
     /** Sheet name, or 1-based position; ignored for CSV. */
     sheet: z.union([z.string().min(1), z.number().int().min(1)]).default(1),
     /** 1-based rows whose texts, joined top to bottom, are each column's header. */
@@ -43,10 +60,19 @@ export const MappingSchema = z
       })
       .strict(),
     amountUnit: z.enum(['円', '千円', '百万円']).default('千円'),
+    /** Cell texts meaning "no value" besides the dashes every importer knows (core/no-value). */
+    emptyTokens: z.array(z.string()).default([]),
+    /** An amount with a fraction of a yen after unit conversion: refused, or rounded exactly. */
+    rounding: z.enum(['error', 'round', 'floor', 'ceil']).default('error'),
     columns: z
       .object({
-        /** One column per tree level above the projects; an empty cell repeats the row above. */
-        levels: z.array(ColumnRef).min(1),
+        /**
+         * One column per tree level above the projects, or its name and code columns: rows are
+         * grouped by code (else by name) under their parent wherever they are in the file.
+         */
+        levels: z
+          .array(z.union([ColumnRef, z.object({ name: ColumnRef, code: ColumnRef }).strict()]))
+          .min(1),
         projectNo: ColumnRef,
         projectName: ColumnRef,
         department: ColumnRef.optional(),
@@ -77,6 +103,8 @@ export const MappingSchema = z
             actuals: z.record(FiscalYearKey, ColumnRef).default({}),
             /** The final target's year (default: the last target year). */
             targetFiscalYear: z.number().int().optional(),
+            /** 活動指標 or 成果指標: fixed, or a column read as 活動/成果/アウトプット/アウトカム. */
+            category: z.union([z.enum(['activity', 'outcome']), ColumnRef]).optional(),
           })
           .strict(),
       )
@@ -99,3 +127,4 @@ export const MappingSchema = z
   });
 
 export type Mapping = z.infer<typeof MappingSchema>;
+export type LevelRef = Mapping['columns']['levels'][number];

@@ -163,6 +163,17 @@ describe('readProgressTable on the Muroran R2 sample', () => {
     ]);
   });
 
+  it('reads the other dashes people paste (‐ – —) as no amount too (core/no-value)', () => {
+    for (const dash of ['\u2010', '\u2013', '\u2014']) {
+      const text = editLine(SAMPLE, 36, '宅地供給\t-\t-', `宅地供給\t${dash}\t${dash}`);
+      const { plan, findings } = read(text);
+      expect(findings).toEqual([]);
+      expect(project(plan as Plan, '16').finances).toEqual([
+        { fiscalYear: 2020, budget: null, settlement: null },
+      ]);
+    }
+  });
+
   it('splits ※ notes off project names', () => {
     const plan = samplePlan();
     expect(project(plan, '6').name).toBe('航空機産業参入支援事業');
