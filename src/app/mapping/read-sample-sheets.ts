@@ -22,16 +22,17 @@ async function firstRows(bytes: Uint8Array, sheet: string | number, file: string
   let name: string | undefined;
   for await (const row of xlsxRows(bytes, sheet, undefined, file)) {
     name = row.sheet;
-    rows.push({ line: row.line, cells: row.cells });
-    // Leaving the stream here stops reading the rest of the workbook.
-    if (rows.length >= SAMPLE_ROWS) break;
+    // Read to the end: leaving exceljs's streaming reader early makes later reads of a workbook
+    // fail now and then (its worksheet parsed before the workbook part); only the first rows
+    // are kept, so memory stays bounded.
+    if (rows.length < SAMPLE_ROWS) rows.push({ line: row.line, cells: row.cells });
   }
   return { name, rows };
 }
 
 /**
  * The first rows of a workbook's sheets (the named one, else each sheet until an empty one) or
- * of a CSV. Read as a stream and left early: a large workbook is never read whole for this.
+ * of a CSV. Read as a stream keeping only the first rows: a large workbook is never held whole.
  */
 export async function readSampleSheets(
   bytes: Uint8Array,

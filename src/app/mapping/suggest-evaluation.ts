@@ -60,25 +60,9 @@ export function suggestEvaluation(
   return out;
 }
 
-const MARKS = /^[○〇◯●×✕✓✔有無]$/;
-
-/** Flag columns (総合戦略 ○): every filled cell a mark → a tag named by the header (version 2). */
-export function suggestTags(state: SuggestionState) {
-  const tags = state
-    .free()
-    .filter(
-      (c) =>
-        c.header !== '' &&
-        c.filled > 0 &&
-        c.values.every((v) => v.trim() === '' || MARKS.test(v.trim())),
-    )
-    .map((c) => ({ name: c.header, column: state.ref(c) }));
-  if (tags.length > 0) state.v2 = true;
-  return tags;
-}
-
 /** A notes column (備考). */
 export function suggestNotes(state: SuggestionState): SuggestedRef | undefined {
-  const c = state.free().find((x) => /備考|注記/.test(x.key));
+  // A 備考 per year (under a year's block) is not the project's note.
+  const c = state.free().find((x) => /備考|注記/.test(x.key) && yearOf(x.key) === null);
   return c ? state.ref(c) : undefined;
 }

@@ -8,7 +8,6 @@ export interface SuggestedFinance {
   fiscalYear: number;
   budget?: SuggestedRef | { sum: SuggestedRef[] };
   settlement?: SuggestedRef | { sum: SuggestedRef[] };
-  details?: { label: string; kind: 'source' | 'staff' | 'total'; amount: SuggestedRef }[];
 }
 
 /** What a money column holds, by its header without the year (order matters: 人件費 first). */
@@ -31,16 +30,16 @@ interface Block {
   columns: { column: SheetColumn; kind: MoneyKind }[];
 }
 
-/** The label a detail row shows: the lowest header without year and block letters. */
-const detailLabel = (c: SheetColumn) =>
-  withoutYear(c.own || c.key).replace(/[A-Z+]+$/, '') || c.key;
-
 /**
  * Each year's amounts: 予算 → budget; 決算 (else 事業費計, else the sum of the funding sources)
- * → settlement; sources, 人件費 and トータルコスト → finance details. Blocks of identical
- * headers without a year are told apart by `nth` and their years asked of the user.
+ * → settlement. 人件費 and トータルコスト are recognised so they are never taken for the
+ * settlement; the mapping has no place for them yet, so they are listed as unused. Blocks of
+ * identical headers without a year are told apart by `nth` and their years asked of the user.
  */
-export function suggestFinances(state: SuggestionState, knownYears: number[]): SuggestedFinance[] {
+export function suggestFinances(
+  state: SuggestionState,
+  knownYears: readonly number[],
+): { finances: SuggestedFinance[]; lastSettled: number | null } {
   const money = state
     .free()
     .map((column) => ({ column, kind: moneyKind(column) }))
@@ -66,15 +65,12 @@ export function suggestFinances(state: SuggestionState, knownYears: number[]): S
     block.columns.push(m);
     unlabelled[n] = block;
   }
-  const labelled = [...blocks.keys()];
-  let next =
-    knownYears.length > 0
-      ? Math.min(...knownYears)
-      : labelled.length > 0
-        ? Math.max(...labelled) + 1
-        : null;
+  // Unlabelled blocks are taken as consecutive years ending at the latest year the sheet names
+  // (a budget year is usually the last block); each is asked.
+  const latest = Math.max(...blocks.keys(), ...knownYears);
+  let next = Number.isFinite(latest) ? latest - unlabelled.length + 1 : null;
   for (const block of unlabelled) {
-    if (next === null) {
+    if (next === null || blocks.has(next)) {
       state.ask('suggest.year-missing', { columns: span(block.columns.map((m) => m.column)) });
       continue;
     }
@@ -85,9 +81,17 @@ export function suggestFinances(state: SuggestionState, knownYears: number[]): S
     });
     blocks.set(block.year, block);
   }
-  return [...blocks.values()]
-    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
-    .map((block) => financeOf(state, block));
+  const ordered = [...blocks.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  // The latest year whose settlement is filled in: the year an evaluation usually looks at.
+  const settled = ordered.filter((b) => {
+    const kinds: MoneyKind[] = ['settlement', 'cost', 'source'];
+    const kind = kinds.find((k) => b.columns.some((m) => m.kind === k));
+    return b.columns.some((m) => m.kind === kind && m.column.filled > 0);
+  });
+  return {
+    finances: ordered.map((block) => financeOf(state, block)),
+    lastSettled: settled.at(-1)?.year ?? null,
+  };
 }
 
 function financeOf(state: SuggestionState, block: Block): SuggestedFinance {
@@ -112,27 +116,6 @@ function financeOf(state: SuggestionState, block: Block): SuggestedFinance {
   if (settlements.length > 0) finance.settlement = one(settlements, '決算');
   else if (costs.length > 0) finance.settlement = one(costs, '事業費');
   else if (sources.length > 0) finance.settlement = { sum: sources.map((c) => state.ref(c)) };
-  const details = [
-    ...sources.map((c) => ({
-      label: detailLabel(c),
-      kind: 'source' as const,
-      amount: state.ref(c),
-    })),
-    ...of('staff').map((c) => ({
-      label: detailLabel(c),
-      kind: 'staff' as const,
-      amount: state.ref(c),
-    })),
-    ...of('total').map((c) => ({
-      label: detailLabel(c),
-      kind: 'total' as const,
-      amount: state.ref(c),
-    })),
-  ];
-  if (details.length > 0) {
-    state.v2 = true;
-    finance.details = details;
-  }
   if (!finance.budget && !finance.settlement) state.ask('suggest.year-no-amount', { year });
   return finance;
 }

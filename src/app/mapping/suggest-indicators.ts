@@ -7,7 +7,7 @@ export interface SuggestedIndicator {
   unit: SuggestedRef | { text: string };
   direction: 'higher';
   kind: 'annual';
-  category?: 'activity' | 'outcome';
+  category?: 'activity' | 'outcome' | SuggestedRef;
   targets: Record<string, SuggestedRef>;
   actuals: Record<string, SuggestedRef>;
 }
@@ -17,31 +17,55 @@ const UNIT = /単位/;
 const TARGET = /目標/;
 const ACTUAL = /実績|現状値|実測/;
 
+const CATEGORY_HEADER = /区分|種別|種類|分類/;
+const CATEGORY_VALUE = /^(活動|成果|アウトプット|アウトカム)(指標)?$/;
+
+/** A column saying each indicator's kind (区分: 活動/成果): read by the reader as a category. */
+const isCategoryColumn = (c: SheetColumn) =>
+  CATEGORY_HEADER.test(c.own || c.key) &&
+  c.filled > 0 &&
+  c.values.every((v) => v.trim() === '' || CATEGORY_VALUE.test(v.trim()));
+
+const isNameColumn = (c: SheetColumn) => {
+  const own = c.own || c.key;
+  return (
+    isTextual(c) &&
+    !CATEGORY_HEADER.test(own) &&
+    !UNIT.test(own) &&
+    !TARGET.test(own) &&
+    !ACTUAL.test(own)
+  );
+};
+
+/** 前年度実績, 今年度計画: a project's results and plans as text, not an indicator. */
+const isActivityText = (c: SheetColumn) =>
+  isTextual(c) && /前年度|今年度|計画|内容|概要|取組/.test(c.key);
+
 interface Group {
-  label: string;
+  category?: SheetColumn;
   columns: SheetColumn[];
 }
 
-/** Indicator columns grouped: by their block label (指標1, 指標2) or, without one, from each name. */
+/**
+ * Indicator columns grouped left to right: each name column starts an indicator, a category
+ * column (区分) just before it belongs to it, and the unit, targets and actuals after it too.
+ */
 function groups(cols: SheetColumn[]): Group[] {
   const out: Group[] = [];
+  let pendingCategory: SheetColumn | undefined;
   for (const c of cols) {
-    const label = INDICATOR.test(c.upper) ? c.upper : '';
+    if (isCategoryColumn(c)) {
+      pendingCategory = c;
+      continue;
+    }
     const last = out.at(-1);
-    const startsNew =
-      !last ||
-      (label !== '' ? label !== last.label : isNameColumn(c) && last.columns.some(isNameColumn));
-    if (startsNew) out.push({ label, columns: [c] });
-    else last.columns.push(c);
+    if (!last || (isNameColumn(c) && last.columns.some(isNameColumn)) || pendingCategory) {
+      out.push({ category: pendingCategory, columns: [c] });
+      pendingCategory = undefined;
+    } else last.columns.push(c);
   }
   return out;
 }
-
-const isNameColumn = (c: SheetColumn) =>
-  isTextual(c) &&
-  !UNIT.test(c.own || c.key) &&
-  !TARGET.test(c.own || c.key) &&
-  !ACTUAL.test(c.own || c.key);
 
 /**
  * Indicators (指標, KPI, 目標, 実績): per group a name column, a unit, targets and actuals by the
@@ -51,7 +75,13 @@ export function suggestIndicators(
   state: SuggestionState,
   lastYear: number | null,
 ): SuggestedIndicator[] {
-  const cols = state.free().filter((c) => INDICATOR.test(c.key) && !/評価|方向性|今後/.test(c.key));
+  const cols = state
+    .free()
+    .filter(
+      (c) =>
+        (INDICATOR.test(c.key) && !/評価|方向性|今後/.test(c.key) && !isActivityText(c)) ||
+        isCategoryColumn(c),
+    );
   const found: SuggestedIndicator[] = [];
   for (const group of groups(cols)) {
     const name = group.columns.find(isNameColumn);
@@ -69,21 +99,24 @@ export function suggestIndicators(
       actuals: {},
     };
     if (!unit) state.ask('suggest.indicator-no-unit', { column: named(name) });
-    const category = /活動指標|アウトプット/.test(group.label + name.key)
-      ? 'activity'
-      : /成果指標|アウトカム/.test(group.label + name.key)
-        ? 'outcome'
+    const label = name.upper + name.key;
+    const fixed = /活動指標|アウトプット/.test(label)
+      ? ('activity' as const)
+      : /成果指標|アウトカム/.test(label)
+        ? ('outcome' as const)
         : undefined;
+    const category = group.category ? state.ref(group.category) : fixed;
     if (category) {
       indicator.category = category;
       state.v2 = true;
     }
     for (const c of group.columns) {
       if (c === name || c === unit || !isNumeric(c)) continue;
+      // The joined header: 実績値 may be the block label over R2, R3, ….
       const own = c.own || c.key;
-      const slot = TARGET.test(own)
+      const slot = TARGET.test(c.key)
         ? indicator.targets
-        : ACTUAL.test(own)
+        : ACTUAL.test(c.key)
           ? indicator.actuals
           : null;
       if (!slot) continue;

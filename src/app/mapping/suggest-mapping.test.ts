@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allProjects, type Plan } from '../../core/plan.ts';
-import type { Mapping } from '../../formats/mapping/mapping-schema.ts';
 import { t } from '../../i18n/translate.ts';
 import { useTestContext } from '../app-test-support.ts';
 import { importFile } from '../import/import-file.ts';
 import { parseMapping } from '../import/read-mapped-file.ts';
 import { suggestMapping } from './suggest-mapping.ts';
 import { suggestMappingForFile } from './suggest-mapping-for-file.ts';
-import { jimuWorkbook, strategyCsv } from './suggest-test-support.ts';
+import { jimuSettlements, jimuWorkbook, strategyCsv } from './suggest-test-support.ts';
 
 const said = (questions: { code: string; params: Record<string, string | number> }[]) =>
   questions.map((q) => t(q.code, q.params));
@@ -27,8 +26,7 @@ describe('suggesting a mapping from the headers and first rows', () => {
 
   it('reads example 1 (事務事業評価): finds the table sheet, header rows past furigana, the tree, sums of sources', async () => {
     const s = await suggestMappingForFile({ bytes: await jimuWorkbook(), fileName: 'hyoka.xlsx' });
-    // Structure only here; the file import below is the proof it reads the workbook right.
-    const m = s.mapping as unknown as Mapping;
+    const m = parseMapping(s.mapping, 'suggested');
     expect(m.sheet).toBe('事務事業評価集計表');
     expect([m.headerRows, m.dataStartRow]).toEqual([[3, 4], 6]);
     expect(m.plan.levels).toEqual(['政策', '施策', '基本事業', '事務事業']);
@@ -45,6 +43,21 @@ describe('suggesting a mapping from the headers and first rows', () => {
       'シート「事務事業評価集計表」を読みました（ほかのシート: 表紙。違うときは --sheet）',
     );
     expect(said(s.questions).join('\n')).toContain('評価の年度を 2023 年度としました');
+  });
+
+  it('imports example 1 correctly with the suggestion: projects and every year total', async () => {
+    const bytes = await jimuWorkbook();
+    const s = await suggestMappingForFile({ bytes, fileName: 'hyoka.xlsx' });
+    const r = await importFile(ctx(), {
+      ...base,
+      bytes,
+      fileName: 'hyoka.xlsx',
+      mapping: s.mapping,
+    });
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.summary?.projects).toBe(3);
+    expect(r.summary?.nodes).toEqual([2, 2, 2]);
+    expect(totalsByYear(r.plan, 'settlement')).toEqual(jimuSettlements());
   });
 
   it('reads example 2 (a Shift_JIS strategy CSV) as version 1 and asks for the unit and title', async () => {
@@ -94,33 +107,18 @@ describe('suggesting a mapping from the headers and first rows', () => {
     expect(m.version).toBe(2);
     expect(m.amountUnit).toBe('円');
     expect(m.finances).toEqual([
-      {
-        fiscalYear: 2024,
-        settlement: { header: '事業費計（A）', nth: 1 },
-        details: [
-          { label: '人件費', kind: 'staff', amount: { header: '人件費（B）', nth: 1 } },
-          {
-            label: 'トータルコスト',
-            kind: 'total',
-            amount: { header: 'トータルコスト（A+B）', nth: 1 },
-          },
-        ],
-      },
-      {
-        fiscalYear: 2025,
-        settlement: { header: '事業費計（A）', nth: 2 },
-        details: [
-          { label: '人件費', kind: 'staff', amount: { header: '人件費（B）', nth: 2 } },
-          {
-            label: 'トータルコスト',
-            kind: 'total',
-            amount: { header: 'トータルコスト（A+B）', nth: 2 },
-          },
-        ],
-      },
+      { fiscalYear: 2023, settlement: { header: '事業費計（A）', nth: 1 } },
+      { fiscalYear: 2024, settlement: { header: '事業費計（A）', nth: 2 } },
+    ]);
+    // 人件費 and トータルコスト are never taken for the settlement, and are named as unused.
+    expect(s.unused).toEqual([
+      'E（人件費（B））',
+      'F（トータルコスト（A+B））',
+      'H（人件費（B））',
+      'I（トータルコスト（A+B））',
     ]);
     expect(said(s.questions)).toContain(
-      '列 D–F: 年度が読めません（仮に 2024 年度としました。finances の fiscalYear を確かめてください）',
+      '列 D–F: 年度が読めません（仮に 2023 年度としました。finances の fiscalYear を確かめてください）',
     );
     // No level column: the department groups the projects, and that is asked.
     expect(said(s.questions).join('\n')).toContain(

@@ -1,7 +1,7 @@
 import { readColumns, type SheetColumn } from './sheet-columns.ts';
 import { findLayout, type SampleRow } from './sheet-layout.ts';
 import { yearOf } from './sheet-text.ts';
-import { suggestEvaluation, suggestNotes, suggestTags } from './suggest-evaluation.ts';
+import { suggestEvaluation, suggestNotes } from './suggest-evaluation.ts';
 import { suggestFinances } from './suggest-finances.ts';
 import { suggestIndicators } from './suggest-indicators.ts';
 import { suggestTree } from './suggest-tree.ts';
@@ -21,16 +21,32 @@ export interface MappingSuggestion {
   read: number;
 }
 
-const UNIT = /(百万円|千円|円)/;
+type Unit = '円' | '千円' | '百万円';
 
-function amountUnit(texts: string[], state: SuggestionState): '円' | '千円' | '百万円' {
+function amountUnit(texts: readonly string[], state: SuggestionState): Unit {
   for (const text of texts) {
     const s = text.normalize('NFKC');
     const m = /単位[:：]?\s*(百万円|千円|円)/.exec(s) ?? /[(（](百万円|千円|円)[)）]/.exec(s);
-    if (m) return m[1] as '円' | '千円' | '百万円';
+    if (m) return m[1] as Unit;
   }
   state.ask('suggest.unit-assumed');
   return '千円';
+}
+
+/** A title without its unit note: 「実施計画（単位：千円）」 → 「実施計画」. */
+const withoutUnitNote = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\(?\s*単位\s*:?\s*(百万円|千円|円)\s*\)?/g, '')
+    .replace(/^\((百万円|千円|円)\)$/, '')
+    .trim();
+
+/** 総合計画 unless the sheet says 総合戦略 (or speaks of 基本目標 and KPI without saying). */
+function planKind(titles: readonly string[], headers: string): string {
+  const said = titles.join(' ');
+  if (said.includes('総合計画')) return '総合計画';
+  if (said.includes('総合戦略') || /基本目標|KPI/.test(headers)) return '総合戦略';
+  return '総合計画';
 }
 
 /** The years the headers name (targets, actuals, amounts), to set the plan's period. */
@@ -61,26 +77,21 @@ export function suggestMapping(
   const titleYear = layout.titleTexts.map(yearOf).find((y) => y !== null) ?? null;
   const headerYears = yearsIn(state.columns);
   const tree = suggestTree(state);
-  const unit = amountUnit([...layout.titleTexts, ...state.columns.map((c) => c.key)], state);
-  const finances = suggestFinances(
-    state,
-    headerYears.length > 0 ? [] : titleYear ? [titleYear] : [],
-  );
+  const headers = state.columns.map((c) => c.key);
+  const unit = amountUnit([...layout.titleTexts, ...headers], state);
+  const money = suggestFinances(state, titleYear ? [...headerYears, titleYear] : headerYears);
+  const finances = money.finances;
   const years = [...headerYears, ...finances.map((f) => f.fiscalYear)];
   const lastYear = years.length > 0 ? Math.max(...years) : titleYear;
   const indicators = suggestIndicators(state, lastYear);
-  const evaluation = suggestEvaluation(state, titleYear, finances.at(-1)?.fiscalYear ?? lastYear);
+  const evaluation = suggestEvaluation(state, titleYear, money.lastSettled ?? lastYear);
   const notes = suggestNotes(state);
-  const tags = suggestTags(state);
   if (!tree) return { mapping: null, questions: state.questions, unused: [], read: 0 };
   const first = years.length > 0 ? Math.min(...years) : titleYear;
-  const last = lastYear;
-  if (first === null || last === null) state.ask('suggest.period-missing');
-  const title = layout.titleTexts.find(
-    (t) => t.trim().length >= 4 && !UNIT.test(t) && !/^[(（]/.test(t.trim()),
-  );
+  if (first === null || lastYear === null) state.ask('suggest.period-missing');
+  const title = layout.titleTexts.map(withoutUnitNote).find((t) => t.length >= 4);
   if (!title) state.ask('suggest.title-missing');
-  const text = [...layout.titleTexts, ...state.columns.map((c) => c.key)].join(' ');
+  if (finances.length === 0) state.ask('suggest.no-finances');
   const mapping: Record<string, unknown> = {
     format: 'sousei-mapping',
     version: state.v2 ? 2 : 1,
@@ -89,11 +100,11 @@ export function suggestMapping(
     dataStartRow: layout.dataStartRow,
     requiredColumn: tree.projectNo,
     plan: {
-      ...(title ? { title: title.trim() } : {}),
-      kind: /総合戦略|基本目標|KPI/.test(text) ? '総合戦略' : '総合計画',
+      ...(title ? { title } : {}),
+      kind: planKind(layout.titleTexts, headers.join(' ')),
       levels: [...tree.levelNames, tree.projectLevel],
-      firstFiscalYear: first ?? last ?? 2020,
-      lastFiscalYear: last ?? first ?? 2020,
+      firstFiscalYear: first ?? lastYear ?? 2020,
+      lastFiscalYear: lastYear ?? first ?? 2020,
     },
     amountUnit: unit,
     columns: {
@@ -105,10 +116,8 @@ export function suggestMapping(
     },
     finances,
     indicators,
-    ...(tags.length > 0 ? { tags } : {}),
     ...(evaluation ? { evaluation } : {}),
   };
-  if (finances.length === 0) state.ask('suggest.no-finances');
   const unused = state.columns
     .filter((c) => !state.used.has(c.index) && (c.header !== '' || c.filled > 0))
     .map(named);

@@ -36,28 +36,39 @@ function findName(state: SuggestionState): SheetColumn | undefined {
   return unique.sort((a, b) => length(b) - length(a))[0];
 }
 
+/**
+ * The project number: a numbered header (番号, No, ID, コード) whose values are all different,
+ * the nearest left of the name (level codes repeat, and sit further left).
+ */
 function findNumber(state: SuggestionState, name: SheetColumn): SheetColumn | undefined {
   const cols = state.free().filter((c) => c.index !== name.index);
   const numbered = cols.filter((c) => NUMBER.test(c.key) || /^(No\.?|番号)$/i.test(c.own));
-  const best =
-    numbered.find((c) => c.key.includes('事業')) ??
+  const unique = numbered.filter((c) => c.filled > 0 && c.distinct === c.filled);
+  // Without a numbered header that fits, the nearest column left of the name whose values are
+  // all different and code-like (an ID column whose header is unreadable).
+  const left = cols.filter(
+    (c) => c.index < name.index && c.filled > 0 && c.distinct === c.filled && c.codes === c.filled,
+  );
+  return (
+    unique.filter((c) => c.index < name.index).at(-1) ??
+    unique[0] ??
+    left.at(-1) ??
     numbered.filter((c) => c.index < name.index).at(-1) ??
-    numbered[0];
-  if (best) return best;
-  const left = cols.filter((c) => c.index < name.index && c.filled > 0 && c.distinct === c.filled);
-  return left.at(-1);
+    numbered[0]
+  );
 }
 
 /** Whether each code names one text (the code column beside a level's names). */
 function codesMatch(code: SheetColumn, name: SheetColumn): boolean {
   const names = new Map<string, Set<string>>();
-  let carriedName = '';
+  // A name left empty beside its code is not carried from the row above: rows keyed by code
+  // need not be in tree order.
   code.values.forEach((v, i) => {
-    carriedName = (name.values[i] ?? '').trim() || carriedName;
     const key = v.trim();
-    if (!key || !carriedName) return;
+    const text = (name.values[i] ?? '').trim();
+    if (!key || !text) return;
     const set = names.get(key) ?? new Set<string>();
-    set.add(carriedName);
+    set.add(text);
     names.set(key, set);
   });
   if (names.size === 0) return false;

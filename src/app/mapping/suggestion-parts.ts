@@ -17,7 +17,7 @@ export interface SuggestionQuestion {
 export class SuggestionState {
   readonly questions: SuggestionQuestion[] = [];
   readonly used = new Set<number>();
-  /** Set when a part needs mapping version 2 (nth, level codes, details, tags, categories). */
+  /** Set when a part needs mapping version 2 (nth, level codes, indicator categories). */
   v2 = false;
 
   constructor(readonly columns: readonly SheetColumn[]) {}
@@ -34,7 +34,8 @@ export class SuggestionState {
   ref(column: SheetColumn): SuggestedRef {
     this.used.add(column.index);
     if (column.header === '') return column.letter;
-    const same = this.columns.filter((c) => c.key === column.key);
+    // The reader matches a header against each column's joined and own texts alike.
+    const same = this.columns.filter((c) => c.key === column.key || c.own === column.key);
     if (same.length === 1) return { header: column.header };
     this.v2 = true;
     return { header: column.header, nth: same.indexOf(column) + 1 };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { strategyCsv } from '../../app/mapping/suggest-test-support.ts';
+import { jimuWorkbook, strategyCsv } from '../../app/mapping/suggest-test-support.ts';
 import { databaseOf } from '../../store/raw-database.ts';
 import { createTestServer, DEMO, type TestServer } from '../test-server.ts';
 import { keptUploadsDir } from '../upload/kept-uploads.ts';
@@ -119,5 +119,22 @@ describe('the mapped import page', () => {
       expect(r.status).toBe(422);
       expect(r.html).toContain('ファイルを選んでください');
     }
+  });
+  it('previews a workbook with the suggested mapping: tree, 千円 amounts per year, indicators', async () => {
+    const suggested = await post(
+      { action: 'suggest' },
+      { bytes: await jimuWorkbook(), name: 'hyoka.xlsx' },
+    );
+    const preview = await post({
+      action: 'preview',
+      upload: token(suggested.html),
+      mapping: textarea(suggested.html),
+    });
+    expect(preview.html).toContain('保存される形（最初の 3 事業、全 3 事業。金額は千円）');
+    // R2 (2020) of 待機児童解消事業: 1201 + 100 + 0 + 5 + 122 千円 (人件費 left out).
+    expect(preview.html).toContain('<td class="num">1,428</td>');
+    expect(preview.html).toContain(
+      '保育所定員（人）目標 1200（2024）、実績 2020: 1100、2021: 1150、2022: 1180',
+    );
   });
 });
