@@ -90,7 +90,7 @@ function treeRows(
       depth,
       level: plan.plan.levels[depth] ?? '',
       title: node.title,
-      code: (node as PlanNode & { code?: string | null }).code ?? null,
+      code: node.code ?? null,
     });
     for (const project of node.projects) {
       if (shown >= limit) return;
