@@ -73,6 +73,7 @@ export function storedShape(run: WholePathRun): Shape[] {
       .map((k) => ({
         name: k.definition.name,
         unit: k.definition.unit,
+        category: k.definition.category ?? null,
         target: k.definition.target,
         actuals: k.actuals.map((a) => ({ fiscalYear: a.fiscalYear, value: a.value })),
       })),
@@ -89,6 +90,7 @@ export function expectedShape(projects: readonly ExpectedProject[]) {
     indicators: p.indicators.map((k) => ({
       name: k.name,
       unit: k.unit,
+      category: k.category,
       target: k.target,
       actuals: k.actuals,
     })),
