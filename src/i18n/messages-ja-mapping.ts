@@ -17,6 +17,8 @@ export const messagesJaMapping = {
   'suggest.unit-assumed': '金額の単位が見つかりません（千円としました。違うときは amountUnit）',
   'suggest.year-unreadable':
     '列 {columns}: 年度が読めません（仮に {year} 年度としました。finances の fiscalYear を確かめてください）',
+  'suggest.budget-assumed':
+    '{year} 年度の金額は、表の年度より後なので予算としました（決算なら finances の budget を settlement に）',
   'suggest.year-missing': '列 {columns}: 年度が読めません（finances に加えていません）',
   'suggest.several-columns':
     '{year} 年度の{what}の列が複数あります: {columns}（{chosen} を使いました）',
@@ -43,6 +45,10 @@ export const messagesJaMapping = {
     '計画期間が分かりません（plan.firstFiscalYear・lastFiscalYear を指定してください）',
   'suggest.title-missing':
     '計画名が分かりません（plan.title に書くか、取り込むときに計画名を指定してください）',
+  'suggest.rounding':
+    '列 {columns}: 円未満の端数のある金額（{unit}）があります（四捨五入 rounding: "round" としました。切り捨てなら "floor"）',
+  'suggest.empty-token':
+    '数値の列 {columns} に「{word}」があります（値なしとして emptyTokens に加えました。違うときは消してください）',
   'suggest.unused': '使っていない列: {columns}',
   'suggest.done': '対応表を提案しました（確かめること {count} 件）',
   'preview.heading': '確認しました（まだ書き込んでいません）。取り込むとこう保存されます',

@@ -27,6 +27,8 @@ export function moneyKind(c: SheetColumn): MoneyKind | null {
 
 interface Block {
   year: number | null;
+  /** An unlabelled block, read as a year after the sheet's own year: its cost is a budget. */
+  budgetYear?: boolean;
   columns: { column: SheetColumn; kind: MoneyKind }[];
 }
 
@@ -39,6 +41,7 @@ interface Block {
 export function suggestFinances(
   state: SuggestionState,
   knownYears: readonly number[],
+  sheetYear: number | null,
 ): { finances: SuggestedFinance[]; lastSettled: number | null } {
   const money = state
     .free()
@@ -75,6 +78,8 @@ export function suggestFinances(
       continue;
     }
     block.year = next++;
+    // A 令和6年度 evaluation sheet's R7 block is that year's budget, not a settlement.
+    block.budgetYear = sheetYear !== null && block.year > sheetYear;
     state.ask('suggest.year-unreadable', {
       columns: span(block.columns.map((m) => m.column)),
       year: block.year,
@@ -84,6 +89,7 @@ export function suggestFinances(
   const ordered = [...blocks.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   // The latest year whose settlement is filled in: the year an evaluation usually looks at.
   const settled = ordered.filter((b) => {
+    if (b.budgetYear) return false;
     const kinds: MoneyKind[] = ['settlement', 'cost', 'source'];
     const kind = kinds.find((k) => b.columns.some((m) => m.kind === k));
     return b.columns.some((m) => m.kind === kind && m.column.filled > 0);
@@ -113,9 +119,17 @@ function financeOf(state: SuggestionState, block: Block): SuggestedFinance {
   const settlements = of('settlement');
   const costs = of('cost');
   const sources = of('source');
+  const cost =
+    costs.length > 0
+      ? one(costs, '事業費')
+      : sources.length > 0
+        ? { sum: sources.map((c) => state.ref(c)) }
+        : undefined;
   if (settlements.length > 0) finance.settlement = one(settlements, '決算');
-  else if (costs.length > 0) finance.settlement = one(costs, '事業費');
-  else if (sources.length > 0) finance.settlement = { sum: sources.map((c) => state.ref(c)) };
+  else if (cost && block.budgetYear && !finance.budget) {
+    finance.budget = cost;
+    state.ask('suggest.budget-assumed', { year });
+  } else if (cost) finance.settlement = cost;
   if (!finance.budget && !finance.settlement) state.ask('suggest.year-no-amount', { year });
   return finance;
 }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type {
   ExpectedFinance,
   ExpectedPlan,
 } from '../../../test/fixtures/workbooks/expected-plan.ts';
+import { jimuHyokaWorkbook } from '../../../test/fixtures/workbooks/jimu-hyoka-workbook.ts';
 import { jisshiKeikakuWorkbook } from '../../../test/fixtures/workbooks/jisshi-keikaku.ts';
 import {
   strategyProgressCsv,
@@ -33,7 +35,12 @@ function yearTotals(plan: Plan | null, years: readonly number[]): ExpectedFinanc
  */
 describe('suggested mappings import the fixture workbooks correctly', () => {
   const ctx = useTestContext();
-  const dryRun = async (bytes: Uint8Array, fileName: string, expected: ExpectedPlan) => {
+  const dryRun = async (
+    bytes: Uint8Array,
+    fileName: string,
+    expected: ExpectedPlan,
+    indicators = true,
+  ) => {
     const s = await suggestMappingForFile({ bytes, fileName });
     const r = await importFile(ctx(), {
       bytes,
@@ -44,15 +51,22 @@ describe('suggested mappings import the fixture workbooks correctly', () => {
       title: '提案で取り込む計画',
       dryRun: true,
     });
-    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(
+      r.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => [f.code, f.location?.cell, f.found])
+        .slice(0, 3),
+    ).toEqual([]);
     expect(r.summary?.projects).toBe(expected.projects.length);
     expect(r.summary?.nodes).toEqual(expected.nodesPerLevel);
     expect(r.plan?.plan.levels).toEqual(expected.levels);
     const years = expected.yearTotals.map((y) => y.fiscalYear);
     expect(yearTotals(r.plan, years)).toEqual(expected.yearTotals);
-    expect(r.summary?.indicators).toBe(expected.indicators);
-    expect(r.summary?.actuals).toBe(expected.actuals);
-    return s;
+    if (indicators) {
+      expect(r.summary?.indicators).toBe(expected.indicators);
+      expect(r.summary?.actuals).toBe(expected.actuals);
+    }
+    return { ...s, summary: r.summary };
   };
 
   it('a 総合戦略 progress workbook (merged two-row headers, one sheet per goal)', async () => {
@@ -70,5 +84,38 @@ describe('suggested mappings import the fixture workbooks correctly', () => {
     const { bytes, expected } = await jisshiKeikakuWorkbook();
     const s = await dryRun(bytes, 'jisshi.xlsx', expected);
     expect(s.questions.map((q) => q.code)).toContain('suggest.target-year-assumed');
+  });
+
+  it('a 事務事業評価 workbook (code columns, rows by ID, six unlabelled year blocks, sub-yen 千円)', async () => {
+    // Without furigana: the xlsx reader still reads a header's phonetic run (issue 10, not here).
+    const { bytes, model } = await jimuHyokaWorkbook(40, 10, { furigana: false });
+    // Indicators: as many as the documented hand-written mapping reads (the reader and the
+    // fixture still disagree on indicators without a target; not the suggestion's concern).
+    const s = await dryRun(bytes, 'hyoka.xlsx', model.expected, false);
+    const documented = JSON.parse(
+      readFileSync(
+        new URL('../../../docs/mappings/jimu-jigyo-hyoka-v2.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    delete documented.tags;
+    delete documented.texts;
+    for (const f of documented.finances) delete f.details;
+    const byHand = await importFile(ctx(), {
+      bytes,
+      fileName: 'hyoka.xlsx',
+      mapping: documented,
+      municipalityCode: '131016',
+      municipalityName: '千代田区',
+      dryRun: true,
+    });
+    expect(s.summary).toEqual(byHand.summary);
+    const m = s.mapping as { columns: { levels: unknown[] }; rounding?: string };
+    expect(m.columns.levels[0]).toEqual({
+      name: { header: '政策名' },
+      code: { header: '政策コード' },
+    });
+    expect(m.rounding).toBe('round');
+    expect(s.questions.filter((q) => q.code === 'suggest.year-unreadable')).toHaveLength(6);
   });
 });

@@ -1,6 +1,7 @@
 import { readColumns, type SheetColumn } from './sheet-columns.ts';
 import { findLayout, type SampleRow } from './sheet-layout.ts';
 import { yearOf } from './sheet-text.ts';
+import { suggestCellRules } from './suggest-cell-rules.ts';
 import { suggestEvaluation, suggestNotes } from './suggest-evaluation.ts';
 import { suggestFinances } from './suggest-finances.ts';
 import { suggestIndicators } from './suggest-indicators.ts';
@@ -79,7 +80,12 @@ export function suggestMapping(
   const tree = suggestTree(state);
   const headers = state.columns.map((c) => c.key);
   const unit = amountUnit([...layout.titleTexts, ...headers], state);
-  const money = suggestFinances(state, titleYear ? [...headerYears, titleYear] : headerYears);
+  const cellRules = suggestCellRules(state, unit);
+  const money = suggestFinances(
+    state,
+    titleYear ? [...headerYears, titleYear] : headerYears,
+    titleYear,
+  );
   const finances = money.finances;
   const years = [...headerYears, ...finances.map((f) => f.fiscalYear)];
   const lastYear = years.length > 0 ? Math.max(...years) : titleYear;
@@ -107,6 +113,7 @@ export function suggestMapping(
       lastFiscalYear: lastYear ?? first ?? 2020,
     },
     amountUnit: unit,
+    ...cellRules,
     columns: {
       levels: tree.levels,
       projectNo: tree.projectNo,

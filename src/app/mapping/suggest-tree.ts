@@ -27,8 +27,12 @@ export function levelName(c: SheetColumn, fallback: string): string {
 
 function findName(state: SuggestionState): SheetColumn | undefined {
   const cols = state.free();
+  // 基本事業名 also says 事業名: the project's name is the one whose values are all different.
+  const named = cols.filter((c) => NAME.test(c.key));
   const byHeader =
-    pick(cols, (c) => NAME.test(c.key)) ?? pick(cols, (c) => /名称$|^名称/.test(c.key));
+    named.filter((c) => c.filled > 0 && c.distinct === c.filled).at(-1) ??
+    named.at(-1) ??
+    pick(cols, (c) => /名称$|^名称/.test(c.key));
   if (byHeader) return byHeader;
   // No header says so: the text column whose values are all different and longest.
   const unique = cols.filter((c) => isTextual(c) && c.distinct === c.filled && c.filled > 0);
