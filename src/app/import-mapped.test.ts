@@ -130,6 +130,144 @@ async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A workbook in mapping-v2 style: rows ordered by project number (not by the tree), the tree
+ * keyed by code columns, a year block and two indicator blocks under merged labels over
+ * identical headers, dash variants, a fraction of a yen, a same-named indicator pair, an
+ * indicator without a target and evaluation texts mapped to words.
+ */
+async function keyedWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('事務事業');
+  const indicatorHeads = ['指標名', '区分', '目標', '実績'];
+  sheet.addRow([
+    '政策コード',
+    '政策名',
+    '施策コード',
+    '施策名',
+    '事業番号',
+    '事業名',
+    '令和5年度',
+    '',
+    '指標1',
+    '',
+    '',
+    '',
+    '指標2',
+    '',
+    '',
+    '',
+    '方向性',
+  ]);
+  sheet.addRow([
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '事業費計（A）',
+    '人件費',
+    ...indicatorHeads,
+    ...indicatorHeads,
+    '',
+  ]);
+  sheet.mergeCells(1, 7, 1, 8);
+  sheet.mergeCells(1, 9, 1, 12);
+  sheet.mergeCells(1, 13, 1, 16);
+  const none = ['', '', '', ''];
+  sheet.addRow([
+    '02',
+    '活力',
+    '0201',
+    '産業',
+    '0001',
+    '甲',
+    '1,355.3925',
+    '10',
+    '参加者数',
+    '活動',
+    '100',
+    '80',
+    '参加者数',
+    '成果',
+    '50',
+    '40',
+    '１ 現状維持',
+  ]);
+  sheet.addRow([
+    '01',
+    '安心',
+    '0101',
+    '子育て',
+    '0002',
+    '乙',
+    '\u2010',
+    '5',
+    '相談件数',
+    'アウトカム',
+    '',
+    '12',
+    ...none,
+    '2 改善',
+  ]);
+  sheet.addRow([
+    '02',
+    '活力',
+    '0202',
+    '観光',
+    '0003',
+    '丙',
+    '300',
+    '\u2013',
+    '来訪者数',
+    '成果',
+    '1000',
+    '\u2014',
+    ...none,
+    '',
+  ]);
+  sheet.addRow(['01', '', '0101', '', '0388', '丁', '200', '1', ...none, ...none, '2 改善']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const indicatorUnder = (block: string) => ({
+  name: { header: '指標名', under: block },
+  unit: { text: '人' },
+  category: { header: '区分', under: block },
+  targets: { 2024: { header: '目標', under: block } },
+  actuals: { 2023: { header: '実績', under: block } },
+});
+
+const keyedMapping = {
+  format: 'sousei-mapping',
+  version: 2,
+  sheet: '事務事業',
+  headerRows: [1, 2],
+  dataStartRow: 3,
+  rounding: 'round',
+  plan: {
+    title: '総合計画 事務事業',
+    levels: ['政策', '施策', '事務事業'],
+    firstFiscalYear: 2020,
+    lastFiscalYear: 2024,
+  },
+  columns: {
+    levels: [
+      { name: { header: '政策名' }, code: { header: '政策コード' } },
+      { name: { header: '施策名' }, code: { header: '施策コード' } },
+    ],
+    projectNo: { header: '事業番号' },
+    projectName: { header: '事業名' },
+  },
+  finances: [{ fiscalYear: 2023, settlement: { header: '事業費計(A)', under: '令和5年度' } }],
+  indicators: [indicatorUnder('指標1'), indicatorUnder('指標2')],
+  evaluation: {
+    fiscalYear: 2023,
+    policy: { header: '方向性', values: { '1 現状維持': '継続', '2 改善': '改善' } },
+  },
+};
+
 const csvText = [
   '基本目標,施策,事業No,事業名,担当課,R3予算,R3決算,KPI,単位,目標値(R6),実績(R3)',
   '1. しごとをつくる,創業支援,1,創業支援事業,商工課,"1,200",980,創業件数,件,50,12',
@@ -341,6 +479,69 @@ for (const dialect of DIALECTS) {
         ).toEqual(before);
         expect(await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute()).toEqual(
           runs,
+        );
+      });
+
+      it('stores what the dry run counted: the same projects, nodes, finances, KPIs, values, evaluations', async () => {
+        const input = {
+          municipalityCode: '272051',
+          municipalityName: '豊中市',
+          bytes: await keyedWorkbook(),
+          fileName: 'keyed.xlsx',
+          mapping: keyedMapping,
+        };
+        const dry = await importMapped(ctx, { ...input, dryRun: true });
+        expect(dry.findings.map((f) => [f.severity, f.code, f.location?.cell])).toEqual([
+          ['warning', 'mapping.indicator-renamed', 'M3'],
+          ['info', 'mapping.amounts-rounded', undefined],
+        ]);
+        const outcome = await importMapped(ctx, input);
+        expect(outcome.written).toBe(true);
+        const planId = (await ctx.store.plans.findId('272051', '総合計画 事務事業')) as number;
+        const plan = await ctx.store.plans.load('272051', planId);
+        if (!plan) throw new Error('not stored');
+        const kpis = await ctx.store.kpis.list('272051', planId);
+        const evaluations = await ctx.store.evaluations.list('272051', planId, 2023);
+        const perLevel = (nodes: typeof plan.nodes): number[] =>
+          nodes.length === 0
+            ? []
+            : [nodes.length, ...perLevel(nodes.flatMap((n) => n.children))].filter((n) => n > 0);
+        const projects = allProjects(plan);
+        expect({
+          projects: projects.length,
+          nodes: perLevel(plan.nodes),
+          financeYears: projects.reduce((n, p) => n + p.finances.length, 0),
+          indicators: kpis.length,
+          actuals: kpis.reduce((n, k) => n + k.actuals.length, 0),
+          evaluations: evaluations.size,
+        }).toEqual({
+          projects: dry.summary?.projects,
+          nodes: dry.summary?.nodes,
+          financeYears: dry.summary?.financeYears,
+          indicators: dry.summary?.indicators,
+          actuals: dry.summary?.actuals,
+          evaluations: dry.summary?.evaluations,
+        });
+        expect(dry.summary).toMatchObject({ projects: 4, nodes: [2, 3], indicators: 4 });
+        // The tree by code, whatever the row order; codes and "0388" kept as written.
+        expect(plan.nodes.map((n) => [n.code, n.title, n.children.map((c) => c.code)])).toEqual([
+          ['01', '安心', ['0101']],
+          ['02', '活力', ['0201', '0202']],
+        ]);
+        expect(projects.map((p) => p.no)).toEqual(['0002', '0388', '0001', '0003']);
+        expect(projects.find((p) => p.no === '0001')?.finances).toEqual([
+          { fiscalYear: 2023, budget: null, settlement: 1_355_393 },
+        ]);
+        expect(
+          kpis.map((k) => [k.definition.name, k.definition.category, k.definition.target?.value]),
+        ).toEqual([
+          ['参加者数', 'activity', 100],
+          ['参加者数（2）', 'outcome', 50],
+          ['相談件数', 'outcome', undefined],
+          ['来訪者数', 'outcome', 1000],
+        ]);
+        expect([...evaluations.values()].map((e) => e.policy).sort()).toEqual(
+          ['継続', '改善', '改善'].sort(),
         );
       });
 

@@ -57,9 +57,10 @@ export async function saveImportedRecords(
           kind: k.definition.kind,
           baselineValue: null,
           baselineFiscalYear: null,
-          targetValue: k.definition.target.value,
-          targetFiscalYear: k.definition.target.fiscalYear,
+          targetValue: k.definition.target?.value ?? null,
+          targetFiscalYear: k.definition.target?.fiscalYear ?? null,
           yearTargets: k.definition.yearTargets,
+          category: k.definition.category ?? null,
         },
         actuals: k.actuals.map((a) => ({
           fiscalYear: a.fiscalYear,
