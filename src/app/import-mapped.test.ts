@@ -19,6 +19,9 @@ import { loadKpis } from './kpi/kpi-records.ts';
 const mappingJimu = JSON.parse(
   readFileSync(new URL('../../docs/mappings/jimu-jigyo-hyoka.json', import.meta.url), 'utf8'),
 );
+const keyedMapping = JSON.parse(
+  readFileSync(new URL('../../docs/mappings/jimu-jigyo-keyed.json', import.meta.url), 'utf8'),
+);
 const mappingCsv = JSON.parse(
   readFileSync(new URL('../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
 );
@@ -230,43 +233,6 @@ async function keyedWorkbook(): Promise<Uint8Array> {
   sheet.addRow(['01', '', '0101', '', '0388', '丁', '200', '1', ...none, ...none, '2 改善']);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
-
-const indicatorUnder = (block: string) => ({
-  name: { header: '指標名', under: block },
-  unit: { text: '人' },
-  category: { header: '区分', under: block },
-  targets: { 2024: { header: '目標', under: block } },
-  actuals: { 2023: { header: '実績', under: block } },
-});
-
-const keyedMapping = {
-  format: 'sousei-mapping',
-  version: 2,
-  sheet: '事務事業',
-  headerRows: [1, 2],
-  dataStartRow: 3,
-  rounding: 'round',
-  plan: {
-    title: '総合計画 事務事業',
-    levels: ['政策', '施策', '事務事業'],
-    firstFiscalYear: 2020,
-    lastFiscalYear: 2024,
-  },
-  columns: {
-    levels: [
-      { name: { header: '政策名' }, code: { header: '政策コード' } },
-      { name: { header: '施策名' }, code: { header: '施策コード' } },
-    ],
-    projectNo: { header: '事業番号' },
-    projectName: { header: '事業名' },
-  },
-  finances: [{ fiscalYear: 2023, settlement: { header: '事業費計(A)', under: '令和5年度' } }],
-  indicators: [indicatorUnder('指標1'), indicatorUnder('指標2')],
-  evaluation: {
-    fiscalYear: 2023,
-    policy: { header: '方向性', values: { '1 現状維持': '継続', '2 改善': '改善' } },
-  },
-};
 
 const csvText = [
   '基本目標,施策,事業No,事業名,担当課,R3予算,R3決算,KPI,単位,目標値(R6),実績(R3)',
