@@ -19,6 +19,9 @@ import { loadKpis } from './kpi/kpi-records.ts';
 const mappingJimu = JSON.parse(
   readFileSync(new URL('../../docs/mappings/jimu-jigyo-hyoka.json', import.meta.url), 'utf8'),
 );
+const keyedMapping = JSON.parse(
+  readFileSync(new URL('../../docs/mappings/jimu-jigyo-keyed.json', import.meta.url), 'utf8'),
+);
 const mappingCsv = JSON.parse(
   readFileSync(new URL('../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
 );
@@ -127,6 +130,107 @@ async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<
   ]);
   sheet.addRow(['', '', '', '', '合計']);
   edit?.(sheet);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A workbook in mapping-v2 style: rows ordered by project number (not by the tree), the tree
+ * keyed by code columns, a year block and two indicator blocks under merged labels over
+ * identical headers, dash variants, a fraction of a yen, a same-named indicator pair, an
+ * indicator without a target and evaluation texts mapped to words.
+ */
+async function keyedWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('事務事業');
+  const indicatorHeads = ['指標名', '区分', '目標', '実績'];
+  sheet.addRow([
+    '政策コード',
+    '政策名',
+    '施策コード',
+    '施策名',
+    '事業番号',
+    '事業名',
+    '令和5年度',
+    '',
+    '指標1',
+    '',
+    '',
+    '',
+    '指標2',
+    '',
+    '',
+    '',
+    '方向性',
+  ]);
+  sheet.addRow([
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '事業費計（A）',
+    '人件費',
+    ...indicatorHeads,
+    ...indicatorHeads,
+    '',
+  ]);
+  sheet.mergeCells(1, 7, 1, 8);
+  sheet.mergeCells(1, 9, 1, 12);
+  sheet.mergeCells(1, 13, 1, 16);
+  const none = ['', '', '', ''];
+  sheet.addRow([
+    '02',
+    '活力',
+    '0201',
+    '産業',
+    '0001',
+    '甲',
+    '1,355.3925',
+    '10',
+    '参加者数',
+    '活動',
+    '100',
+    '80',
+    '参加者数',
+    '成果',
+    '50',
+    '40',
+    '１ 現状維持',
+  ]);
+  sheet.addRow([
+    '01',
+    '安心',
+    '0101',
+    '子育て',
+    '0002',
+    '乙',
+    '\u2010',
+    '5',
+    '相談件数',
+    'アウトカム',
+    '',
+    '12',
+    ...none,
+    '2 改善',
+  ]);
+  sheet.addRow([
+    '02',
+    '活力',
+    '0202',
+    '観光',
+    '0003',
+    '丙',
+    '300',
+    '\u2013',
+    '来訪者数',
+    '成果',
+    '1000',
+    '\u2014',
+    ...none,
+    '',
+  ]);
+  sheet.addRow(['01', '', '0101', '', '0388', '丁', '200', '1', ...none, ...none, '2 改善']);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -341,6 +445,69 @@ for (const dialect of DIALECTS) {
         ).toEqual(before);
         expect(await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute()).toEqual(
           runs,
+        );
+      });
+
+      it('stores what the dry run counted: the same projects, nodes, finances, KPIs, values, evaluations', async () => {
+        const input = {
+          municipalityCode: '272051',
+          municipalityName: '豊中市',
+          bytes: await keyedWorkbook(),
+          fileName: 'keyed.xlsx',
+          mapping: keyedMapping,
+        };
+        const dry = await importMapped(ctx, { ...input, dryRun: true });
+        expect(dry.findings.map((f) => [f.severity, f.code, f.location?.cell])).toEqual([
+          ['warning', 'mapping.indicator-renamed', 'M3'],
+          ['info', 'mapping.amounts-rounded', undefined],
+        ]);
+        const outcome = await importMapped(ctx, input);
+        expect(outcome.written).toBe(true);
+        const planId = (await ctx.store.plans.findId('272051', '総合計画 事務事業')) as number;
+        const plan = await ctx.store.plans.load('272051', planId);
+        if (!plan) throw new Error('not stored');
+        const kpis = await ctx.store.kpis.list('272051', planId);
+        const evaluations = await ctx.store.evaluations.list('272051', planId, 2023);
+        const perLevel = (nodes: typeof plan.nodes): number[] =>
+          nodes.length === 0
+            ? []
+            : [nodes.length, ...perLevel(nodes.flatMap((n) => n.children))].filter((n) => n > 0);
+        const projects = allProjects(plan);
+        expect({
+          projects: projects.length,
+          nodes: perLevel(plan.nodes),
+          financeYears: projects.reduce((n, p) => n + p.finances.length, 0),
+          indicators: kpis.length,
+          actuals: kpis.reduce((n, k) => n + k.actuals.length, 0),
+          evaluations: evaluations.size,
+        }).toEqual({
+          projects: dry.summary?.projects,
+          nodes: dry.summary?.nodes,
+          financeYears: dry.summary?.financeYears,
+          indicators: dry.summary?.indicators,
+          actuals: dry.summary?.actuals,
+          evaluations: dry.summary?.evaluations,
+        });
+        expect(dry.summary).toMatchObject({ projects: 4, nodes: [2, 3], indicators: 4 });
+        // The tree by code, whatever the row order; codes and "0388" kept as written.
+        expect(plan.nodes.map((n) => [n.code, n.title, n.children.map((c) => c.code)])).toEqual([
+          ['01', '安心', ['0101']],
+          ['02', '活力', ['0201', '0202']],
+        ]);
+        expect(projects.map((p) => p.no)).toEqual(['0002', '0388', '0001', '0003']);
+        expect(projects.find((p) => p.no === '0001')?.finances).toEqual([
+          { fiscalYear: 2023, budget: null, settlement: 1_355_393 },
+        ]);
+        expect(
+          kpis.map((k) => [k.definition.name, k.definition.category, k.definition.target?.value]),
+        ).toEqual([
+          ['参加者数', 'activity', 100],
+          ['参加者数（2）', 'outcome', 50],
+          ['相談件数', 'outcome', undefined],
+          ['来訪者数', 'outcome', 1000],
+        ]);
+        expect([...evaluations.values()].map((e) => e.policy).sort()).toEqual(
+          ['継続', '改善', '改善'].sort(),
         );
       });
 

@@ -1,5 +1,12 @@
 import type { FiscalYear } from './fiscal-year.ts';
-import type { KpiActual, KpiDefinition, KpiDirection, KpiKind, KpiScope } from './kpi.ts';
+import type {
+  KpiActual,
+  KpiCategory,
+  KpiDefinition,
+  KpiDirection,
+  KpiKind,
+  KpiScope,
+} from './kpi.ts';
 
 /** A stored KPI: where it belongs, its definition and its actuals. */
 export interface KpiRecord {
@@ -27,9 +34,12 @@ export interface KpiFields {
   kind: KpiKind;
   baselineValue: number | null;
   baselineFiscalYear: FiscalYear | null;
-  targetValue: number;
-  targetFiscalYear: FiscalYear;
+  /** Both null for a KPI without a final target. */
+  targetValue: number | null;
+  targetFiscalYear: FiscalYear | null;
   yearTargets: { fiscalYear: FiscalYear; value: number }[];
+  /** 活動指標 or 成果指標; undefined keeps what is stored (a form that does not show it). */
+  category?: KpiCategory | null;
 }
 
 /** One year's actual as a writer hands it to the store. */

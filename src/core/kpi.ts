@@ -17,7 +17,8 @@ export interface KpiDefinition {
   direction: KpiDirection;
   kind: KpiKind;
   baseline: { value: number; fiscalYear: FiscalYear } | null;
-  target: { value: number; fiscalYear: FiscalYear };
+  /** The final target; null when the source names the indicator without one (imported as is). */
+  target: { value: number; fiscalYear: FiscalYear } | null;
   /** Optional targets for single years (多摩市 pro-rates: 20%, 40%, …). */
   yearTargets: { fiscalYear: FiscalYear; value: number }[];
   /** 活動指標 or 成果指標 where the source says; absent or null when it does not. */
@@ -36,8 +37,9 @@ export interface KpiActual {
 export interface Achievement {
   /** The value compared: the year's actual, or for a cumulative KPI the sum up to that year. */
   actual: number | null;
-  target: number;
-  /** 1 = 100 %; null when there is no actual. Computed, never typed. */
+  /** null when the KPI has no target for that year (and no final target). */
+  target: number | null;
+  /** 1 = 100 %; null when there is no actual or no target. Computed, never typed. */
   rate: number | null;
 }
 
@@ -63,20 +65,23 @@ export function valueFor(
 
 /**
  * The target for one year: its own when set; a cumulative KPI's final target otherwise pro-rated
- * over the years from its first counted year to the target year; an annual KPI's final target.
+ * over the years from its first counted year to the target year; an annual KPI's final target;
+ * null for a KPI without a final target and no target of its own for the year.
  */
 export function targetFor(
   def: KpiDefinition,
   fiscalYear: FiscalYear,
   planFirstYear: FiscalYear,
-): number {
+): number | null {
   const own = def.yearTargets.find((t) => t.fiscalYear === fiscalYear);
   if (own) return own.value;
-  if (def.kind === 'annual' || fiscalYear >= def.target.fiscalYear) return def.target.value;
+  const final = def.target;
+  if (!final) return null;
+  if (def.kind === 'annual' || fiscalYear >= final.fiscalYear) return final.value;
   const from = countFrom(def, planFirstYear);
-  const span = def.target.fiscalYear - from + 1;
+  const span = final.fiscalYear - from + 1;
   const done = Math.max(0, fiscalYear - from + 1);
-  return span > 0 ? (def.target.value * done) / span : def.target.value;
+  return span > 0 ? (final.value * done) / span : final.value;
 }
 
 /**
@@ -120,8 +125,14 @@ export function yearAchievement(
   return {
     actual,
     target,
-    rate: actual === null ? null : rateOf(actual, target, baselineFor(def), def.direction),
+    rate: rateOrNull(def, actual, target),
   };
+}
+
+function rateOrNull(def: KpiDefinition, actual: number | null, target: number | null) {
+  return actual === null || target === null
+    ? null
+    : rateOf(actual, target, baselineFor(def), def.direction);
 }
 
 /** The achievement of the value reached by a year against the final target. */
@@ -132,10 +143,6 @@ export function finalAchievement(
   planFirstYear: FiscalYear,
 ): Achievement {
   const actual = valueFor(def, actuals, fiscalYear, planFirstYear);
-  const target = def.target.value;
-  return {
-    actual,
-    target,
-    rate: actual === null ? null : rateOf(actual, target, baselineFor(def), def.direction),
-  };
+  const target = def.target?.value ?? null;
+  return { actual, target, rate: rateOrNull(def, actual, target) };
 }

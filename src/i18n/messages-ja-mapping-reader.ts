@@ -11,6 +11,10 @@ export const messagesJaMappingReader = {
   'mapping.indicator-renamed':
     '同じ事業に同じ名前の指標があります（最初は {firstCell}）。「{renamed}」として取り込みます',
   'mapping.category-unreadable': '指標の区分（活動・成果）として読めません',
+  'kpi.import.duplicate-name':
+    '事業 {projectNo} に同じ名前の指標「{name}」が二つあります。一つが消えるため取り込みません',
+  'kpi.category.activity': '活動指標',
+  'kpi.category.outcome': '成果指標',
   'expected.mapped-value': '値の対応（values）にある値',
   'expected.kpi-category': '活動指標・成果指標（活動・成果・アウトプット・アウトカム）',
 };

@@ -186,6 +186,7 @@ export async function loadIndexedPlan(
   const roots: PlanNode[] = [];
   for (const n of nodes) {
     const node: PlanNode = { title: n.title, children: [], projects: [] };
+    if (n.code !== null) node.code = n.code;
     nodeById.set(n.id, node);
     const parent = n.parent_id === null ? undefined : nodeById.get(n.parent_id);
     (parent ? parent.children : roots).push(node);

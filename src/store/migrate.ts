@@ -25,3 +25,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   });
   return migrator.migrateToLatest();
 }
+
+/**
+ * Brings the schema up (or down) to the named migration: for tests of a migration on data
+ * stored under the schema before it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
+export function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
+}

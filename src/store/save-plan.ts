@@ -141,7 +141,12 @@ async function saveNodes(
   const walk = async (nodes: readonly PlanNode[], parentId: number | null, path: string[]) => {
     for (const node of nodes) {
       const nodePath = [...path, node.title];
-      const values = { parent_id: parentId, depth: path.length, position: position++ };
+      const values = {
+        parent_id: parentId,
+        depth: path.length,
+        position: position++,
+        code: node.code ?? null,
+      };
       let id = idByPath.get(pathKey(nodePath));
       if (id !== undefined) {
         idByPath.delete(pathKey(nodePath));

@@ -35,6 +35,8 @@ export interface PlanNodeTable {
   depth: number;
   position: number;
   title: string;
+  /** The code the source keys the node by (政策コード); null when it has none. */
+  code: Generated<string | null>;
 }
 
 export interface DepartmentTable {
@@ -130,11 +132,13 @@ export interface KpiTable {
   kind: string;
   baseline_value: number | null;
   baseline_fiscal_year: number | null;
-  target_value: number;
-  target_fiscal_year: number;
+  target_value: number | null;
+  target_fiscal_year: number | null;
   updated_at: string;
   /** The fiscal year the KPI was defined in; null when it came with the plan. */
   introduced_in: Generated<number | null>;
+  /** activity (活動指標) or outcome (成果指標); null when not said. */
+  category: Generated<string | null>;
 }
 
 export interface KpiYearTargetTable {

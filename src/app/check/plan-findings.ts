@@ -29,7 +29,11 @@ export function planFindings(
       plan.plan.firstFiscalYear,
       (kpi.definition.baseline?.fiscalYear ?? 0) + 1,
     );
-    for (let fy = first; fy <= Math.min(fiscalYear, kpi.definition.target.fiscalYear); fy++) {
+    for (
+      let fy = first;
+      fy <= Math.min(fiscalYear, kpi.definition.target?.fiscalYear ?? plan.plan.lastFiscalYear);
+      fy++
+    ) {
       const status = statuses.get(fy) ?? 'preparing';
       if (status !== 'locked' && status !== 'published') continue;
       if (kpi.actuals.some((a) => a.fiscalYear === fy)) continue;

@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
           entryId: null,
         },
       ]);
-      expect(byName('市内事業所の従業者数')?.definition.target.value).toBe(40_500);
+      expect(byName('市内事業所の従業者数')?.definition.target?.value).toBe(40_500);
       expect(byName('移住促進ホームページのビュー数')).toMatchObject({
         scope: 'project',
         projectId: w.project('1'),
@@ -197,7 +197,7 @@ for (const dialect of DIALECTS) {
       const after = await loadKpis(w.ctx, '012050', w.planId);
       expect(after.map((k) => k.id)).toEqual(before.map((k) => k.id));
       const kpi = after.find((k) => k.definition.name === '移住相談件数');
-      expect(kpi?.definition.target.value).toBe(70);
+      expect(kpi?.definition.target?.value).toBe(70);
       expect(kpi?.definition.yearTargets).toEqual([{ fiscalYear: 2021, value: 40 }]);
       expect(kpi?.actuals[0]?.value).toBe(53);
     });

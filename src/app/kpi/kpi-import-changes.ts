@@ -49,8 +49,8 @@ function changedFields(stored: KpiRecord, input: KpiInput): string[] {
   if (d.kind !== input.kind) fields.push('種類');
   if ((d.baseline?.value ?? null) !== input.baselineValue) fields.push('基準値');
   if ((d.baseline?.fiscalYear ?? null) !== input.baselineFiscalYear) fields.push('基準年度');
-  if (d.target.value !== input.targetValue) fields.push('目標値');
-  if (d.target.fiscalYear !== input.targetFiscalYear) fields.push('目標年度');
+  if ((d.target?.value ?? null) !== input.targetValue) fields.push('目標値');
+  if ((d.target?.fiscalYear ?? null) !== input.targetFiscalYear) fields.push('目標年度');
   const key = (ys: readonly { fiscalYear: FiscalYear; value: number }[]) =>
     JSON.stringify(
       [...ys].sort((a, b) => a.fiscalYear - b.fiscalYear).map((y) => [y.fiscalYear, y.value]),

@@ -107,8 +107,9 @@ export function kpiTrend(plan: Plan, kpi: DashboardKpi): ChartData {
   const def = kpi.definition;
   const first = plan.plan.firstFiscalYear;
   const from = Math.min(def.baseline?.fiscalYear ?? first, first);
+  const targetYear = def.target?.fiscalYear ?? plan.plan.lastFiscalYear;
   const to = Math.max(
-    def.target.fiscalYear,
+    targetYear,
     plan.plan.lastFiscalYear,
     ...kpi.actuals.map((a) => a.fiscalYear),
   );
@@ -120,7 +121,7 @@ export function kpiTrend(plan: Plan, kpi: DashboardKpi): ChartData {
     rows.push({
       label: formatFiscalYear(fy, 'both'),
       baseline: def.baseline?.fiscalYear === fy ? def.baseline.value : null,
-      target: fy >= targetsFrom && fy <= def.target.fiscalYear ? targetFor(def, fy, first) : null,
+      target: fy >= targetsFrom && fy <= targetYear ? targetFor(def, fy, first) : null,
       actual: valueFor(def, kpi.actuals, fy, first),
       rate: achievement.rate,
     });

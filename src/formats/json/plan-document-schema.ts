@@ -78,7 +78,14 @@ export const ProjectSchema = z
   })
   .strict();
 
-const titled = { title: z.string().min(1) };
+const titled = {
+  title: z.string().min(1),
+  code: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The node's code where the source keys its tree by one"),
+};
 
 export const MeasureSchema = z
   .object({ ...titled, projects: z.array(ProjectSchema).default([]) })
@@ -92,6 +99,7 @@ export const GoalSchema = z
 
 export interface NodeDocument {
   title: string;
+  code?: string;
   children: NodeDocument[];
   projects: z.infer<typeof ProjectSchema>[];
 }

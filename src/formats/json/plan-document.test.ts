@@ -375,6 +375,17 @@ describe('toPlanDocument / fromPlanDocument', () => {
     expect(roundTrip(plan)).toStrictEqual(plan);
   });
 
+  it('keeps node codes (a tree keyed by code) through JSON, and writes none where there is none', () => {
+    const plan = generalPlan();
+    const [first] = plan.nodes;
+    if (!first) throw new Error('no node');
+    first.code = '01';
+    const doc: Json = throughJson(plan);
+    expect(doc.nodes[0].code).toBe('01');
+    expect('code' in doc.nodes[0].children[0]).toBe(false);
+    expect(roundTrip(plan)).toStrictEqual(plan);
+  });
+
   it('uses nodes for a three-level plan, in 百万円 with the target⇒actual convention', () => {
     const plan = threeLevelPlan();
     const doc: Json = throughJson(plan);

@@ -25,6 +25,9 @@ function fitsGoalKeys(nodes: readonly PlanNode[]): boolean {
   );
 }
 
+/** A node's code, written and read only where it has one. */
+const codeOf = (n: { code?: string | null }) => (n.code ? { code: n.code } : {});
+
 function toUnit(yen: Yen | null, unit: AmountUnit): number | null {
   return yen === null ? null : Number(formatAmount(yen, unit).replaceAll(',', ''));
 }
@@ -52,6 +55,7 @@ export function toPlanDocument(plan: Plan): PlanDocument {
   });
   const node = (n: PlanNode): NodeDocument => ({
     title: n.title,
+    ...codeOf(n),
     children: n.children.map(node),
     projects: n.projects.map(project),
   });
@@ -60,10 +64,13 @@ export function toPlanDocument(plan: Plan): PlanDocument {
       ? {
           goals: plan.nodes.map((g) => ({
             title: g.title,
+            ...codeOf(g),
             directions: g.children.map((d) => ({
               title: d.title,
+              ...codeOf(d),
               measures: d.children.map((m) => ({
                 title: m.title,
+                ...codeOf(m),
                 projects: m.projects.map(project),
               })),
             })),
@@ -138,18 +145,22 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
   });
   const node = (n: NodeDocument): PlanNode => ({
     title: n.title,
+    ...codeOf(n),
     children: n.children.map(node),
     projects: n.projects.map(project),
   });
   const nodes: PlanNode[] = doc.goals
     ? doc.goals.map((g) => ({
         title: g.title,
+        ...codeOf(g),
         projects: [],
         children: g.directions.map((d) => ({
           title: d.title,
+          ...codeOf(d),
           projects: [],
           children: d.measures.map((m) => ({
             title: m.title,
+            ...codeOf(m),
             children: [],
             projects: m.projects.map(project),
           })),

@@ -53,7 +53,7 @@ function readIndicator(row: MappedRow, k: Indicator, projectNo: string): MappedK
   const final = k.targetFiscalYear
     ? targets.find((t) => t.fiscalYear === k.targetFiscalYear)
     : targets.at(-1);
-  if (!final) return null;
+  // A named indicator without a target is kept (target null), never dropped.
   return {
     projectNo,
     definition: {
@@ -62,7 +62,7 @@ function readIndicator(row: MappedRow, k: Indicator, projectNo: string): MappedK
       direction: k.direction,
       kind: k.kind,
       baseline: null,
-      target: final,
+      target: final ?? null,
       yearTargets: targets.filter((t) => t !== final),
       category: readCategory(row, k.category),
     },
@@ -71,9 +71,10 @@ function readIndicator(row: MappedRow, k: Indicator, projectNo: string): MappedK
 }
 
 /**
- * The row's KPIs, one per mapped indicator that has a name. Two of one project with the same
- * name are both kept: the second is named 「名前（2）」 and so on, with a warning naming the cells
- * (a same-named KPI would otherwise replace the first when stored).
+ * The row's KPIs, one per mapped indicator that has a name, with or without a target. Two of
+ * one project with the same name are both kept: the second is named 「名前（2）」 and so on,
+ * with a warning naming the cells (a same-named KPI would otherwise replace the first when
+ * stored: the loss between the dry run's counts and the store's).
  */
 export function readIndicators(row: MappedRow, mapping: Mapping, projectNo: string): MappedKpi[] {
   const kpis: MappedKpi[] = [];

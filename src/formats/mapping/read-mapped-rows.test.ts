@@ -262,3 +262,23 @@ describe('indicators', () => {
     ]);
   });
 });
+
+describe('an indicator without a target', () => {
+  it('is imported with target null, its actuals kept, no finding', async () => {
+    const sheet = grid([
+      ['政策', 'No', '事業名', '指標', '目標', '実績'],
+      ['1 まち', '1', '甲', '相談件数', '', '12'],
+    ]);
+    const m = mapping({
+      indicators: [
+        { name: 'D', unit: { text: '件' }, targets: { 2024: 'E' }, actuals: { 2023: 'F' } },
+      ],
+    });
+    const r = await readMappedRows(sheet, m, context);
+    expect(r.findings).toEqual([]);
+    expect(r.kpis.map((k) => [k.definition.name, k.definition.target, k.actuals.length])).toEqual([
+      ['相談件数', null, 1],
+    ]);
+    expect(r.summary).toMatchObject({ indicators: 1, actuals: 1 });
+  });
+});

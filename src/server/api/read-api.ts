@@ -277,7 +277,7 @@ export async function listKpis(
       direction: d.direction,
       kind: d.kind,
       baseline: d.baseline ? { ...d.baseline } : null,
-      target: { ...d.target },
+      target: d.target ? { ...d.target } : null,
       yearTargets: d.yearTargets.map((y) => ({ ...y })),
       actuals: actuals
         .filter((a) => fiscalYear === null || a.fiscalYear === fiscalYear)

@@ -243,7 +243,10 @@ export const KpiActualItemSchema = z
       .number()
       .nullable()
       .describe('目標と比べた値（単年度はその年の実績、累計は読める年度の合計）'),
-    yearTarget: z.number().describe('その年度の目標（年度目標、なければ按分または最終目標）'),
+    yearTarget: z
+      .number()
+      .nullable()
+      .describe('その年度の目標（年度目標、なければ按分または最終目標。目標のない指標は null）'),
     yearRate: rate('年度目標に対する達成率'),
     finalRate: rate('最終目標に対する達成率'),
   })
@@ -264,7 +267,11 @@ export const KpiItemSchema = z
     direction: z.enum(['higher', 'lower']),
     kind: z.enum(['annual', 'cumulative']).describe('単年度・累計'),
     baseline: z.object({ value: z.number(), fiscalYear }).strict().nullable(),
-    target: z.object({ value: z.number(), fiscalYear }).strict(),
+    target: z
+      .object({ value: z.number(), fiscalYear })
+      .strict()
+      .nullable()
+      .describe('最終目標。目標のない指標（取り込み）は null'),
     yearTargets: z.array(z.object({ fiscalYear, value: z.number() }).strict()),
     actuals: z.array(KpiActualItemSchema).describe('読める年度の実績と計算した達成率'),
   })

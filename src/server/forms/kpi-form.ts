@@ -55,8 +55,8 @@ export function kpiFormOf(record: KpiRecord): KpiFormState {
     kind: d.kind,
     baselineValue: d.baseline ? numberText(d.baseline.value) : '',
     baselineYear: d.baseline ? yearText(d.baseline.fiscalYear) : '',
-    targetValue: numberText(d.target.value),
-    targetYear: yearText(d.target.fiscalYear),
+    targetValue: d.target ? numberText(d.target.value) : '',
+    targetYear: d.target ? yearText(d.target.fiscalYear) : '',
     yearTargets: Object.fromEntries(d.yearTargets.map((y) => [y.fiscalYear, numberText(y.value)])),
   };
 }

@@ -27,6 +27,8 @@ export function asOfLabel(iso: string | null): string | null {
 
 export const directionLabel = (d: KpiDefinition['direction']) => DIRECTION_LABELS[d];
 export const kindLabel = (k: KpiDefinition['kind']) => KIND_LABELS[k];
+/** 活動指標 / 成果指標, or '' where the source did not say. */
+export const categoryLabel = (c: KpiDefinition['category']) => (c ? t(`kpi.category.${c}`) : '');
 
 /** 10（R1） */
 export function valueAtYear(v: { value: number; fiscalYear: number } | null): string {

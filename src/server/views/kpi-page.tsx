@@ -9,6 +9,7 @@ import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, fyShort, rate, yearStatusLabel } from './format.ts';
 import {
   asOfLabel,
+  categoryLabel,
   directionLabel,
   kindLabel,
   kpiNumber,
@@ -171,6 +172,7 @@ export function KpiPage(props: KpiPageProps) {
                         <td>{def.unit}</td>
                         <td>
                           {directionLabel(def.direction)}・{kindLabel(def.kind)}
+                          {def.category ? `・${categoryLabel(def.category)}` : null}
                         </td>
                         <td class="num">{valueAtYear(def.baseline)}</td>
                         <td class="num">

@@ -23,6 +23,8 @@ export function snapshot(f: KpiFields) {
     targetValue: f.targetValue,
     targetFiscalYear: f.targetFiscalYear,
     yearTargets: [...f.yearTargets].sort((a, b) => a.fiscalYear - b.fiscalYear),
+    // Only when said, so the history of KPIs without a category reads as before.
+    ...(f.category ? { category: f.category } : {}),
   };
 }
 
@@ -38,8 +40,9 @@ export function fieldsOf(k: KpiRecord): KpiFields {
     kind: d.kind,
     baselineValue: d.baseline?.value ?? null,
     baselineFiscalYear: d.baseline?.fiscalYear ?? null,
-    targetValue: d.target.value,
-    targetFiscalYear: d.target.fiscalYear,
+    targetValue: d.target?.value ?? null,
+    targetFiscalYear: d.target?.fiscalYear ?? null,
     yearTargets: d.yearTargets,
+    category: d.category ?? null,
   };
 }

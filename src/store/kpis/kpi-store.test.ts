@@ -154,7 +154,7 @@ describeEachDialect('kpi store', (store) => {
     const kpis = (await store().kpis.list(code, other.planId)).filter(
       (k) => k.definition.name === '取り込みKPI',
     );
-    expect(kpis.map((k) => [k.id, k.definition.target.value, k.actuals.length])).toEqual([
+    expect(kpis.map((k) => [k.id, k.definition.target?.value, k.actuals.length])).toEqual([
       [second, 7, 1],
     ]);
     const history = (await historyOf(store(), other.planId)).filter(

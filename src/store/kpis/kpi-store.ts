@@ -30,8 +30,17 @@ export function kpiStore(db: Kysely<DB>) {
       w: KpiWriter,
     ): Promise<number> {
       const code = args.municipalityCode;
-      const f = snapshot(args.fields);
       return inTransaction(db, async (trx) => {
+        const [stored] =
+          args.kpiId === undefined ? [] : await listKpis(trx, code, args.planId, args.kpiId);
+        if (args.kpiId !== undefined && !stored)
+          throw new SouseiError('not-found', 'kpi.not-found');
+        // A writer that does not know the category (the KPI form) keeps the stored one.
+        const fields =
+          args.fields.category === undefined
+            ? { ...args.fields, category: stored?.definition.category ?? null }
+            : args.fields;
+        const f = snapshot(fields);
         const values = {
           scope: f.scope,
           node_id: f.nodeId,
@@ -44,14 +53,13 @@ export function kpiStore(db: Kysely<DB>) {
           baseline_fiscal_year: f.baselineFiscalYear,
           target_value: f.targetValue,
           target_fiscal_year: f.targetFiscalYear,
+          category: fields.category ?? null,
           updated_at: w.now,
         };
         let id = args.kpiId;
         let before: ReturnType<typeof snapshot> | null = null;
         let introducedIn: number | null;
-        if (id !== undefined) {
-          const [stored] = await listKpis(trx, code, args.planId, id);
-          if (!stored) throw new SouseiError('not-found', 'kpi.not-found');
+        if (id !== undefined && stored) {
           before = snapshot(fieldsOf(stored));
           introducedIn = stored.introducedIn;
           if (JSON.stringify(before) === JSON.stringify(f)) return id;

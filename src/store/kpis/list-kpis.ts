@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { KpiDirection, KpiKind, KpiScope } from '../../core/kpi.ts';
+import type { KpiCategory, KpiDirection, KpiKind, KpiScope } from '../../core/kpi.ts';
 import type { KpiRecord } from '../../core/kpi-record.ts';
 import type { DB } from '../schema.ts';
 
@@ -51,10 +51,14 @@ export async function listKpis(
         r.baseline_value === null || r.baseline_fiscal_year === null
           ? null
           : { value: r.baseline_value, fiscalYear: r.baseline_fiscal_year },
-      target: { value: r.target_value, fiscalYear: r.target_fiscal_year },
+      target:
+        r.target_value === null || r.target_fiscal_year === null
+          ? null
+          : { value: r.target_value, fiscalYear: r.target_fiscal_year },
       yearTargets: targets
         .filter((t) => t.kpi_id === r.id)
         .map((t) => ({ fiscalYear: t.fiscal_year, value: t.value })),
+      ...(r.category ? { category: r.category as KpiCategory } : {}),
     },
     actuals: actuals
       .filter((a) => a.kpi_id === r.id)

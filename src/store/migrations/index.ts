@@ -4,6 +4,7 @@ import * as accounts from './2026-11-25T1100-accounts-workflow.ts';
 import * as kpis from './2026-11-25T1200-kpis-evaluations.ts';
 import * as apiTokens from './2026-11-25T1300-api-tokens.ts';
 import * as introducedIn from './2026-11-30T1300-introduced-in.ts';
+import * as mappingV2 from './2026-11-30T1700-mapping-v2.ts';
 
 /**
  * Append-only, timestamped migrations: never edit or reorder one that has shipped; add a new
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1200-kpis-evaluations': kpis,
   '2026-11-25T1300-api-tokens': apiTokens,
   '2026-11-30T1300-introduced-in': introducedIn,
+  '2026-11-30T1700-mapping-v2': mappingV2,
 };

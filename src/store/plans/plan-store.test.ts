@@ -214,4 +214,37 @@ describeEachDialect('plan store', (store) => {
       },
     ]);
   });
+
+  it("refuses an import's two KPIs of one project with one name, which would replace each other", async () => {
+    const titled = {
+      ...plan('012050', 1),
+      plan: { ...plan('012050', 1).plan, title: '指標の計画' },
+    };
+    const kpi = (target: number) => ({
+      projectNo: '1',
+      definition: {
+        name: '参加者数',
+        unit: '人',
+        direction: 'higher' as const,
+        kind: 'annual' as const,
+        baseline: null,
+        target: { value: target, fiscalYear: 2024 },
+        yearTargets: [],
+      },
+      actuals: [],
+    });
+    await expect(
+      store().plans.save({
+        plan: titled,
+        fiscalYears: [],
+        now: NOW,
+        records: { source: 'k.xlsx', kpis: [kpi(10), kpi(20)], evaluations: [] },
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      messageKey: 'kpi.import.duplicate-name',
+      params: { projectNo: '1', name: '参加者数' },
+    });
+    expect(await store().plans.findId('012050', '指標の計画')).toBeUndefined();
+  });
 });

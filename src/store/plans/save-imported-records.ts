@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SouseiError } from '../../core/errors.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { KpiActual, KpiDefinition } from '../../core/kpi.ts';
 import { evaluationStore } from '../evaluations/evaluation-store.ts';
@@ -30,6 +31,7 @@ export async function saveImportedRecords(
   records: ImportedRecords,
 ): Promise<void> {
   const { code, planId, now } = scope;
+  refuseDuplicateKpis(records);
   const projects = await trx
     .selectFrom('projects')
     .select(['id', 'no'])
@@ -57,9 +59,10 @@ export async function saveImportedRecords(
           kind: k.definition.kind,
           baselineValue: null,
           baselineFiscalYear: null,
-          targetValue: k.definition.target.value,
-          targetFiscalYear: k.definition.target.fiscalYear,
+          targetValue: k.definition.target?.value ?? null,
+          targetFiscalYear: k.definition.target?.fiscalYear ?? null,
           yearTargets: k.definition.yearTargets,
+          category: k.definition.category ?? null,
         },
         actuals: k.actuals.map((a) => ({
           fiscalYear: a.fiscalYear,
@@ -79,5 +82,24 @@ export async function saveImportedRecords(
     if (e.comment) {
       await evaluations.addComment(key, { role: 'department', text: e.comment }, writer);
     }
+  }
+}
+
+/**
+ * An imported KPI replaces the project's KPI of the same name, so two of one import with one
+ * name would silently leave one (the issue's 966 indicators read, 910 stored): refused here,
+ * whatever the reader, inside the plan's transaction.
+ */
+function refuseDuplicateKpis(records: ImportedRecords): void {
+  const seen = new Set<string>();
+  for (const k of records.kpis) {
+    const key = JSON.stringify([k.projectNo, k.definition.name]);
+    if (seen.has(key)) {
+      throw new SouseiError('invalid-input', 'kpi.import.duplicate-name', {
+        projectNo: k.projectNo,
+        name: k.definition.name,
+      });
+    }
+    seen.add(key);
   }
 }
