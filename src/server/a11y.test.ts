@@ -152,6 +152,7 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
     { name: 'evaluation settings', who: 'admin', path: () => '/m/012050/settings' },
     { name: 'downloads (public)', who: 'public', path: () => `${plan}/downloads` },
     { name: 'import page', who: 'admin', path: () => '/m/012050/import' },
+    { name: 'mapped import page', who: 'admin', path: () => '/m/012050/import/mapped' },
     { name: 'API tokens', who: 'admin', path: () => '/account/tokens' },
     { name: 'API documentation', who: 'public', path: () => '/api/docs' },
   ];
