@@ -51,7 +51,7 @@ describe('the mapped import page', () => {
   });
 
   it('suggests, previews level by level without writing, keeps a refused form, then imports', async () => {
-    const suggested = await post({ action: 'suggest' }, { bytes: strategyCsv(), name: '戦略.csv' });
+    const suggested = await post({ step: 'suggest' }, { bytes: strategyCsv(), name: '戦略.csv' });
     expect(suggested.status).toBe(200);
     expect(suggested.html).toContain('対応表を提案しました。確かめること 3 件');
     expect(suggested.html).toContain('計画名が分かりません');
@@ -62,7 +62,7 @@ describe('the mapped import page', () => {
     expect(suggested.html).toContain('選んだファイル: 戦略.csv');
 
     // The file is not chosen again: the token brings it back.
-    const preview = await post({ action: 'preview', upload: kept, mapping, title: '総合戦略' });
+    const preview = await post({ step: 'preview', upload: kept, mapping, title: '総合戦略' });
     expect(preview.status).toBe(200);
     expect(preview.html).toContain('確認しました（まだ書き込んでいません）');
     expect(preview.html).toContain('保存される形（最初の 3 事業、全 3 事業。金額は千円）');
@@ -82,7 +82,7 @@ describe('the mapped import page', () => {
 
     // A refused form keeps what was typed, and the file.
     const broken = await post({
-      action: 'preview',
+      step: 'preview',
       upload: kept,
       mapping: '{"format":',
       title: '総合戦略',
@@ -96,7 +96,7 @@ describe('the mapped import page', () => {
     // Every finding of the dry run is shown, the mapping kept as typed.
     const wrong = mapping.replace('"事業名"', '"事業の名前"');
     const refused = await post({
-      action: 'preview',
+      step: 'preview',
       upload: kept,
       mapping: wrong,
       title: '総合戦略',
@@ -105,7 +105,7 @@ describe('the mapped import page', () => {
     expect(refused.html).toContain('対応表の列が見つかりません');
     expect(textarea(refused.html)).toBe(wrong);
 
-    const done = await post({ action: 'import', upload: kept, mapping, title: '総合戦略' });
+    const done = await post({ step: 'import', upload: kept, mapping, title: '総合戦略' });
     expect(done.status).toBe(200);
     expect(done.html).toContain('取り込みました（事業 3）');
     expect(await plans()).toBe(2);
@@ -115,18 +115,18 @@ describe('the mapped import page', () => {
 
   it('never reads a file by a token that is not one it gave', async () => {
     for (const forged of ['../../etc/passwd', 'A'.repeat(32)]) {
-      const r = await post({ action: 'preview', upload: forged, mapping: '{}' });
+      const r = await post({ step: 'preview', upload: forged, mapping: '{}' });
       expect(r.status).toBe(422);
       expect(r.html).toContain('ファイルを選んでください');
     }
   });
   it('previews a workbook with the suggested mapping: tree, 千円 amounts per year, indicators', async () => {
     const suggested = await post(
-      { action: 'suggest' },
+      { step: 'suggest' },
       { bytes: await jimuWorkbook(), name: 'hyoka.xlsx' },
     );
     const preview = await post({
-      action: 'preview',
+      step: 'preview',
       upload: token(suggested.html),
       mapping: textarea(suggested.html),
     });

@@ -96,7 +96,7 @@ async function step(c: Context<ServerEnv>, actor: Actor, upload: Upload) {
   const kept = upload.fields.upload ? await findKeptUpload(owner, upload.fields.upload) : null;
   const shownKept = kept ? { token: kept.token, name: kept.name } : null;
   if (!kept) return render(c, form, null, { error: t('mapped.no-file') }, 422);
-  const action = upload.fields.action ?? 'preview';
+  const action = upload.fields.step ?? 'preview';
   try {
     if (action === 'suggest') {
       const s = await suggestMappingForFile({

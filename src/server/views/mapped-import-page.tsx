@@ -120,14 +120,16 @@ export function MappedImportPage(props: MappedImportPageProps) {
           <input id="mappingFile" name="mappingFile" type="file" accept=".json,application/json" />
         </div>
         <progress class="upload-progress" max={100} value={0} hidden />
+        {/* Named "step", not "action": a control named action would hide form.action from
+            scripts (app.js posts uploads to form.action). */}
         <div class="actions">
-          <button type="submit" name="action" value="suggest" class="button button--secondary">
+          <button type="submit" name="step" value="suggest" class="button button--secondary">
             対応表を提案
           </button>{' '}
-          <button type="submit" name="action" value="preview" class="button button--secondary">
+          <button type="submit" name="step" value="preview" class="button button--secondary">
             確認する（書き込まない）
           </button>{' '}
-          <button type="submit" name="action" value="import" class="button">
+          <button type="submit" name="step" value="import" class="button">
             取り込む
           </button>
         </div>
