@@ -1,7 +1,6 @@
 /** Findings of the column-mapped importer (mapping v2: docs/mapping.md). */
 export const messagesJaMappingReader = {
-  'mapping.column-not-found':
-    '対応表の列が見つかりません。候補: {candidates}。読んだ見出し: {headers}',
+  'mapping.column-not-found': '対応表の列が見つかりません。読んだ見出し: {headers}',
   'mapping.column-ambiguous':
     '対応表の列が一つに決まりません。候補: {candidates}。nth か under で選んでください',
   'mapping.value-not-mapped': '値の対応（values）にない値です。対応表の値: {keys}',

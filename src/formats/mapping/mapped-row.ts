@@ -48,13 +48,12 @@ export interface RowScope {
   findings: Finding[];
 }
 
-const keyOf = (ref: ColumnRef) => (typeof ref === 'string' ? ref : JSON.stringify(ref));
 const valueKey = (text: string) => normaliseHeader(text);
 
 export function mappedRow(row: GridRow, scope: RowScope): MappedRow {
   const column = (ref: ColumnRef) => scope.resolve(ref);
   const tokens = scope.mapping.emptyTokens;
-  const texts = new Map<string, string>();
+  const texts = new Map<ColumnRef, string>();
   const at = (ref: ColumnRef): Location => {
     const index = column(ref) ?? 0;
     return {
@@ -92,11 +91,10 @@ export function mappedRow(row: GridRow, scope: RowScope): MappedRow {
     },
     text: (ref) => {
       // Memoised: a value-map problem is reported once however often a reader asks.
-      const key = keyOf(ref);
-      let text = texts.get(key);
+      let text = texts.get(ref);
       if (text === undefined) {
         text = storedText(ref);
-        texts.set(key, text);
+        texts.set(ref, text);
       }
       return text;
     },

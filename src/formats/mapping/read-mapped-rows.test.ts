@@ -207,6 +207,26 @@ describe('the tree keyed by code columns', () => {
     expect(r.findings[0]?.params).toMatchObject({ code: '0101', kept: '子育て', keptCell: 'D3' });
   });
 
+  it('names a node read first without a name from a later row of its code; never named is an error', async () => {
+    const named = grid([
+      ['政策CD', '政策', 'No', '事業名'],
+      ['01', '', '1', '甲'],
+      ['01', '安心', '2', '乙'],
+      ['02', '', '3', '丙'],
+    ]);
+    const oneLevel = MappingSchema.parse({
+      ...m,
+      plan: { ...m.plan, levels: ['政策', '事業'] },
+      columns: { levels: [{ name: 'B', code: 'A' }], projectNo: 'C', projectName: 'D' },
+    });
+    const r = await readMappedRows(named, oneLevel, context);
+    expect(codes(r.findings)).toEqual([['error', 'mapping.level-missing', 'B4', '02']]);
+    const ok = await readMappedRows(named.slice(0, 3), oneLevel, context);
+    expect(ok.plan?.nodes.map((n) => [n.code, n.title, n.projects.length])).toEqual([
+      ['01', '安心', 2],
+    ]);
+  });
+
   it('groups rows by name when a level has no code, not only adjacent ones', async () => {
     const byName = grid([
       ['政策', 'No', '事業名'],

@@ -58,16 +58,18 @@ export function describeColumns(header: SheetHeader, indexes: readonly number[])
 
 export type ColumnResolver = (ref: ColumnRef) => number | null;
 
-/** Once the headers are final, each reference is resolved once, not once per row and cell. */
+/**
+ * Once the headers are final, each reference is resolved once, not once per row and cell: keyed
+ * by the reference itself (the mapping's parsed objects are the same on every row).
+ */
 export function cachedResolver(header: SheetHeader): ColumnResolver {
-  const cache = new Map<string, number | null>();
+  const cache = new Map<ColumnRef, number | null>();
   return (ref) => {
-    const key = typeof ref === 'string' ? ref : JSON.stringify(ref);
-    let index = cache.get(key);
+    let index = cache.get(ref);
     if (index === undefined) {
       const resolved = resolveColumn(header, ref);
       index = 'index' in resolved ? resolved.index : null;
-      cache.set(key, index);
+      cache.set(ref, index);
     }
     return index;
   };

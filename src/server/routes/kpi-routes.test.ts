@@ -277,6 +277,44 @@ for (const dialect of DIALECTS) {
       expect(row).toContain('非常に効果的であった');
     });
 
+    it('shows an imported 成果指標 without a target, and an edit in the form keeps its category', async () => {
+      const kpiId = await server.ctx.store.kpis.save(
+        {
+          municipalityCode: '012050',
+          planId: server.planId,
+          fields: {
+            scope: 'project',
+            nodeId: null,
+            projectId: id.p14,
+            name: '保育満足度',
+            unit: '%',
+            direction: 'higher',
+            kind: 'annual',
+            baselineValue: null,
+            baselineFiscalYear: null,
+            targetValue: null,
+            targetFiscalYear: null,
+            yearTargets: [],
+            category: 'outcome',
+          },
+        },
+        { userId: null, origin: 'import', now: server.ctx.now() },
+      );
+      const admin = await server.signIn(DEMO.admin);
+      const row = rowOf(await (await admin.get(`${base}/kpis?fy=2021`)).text(), '保育満足度');
+      expect(row).toContain('高いほどよい・単年度・成果指標');
+      expect(row).toContain('—');
+      const edit = await admin.post(
+        `${base}/kpis/${kpiId}/edit?fy=2021`,
+        definition({ name: '保育満足度', unit: '%', baselineValue: '', baselineYear: '' }),
+      );
+      expect(edit.status).toBe(303);
+      const [stored] = (await server.ctx.store.kpis.list('012050', server.planId)).filter(
+        (k) => k.id === kpiId,
+      );
+      expect(stored?.definition).toMatchObject({ category: 'outcome', target: { value: 60 } });
+    });
+
     it('marking a result as a KPI result takes its number as the actual', async () => {
       const editor = await server.signIn(DEMO.industry);
       const formHtml = await (await editor.get(`${base}/projects/${id.p1}/edit?fy=2021`)).text();
