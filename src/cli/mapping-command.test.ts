@@ -16,7 +16,7 @@ describe('sousei mapping suggest', () => {
     const mapping = JSON.parse(r.stdout);
     expect(mapping.format).toBe('sousei-mapping');
     expect(mapping.columns.projectName).toEqual({ header: '事業名' });
-    expect(r.stderr).toContain('対応表を提案しました（確かめること 3 件）');
+    expect(r.stderr).toContain('対応表を提案しました（確かめること 4 件）');
     expect(r.stderr).toContain('- 計画名が分かりません');
   });
 

@@ -49,6 +49,8 @@ export const messagesJaMapping = {
     '列 {columns}: 円未満の端数のある金額（{unit}）があります（四捨五入 rounding: "round" としました。切り捨てなら "floor"）',
   'suggest.empty-token':
     '数値の列 {columns} に「{word}」があります（値なしとして emptyTokens に加えました。違うときは消してください）',
+  'suggest.kind-assumed':
+    '計画の種類を「{kind}」としました（題名にありません。違うときは plan.kind）',
   'suggest.unused': '使っていない列: {columns}',
   'suggest.done': '対応表を提案しました（確かめること {count} 件）',
   'preview.heading': '確認しました（まだ書き込んでいません）。取り込むとこう保存されます',

@@ -73,6 +73,7 @@ describe('suggesting a mapping from the headers and first rows', () => {
       '金額の単位が見つかりません（千円としました。違うときは amountUnit）',
       '指標 1 件は「高いほど良い」「単年度」としました（違うときは direction・kind を変えてください）',
       '計画名が分かりません（plan.title に書くか、取り込むときに計画名を指定してください）',
+      '計画の種類を「総合戦略」としました（題名にありません。違うときは plan.kind）',
     ]);
     const r = await importFile(ctx(), {
       ...base,

@@ -42,12 +42,14 @@ const withoutUnitNote = (text: string) =>
     .replace(/^\((百万円|千円|円)\)$/, '')
     .trim();
 
-/** 総合計画 unless the sheet says 総合戦略 (or speaks of 基本目標 and KPI without saying). */
-function planKind(titles: readonly string[], headers: string): string {
+/** 総合計画 unless the sheet says 総合戦略; a kind the title does not state is asked. */
+function planKind(titles: readonly string[], headers: string, state: SuggestionState): string {
   const said = titles.join(' ');
   if (said.includes('総合計画')) return '総合計画';
-  if (said.includes('総合戦略') || /基本目標|KPI/.test(headers)) return '総合戦略';
-  return '総合計画';
+  if (said.includes('総合戦略')) return '総合戦略';
+  const kind = /基本目標|KPI/.test(headers) ? '総合戦略' : '総合計画';
+  state.ask('suggest.kind-assumed', { kind });
+  return kind;
 }
 
 /** The years the headers name (targets, actuals, amounts), to set the plan's period. */
@@ -98,6 +100,7 @@ export function suggestMapping(
   const title = layout.titleTexts.map(withoutUnitNote).find((t) => t.length >= 4);
   if (!title) state.ask('suggest.title-missing');
   if (finances.length === 0) state.ask('suggest.no-finances');
+  const kind = planKind(layout.titleTexts, headers.join(' '), state);
   const mapping: Record<string, unknown> = {
     format: 'sousei-mapping',
     version: state.v2 ? 2 : 1,
@@ -107,7 +110,7 @@ export function suggestMapping(
     requiredColumn: tree.projectNo,
     plan: {
       ...(title ? { title } : {}),
-      kind: planKind(layout.titleTexts, headers.join(' ')),
+      kind,
       levels: [...tree.levelNames, tree.projectLevel],
       firstFiscalYear: first ?? lastYear ?? 2020,
       lastFiscalYear: lastYear ?? first ?? 2020,

@@ -53,7 +53,7 @@ describe('the mapped import page', () => {
   it('suggests, previews level by level without writing, keeps a refused form, then imports', async () => {
     const suggested = await post({ step: 'suggest' }, { bytes: strategyCsv(), name: '戦略.csv' });
     expect(suggested.status).toBe(200);
-    expect(suggested.html).toContain('対応表を提案しました。確かめること 3 件');
+    expect(suggested.html).toContain('対応表を提案しました。確かめること 4 件');
     expect(suggested.html).toContain('計画名が分かりません');
     const mapping = textarea(suggested.html);
     expect(JSON.parse(mapping).columns.projectName).toEqual({ header: '事業名' });
