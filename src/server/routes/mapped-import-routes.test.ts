@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../app/auth/sessions.ts';
+import { createUser, findUserByEmail } from '../../app/auth/users.ts';
 import { jimuWorkbook, strategyCsv } from '../../app/mapping/suggest-test-support.ts';
 import { databaseOf } from '../../store/raw-database.ts';
 import { createTestServer, DEMO, type TestServer } from '../test-server.ts';
@@ -111,6 +113,32 @@ describe('the mapped import page', () => {
     expect(await plans()).toBe(2);
     // The kept file is removed once imported.
     expect(existsSync(join(keptUploadsDir(), kept))).toBe(false);
+  });
+
+  it('honours a kept file only for the administrator who chose it', async () => {
+    const kept = token(
+      (await post({ step: 'suggest' }, { bytes: strategyCsv(), name: 'a.csv' })).html,
+    );
+    await createUser(server.ctx, {
+      municipalityCode: '012050',
+      email: 'kikaku2@demo.sousei.example',
+      name: '企画 次郎',
+      role: 'admin',
+      password: 'a-long-enough-password',
+    });
+    const user = await findUserByEmail(server.ctx, 'kikaku2@demo.sousei.example');
+    const session = await createSession(server.ctx, user.id, '012050');
+    const data = new FormData();
+    data.set('_csrf', session.csrfToken);
+    data.set('step', 'suggest');
+    data.set('upload', kept);
+    const r = await server.app.request('/m/012050/import/mapped', {
+      method: 'POST',
+      headers: { cookie: `sousei_session=${session.token}` },
+      body: data,
+    });
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('ファイルを選んでください');
   });
 
   it('never reads a file by a token that is not one it gave', async () => {
