@@ -4,6 +4,7 @@
  * a dry-run import (streaming reader) and reports the heap and RSS growth. The baseline, measured
  * in the same run, is reading the same workbook whole with exceljs's non-streaming reader.
  * Run: `node --import tsx bench/large-workbook.ts [rows]` (also part of `npm run bench`).
+ * Then the issue-10 workbook end to end, CLI start-up included (bench/end-to-end.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { openAppContext } from '../src/app/app-context.ts';
 import { importMapped } from '../src/app/import-mapped.ts';
+import { endToEnd, printFigures } from './end-to-end.ts';
 
 const rows = Number(process.argv[2] ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'sousei-bench-'));
@@ -114,4 +116,5 @@ for (const r of [baseline, streamed]) {
     `| ${r.label} | ${r.ms.toFixed(0)} | ${(r.ms / baseline.ms).toFixed(2)} | ${r.heapGrowthMb} |`,
   );
 }
+printFigures(await endToEnd(dir));
 rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
+import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
 import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
 
@@ -28,6 +29,7 @@ export const messagesJa = {
   ...messagesJaBounds,
   ...messagesJaBackup,
   ...messagesJaBreakdown,
+  ...messagesJaMapping,
   ...messagesJaMappingReader,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',

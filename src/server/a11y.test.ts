@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strategyCsv } from '../app/mapping/suggest-test-support.ts';
 import {
   type BrowserTest,
   browserAvailable,
@@ -152,6 +153,7 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
     { name: 'evaluation settings', who: 'admin', path: () => '/m/012050/settings' },
     { name: 'downloads (public)', who: 'public', path: () => `${plan}/downloads` },
     { name: 'import page', who: 'admin', path: () => '/m/012050/import' },
+    { name: 'mapped import page', who: 'admin', path: () => '/m/012050/import/mapped' },
     { name: 'API tokens', who: 'admin', path: () => '/account/tokens' },
     { name: 'API documentation', who: 'public', path: () => '/api/docs' },
   ];
@@ -163,4 +165,21 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
       expect(seriousViolations(await runAxe(page))).toEqual([]);
     });
   }
+
+  it('mapped import with its suggestion and preview: no serious or critical violation', async () => {
+    const page = pages.get('admin') as Page;
+    await page.goto(`${t.url}/m/012050/import/mapped`);
+    await page.setInputFiles('#file', {
+      name: 'strategy.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(strategyCsv()),
+    });
+    await page.getByRole('button', { name: '対応表を提案' }).click();
+    await page.getByText('対応表を提案しました').waitFor();
+    await page.getByLabel('計画名').fill('総合戦略');
+    await page.getByRole('button', { name: '確認する（書き込まない）' }).click();
+    await page.getByRole('table').first().waitFor();
+    expect(await page.getByRole('table').first().textContent()).toContain('創業支援事業');
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@ import { historyRoutes } from './routes/history-routes.tsx';
 import { homeRoutes } from './routes/home-routes.tsx';
 import { importRoutes } from './routes/import-routes.tsx';
 import { kpiRoutes } from './routes/kpi-routes.tsx';
+import { mappedImportRoutes } from './routes/mapped-import-routes.tsx';
 import { passwordRoutes } from './routes/password-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
@@ -58,6 +59,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', pdfRoutes());
   app.route('/', downloadRoutes());
   app.route('/', importRoutes());
+  app.route('/', mappedImportRoutes());
   app.route('/', readRoutes());
   app.route('/', entryRoutes());
   app.route('/', workflowRoutes());

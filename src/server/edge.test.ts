@@ -108,6 +108,7 @@ describe('Cache-Control', () => {
       `${M}/users`,
       `${M}/settings`,
       `${M}/import`,
+      `${M}/import/mapped`,
       '/account/tokens',
       '/account/password',
       '/api/docs',

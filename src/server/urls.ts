@@ -44,6 +44,7 @@ export type MunicipalityPage =
   | 'users'
   | 'settings'
   | 'import'
+  | 'import/mapped'
   | `users/${number}`
   | `users/${number}/disable`
   | `users/${number}/enable`;

@@ -31,6 +31,7 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
     checks: [],
     changes: [],
     summary: read.summary,
+    records: read.records,
   });
   const plan = read.plan;
   if (!plan || hasErrors(read.findings)) return refused(read.findings);

@@ -48,4 +48,6 @@ export interface ImportOutcome {
   checks: Finding[];
   changes: PlanChange[];
   summary: MappingSummary | null;
+  /** Mapped imports: the KPIs and evaluations read (what a preview shows per project). */
+  records?: ImportedRecords;
 }

@@ -30,5 +30,6 @@ document.addEventListener('submit', (event) => {
     document.close();
   });
   bar.hidden = false;
-  request.send(new FormData(form));
+  // The pressed button's name and value are part of the form (対応表を提案 / 確認する / 取り込む).
+  request.send(new FormData(form, event.submitter ?? undefined));
 });

@@ -16,7 +16,7 @@ import { multipartBoundary } from '../upload/multipart-stream.ts';
  */
 
 /** The import forms (plans, KPIs): multipart, streamed to disk, CSRF checked by their reader. */
-const STREAMED_UPLOAD = /^\/m\/[^/]+\/(?:import|plans\/[^/]+\/kpis\/import)\/?$/;
+const STREAMED_UPLOAD = /^\/m\/[^/]+\/(?:import(?:\/mapped)?|plans\/[^/]+\/kpis\/import)\/?$/;
 
 /** A multipart POST to the import form, which its route streams (and checks CSRF on). */
 export function isStreamedUpload(c: Context): boolean {
