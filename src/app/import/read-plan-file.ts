@@ -1,6 +1,6 @@
 import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
-import { decodeText } from '../../formats/decode-text.ts';
+import { sourceHead } from '../../formats/byte-source.ts';
 import { fromPlanDocument } from '../../formats/json/plan-document.ts';
 import { readProgressTable } from '../../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../../formats/tsv/tsv-grid.ts';
@@ -9,6 +9,10 @@ import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
+import { readTextSource, sourceOf } from './import-source.ts';
+
+/** Enough of a file's start to tell JSON from TSV past a BOM and leading blank lines. */
+const HEAD_BYTES = 64 * 1024;
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
@@ -35,7 +39,9 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 
 /** Reads a progress table (TSV or the xlsx this app writes) or a plan's JSON document. */
 export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
-  const format = input.format ?? detectFormat(input.fileName, input.bytes);
+  const source = sourceOf(input);
+  // Only the first bytes are needed to recognise the format.
+  const format = input.format ?? detectFormat(input.fileName, await sourceHead(source, HEAD_BYTES));
   const none = { format, plan: null, fiscalYears: [], summary: null };
   const options = async () => {
     const municipality = await importMunicipality(ctx, input);
@@ -50,10 +56,11 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
     };
   };
   if (format === 'xlsx') {
-    const book = await readProgressWorkbook(input.bytes, await options());
+    const book = await readProgressWorkbook(source, await options());
     return { ...none, plan: book.plan, fiscalYears: book.fiscalYears, findings: book.findings };
   }
-  const decoded = decodeText(input.bytes, input.fileName);
+  // TSV and JSON parse a whole text: read only after its size passed the bound.
+  const decoded = await readTextSource(source, input.fileName);
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
   if (format === 'tsv') {
     const table = readProgressTable(parseTsv(decoded.text, input.fileName), await options());

@@ -2,6 +2,7 @@ import type { Finding } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { findingsOfLimit } from '../../core/input-limits.ts';
 import { allProjects, type Plan } from '../../core/plan.ts';
+import type { BytesOrSource } from '../byte-source.ts';
 import {
   type ProgressTableOptions,
   type ProgressTableResult,
@@ -16,12 +17,12 @@ import { columnLetters, readWorkbookGrids } from './workbook-grid.ts';
  * sheet and the cell (D12).
  */
 export async function readProgressWorkbook(
-  bytes: Uint8Array,
+  input: BytesOrSource,
   options: ProgressTableOptions,
 ): Promise<ProgressTableResult> {
   let grids: Awaited<ReturnType<typeof readWorkbookGrids>>;
   try {
-    grids = await readWorkbookGrids(bytes, options.file);
+    grids = await readWorkbookGrids(input, options.file);
   } catch (e) {
     const limit = findingsOfLimit(e);
     if (limit) return { plan: null, fiscalYears: [], findings: [...limit] };
