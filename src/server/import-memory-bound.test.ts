@@ -10,11 +10,11 @@ import { openAppContext } from '../app/app-context.ts';
 import { createSession } from '../app/auth/sessions.ts';
 import { findUserByEmail } from '../app/auth/users.ts';
 import { setUpDemo } from '../app/demo.ts';
+import { writeLargeWorkbook } from '../formats/xlsx/large-workbook-file.ts';
 import { createTestDatabase, type TestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { type RunningServer, startServer } from './serve.ts';
 import { DEMO } from './test-server.ts';
-import { writeLargeWorkbook } from './upload/large-workbook-file.ts';
 
 /**
  * "Imports … streamed to a temporary file, never held whole" (issue 9), measured as

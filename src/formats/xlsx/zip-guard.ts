@@ -25,17 +25,19 @@ export async function guardZip(
 ): Promise<void> {
   const reader = await openRandomAccess(toSource(input));
   try {
-    await guardArchive(new Window(reader), limit, file);
+    await guardArchive(reader, limit, file);
   } finally {
     await reader.close();
   }
 }
 
-async function guardArchive(
-  archive: Window,
+/** The guard over any random-access reader (a file handle, bytes in memory). */
+export async function guardArchive(
+  reader: RandomAccessReader,
   limit: Extract<InputLimit, 'xlsx-size' | 'xlsx-loaded-size'>,
   file: string | undefined,
 ): Promise<void> {
+  const archive = new Window(reader);
   const bound = limitValue(limit);
   const entries = await centralDirectory(archive);
   if (entries === null) return;
