@@ -13,7 +13,7 @@ import {
  * it: the central directory's stated sizes are summed first (cheap), then every entry is
  * inflated as a stream into nothing, its bytes counted, and the count stops at the bound. The
  * archive is read by random access (the end record, the directory, each entry's data in 64 KB
- * chunks), so a file on disk is never read whole, and a zip bomb is refused after inflating at
+ * chunks), so a file on disk is never held whole, and a zip bomb is refused after inflating at
  * most `bound` bytes in 16 KB chunks, never held. An entry inflating past the size it states is
  * a damaged or hostile archive. Anything that is not a readable zip is left to exceljs, whose
  * error the readers already report as unreadable.
@@ -152,6 +152,8 @@ async function inflatedSize(
   const feed = async () => {
     for (let at = 0; at < length && !inflate.destroyed; at += CHUNK) {
       const chunk = await reader.read(start + at, Math.min(CHUNK, length - at));
+      // Counted past the budget while this piece was read: nothing more to feed.
+      if (inflate.destroyed) return;
       if (!inflate.write(chunk)) {
         await drainedOrClosed(inflate);
       }
