@@ -3,11 +3,13 @@ import type { PlanChange } from '../core/plan-diff.ts';
 import type { MappedResult } from '../formats/mapping/read-mapped-rows.ts';
 import type { AppContext } from './app-context.ts';
 import { importFile } from './import/import-file.ts';
-import type { ImportInput } from './import/import-input.ts';
+import type { ImportOptions } from './import/import-input.ts';
+import type { ImportSource } from './import/import-source.ts';
 
 export { parseMapping } from './import/read-mapped-file.ts';
 
-export type MappedImportInput = Omit<ImportInput, 'mapping' | 'format'> & { mapping: unknown };
+export type MappedImportInput = Omit<ImportOptions, 'mapping' | 'format'> &
+  ImportSource & { mapping: unknown };
 
 export interface MappedImportOutcome {
   written: boolean;

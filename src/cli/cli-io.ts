@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { ERROR_STATUS } from '../app/error-status.ts';
 import { SouseiError } from '../core/errors.ts';
 import type { Finding } from '../core/finding.ts';
@@ -29,4 +30,13 @@ export function reportError(error: unknown): number {
   else
     err(`[${ref}] ${error instanceof Error ? error.name : typeof error} (SOUSEI_DEBUG=1 で詳細)`);
   return ERROR_STATUS.internal.exit;
+}
+
+/** True for a file that exists (an import reads it itself, in chunks, later). */
+export function isReadableFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

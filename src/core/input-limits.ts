@@ -27,6 +27,11 @@ export const INPUT_LIMITS = {
   xlsxLoadedBytes: 20 * 1024 * 1024,
   /** Files inside a workbook's zip archive. */
   xlsxEntries: 10_000,
+  /**
+   * Bytes of a text file (TSV, CSV, JSON): these are parsed whole, so a file is refused on its
+   * size (stat) before it is read. Far above a real table (a large city's: a few MB).
+   */
+  textBytes: 64 * 1024 * 1024,
 } as const;
 
 export type InputLimit =
@@ -36,7 +41,8 @@ export type InputLimit =
   | 'tree-depth'
   | 'xlsx-size'
   | 'xlsx-loaded-size'
-  | 'xlsx-entries';
+  | 'xlsx-entries'
+  | 'text-size';
 
 const LIMIT_VALUE: Record<InputLimit, number> = {
   rows: INPUT_LIMITS.rows,
@@ -46,6 +52,7 @@ const LIMIT_VALUE: Record<InputLimit, number> = {
   'xlsx-size': INPUT_LIMITS.xlsxInflatedBytes,
   'xlsx-loaded-size': INPUT_LIMITS.xlsxLoadedBytes,
   'xlsx-entries': INPUT_LIMITS.xlsxEntries,
+  'text-size': INPUT_LIMITS.textBytes,
 };
 
 const CODES: Record<InputLimit, string> = {
@@ -56,6 +63,7 @@ const CODES: Record<InputLimit, string> = {
   'xlsx-size': 'input.xlsx-too-large',
   'xlsx-loaded-size': 'input.xlsx-too-large',
   'xlsx-entries': 'input.xlsx-too-many-entries',
+  'text-size': 'input.text-too-large',
 };
 
 /** The finding of a file over a limit: where reading stopped and what was exceeded. */

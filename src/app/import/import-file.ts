@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Finding, hasErrors } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { capFindings, findingsOfLimit } from '../../core/input-limits.ts';
@@ -9,13 +8,14 @@ import { CLOSED_YEAR_STATUSES } from '../../store/rules/assert-years-writable.ts
 import type { StoreModules } from '../../store/store.ts';
 import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ImportOutcome, ReadImport } from './import-input.ts';
+import { sourceOf, sourceSha256 } from './import-source.ts';
 import { readMappedFile } from './read-mapped-file.ts';
 import { readPlanFile } from './read-plan-file.ts';
 import { storedFileName } from './stored-file-name.ts';
 
 /**
  * Imports a file, whatever it is (a progress table, a JSON document, or any city's workbook or
- * CSV through a mapping), by one path for the web, the API and the CLI: read it whole, report
+ * CSV through a mapping), by one path for the web, the API and the CLI: read it all, report
  * every problem, and write it in one transaction only when it has none. The store refuses a
  * locked or published year inside that transaction; the closed years are also reported here as
  * findings, so the reader sees them next to the other problems. Re-importing the same plan
@@ -47,6 +47,8 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
   const outcome = { ...refused(read.findings), checks };
   if (input.dryRun) return { ...outcome, changes: await changesIn(ctx.store) };
   const now = ctx.now();
+  // Hashed as it streams from the file, before the transaction (no I/O held inside it).
+  const sha256 = await sourceSha256(sourceOf(input));
   const changes = await ctx.store.transaction(async (tx) => {
     const diff = await changesIn(tx);
     await tx.plans.save({
@@ -56,7 +58,7 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
       records: read.records,
       run: {
         fileName: storedFileName(input.fileName),
-        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        sha256,
         format: read.format,
         summary: { changes: diff.length, checks: checks.length },
       },

@@ -4,12 +4,19 @@ import type { Conventions, Plan } from '../../core/plan.ts';
 import type { PlanChange } from '../../core/plan-diff.ts';
 import type { MappingSummary } from '../../formats/mapping/read-mapped-rows.ts';
 import type { ImportedRecords } from '../../store/plans/save-imported-records.ts';
+import type { ImportSource } from './import-source.ts';
 
 export type ImportFormat = 'tsv' | 'json' | 'xlsx' | 'csv';
 
-/** One import, whatever the file: a progress table (TSV, xlsx), a JSON document, or mapped. */
-export interface ImportInput {
-  bytes: Uint8Array;
+/**
+ * One import, whatever the file: a progress table (TSV, xlsx), a JSON document, or mapped. The
+ * file is given by `path` (read from disk in chunks) or as `bytes` (ImportSource).
+ */
+export type ImportInput = ImportOptions & ImportSource;
+
+/** Everything of an import but its file. */
+export interface ImportOptions {
+  /** The name shown in findings (never opened: the file is the source). */
   fileName: string;
   format?: ImportFormat;
   /** A column mapping (docs/mapping.md): the file is any city's workbook or CSV. */

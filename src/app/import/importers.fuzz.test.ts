@@ -1,30 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
 import type { Plan, PlanNode } from '../../core/plan.ts';
+import { parseCsv } from '../../formats/csv/csv-grid.ts';
 import { toPlanDocument } from '../../formats/json/plan-document.ts';
 import { writeProgressWorkbook } from '../../formats/xlsx/progress-workbook-writer.ts';
 import { databaseOf } from '../../store/raw-database.ts';
 import { createTestDatabase, type TestDatabase } from '../../store/test-databases.ts';
 import { type AppContext, openAppContext } from '../app-context.ts';
 import { importKpis } from '../kpi/import-kpis.ts';
+import { cellEdit, mutated, mutatedBytes, workbookMutator } from './fuzz-test-support.ts';
 import { importFile } from './import-file.ts';
 
 /**
  * Property/fuzz suite of every importer (issue 9): inputs grown from the real sample by cutting,
  * duplicating, swapping and injecting junk, unicode and huge numbers. Every input imports, or is
  * refused with findings that name the file, or throws a typed SouseiError; never another throw,
- * and a refused import leaves the store as it was. `npm test` runs a short seeded run;
+ * and a refused import leaves the store as it was. Workbooks are also edited inside (their
+ * cells' values, a valid xlsx still), and the KPI import is fuzzed as CSV and as xlsx (it reads
+ * both). `npm test` runs a short seeded run;
  * `npm run fuzz` runs FUZZ_RUNS (10,000) inputs per format with a random seed it prints.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? (process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 9));
 const TIMEOUT = process.env.FUZZ_RUNS ? 0 : 120_000;
 const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+/**
+ * A workbook written again for every input (exceljs, ~0.2 s each) bounds the structural runs:
+ * at most 1,000 in the full run (FUZZ_STRUCTURAL_RUNS), besides the 10,000 byte-edited ones.
+ */
+const structural = {
+  ...params,
+  numRuns: Math.min(RUNS, Number(process.env.FUZZ_STRUCTURAL_RUNS ?? 1_000)),
+};
 /** What the heap may keep after every input has run (a leak grows with the number of runs). */
 const RETAINED_HEAP_BOUND = 64 * 1024 * 1024;
 
@@ -46,100 +59,6 @@ const sampleTsv = readFileSync(SAMPLE, 'utf8');
 const sampleKpis = readFileSync(KPI_SAMPLE, 'utf8');
 const TITLE = '第2期室蘭市まち・ひと・しごと創生総合戦略';
 const base = { municipalityCode: '012050', municipalityName: '室蘭市', title: TITLE };
-
-const junk = fc.oneof(
-  fc.string({ maxLength: 20 }),
-  fc.string({ unit: 'grapheme', maxLength: 10 }),
-  fc.constantFrom(
-    '1e308',
-    '-0',
-    'NaN',
-    '99999999999999999999999',
-    '９９９，９９９',
-    '"',
-    '""',
-    '\t',
-    '\r\n',
-    ',',
-    '☐',
-    '▶',
-    '⇒',
-    '<u>',
-    '※',
-    '{',
-    ']',
-    '\u0000',
-    '\uFEFF',
-    '\uD800',
-    'R2',
-    'No.',
-    '予算',
-    '合計',
-  ),
-);
-
-/** One edit of a text: cut it, duplicate or drop a line, swap two cells, insert junk. */
-const edit = fc.oneof(
-  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('dup-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('drop-line' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: junk }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: junk }),
-);
-type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
-
-function apply(text: string, e: Edit, separator: string): string {
-  const lines = text.split('\n');
-  const line = e.at % Math.max(1, lines.length);
-  switch (e.kind) {
-    case 'cut':
-      return text.slice(0, e.at % (text.length + 1));
-    case 'dup-line':
-      return [...lines.slice(0, line + 1), ...lines.slice(line)].join('\n');
-    case 'drop-line':
-      return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
-    case 'swap': {
-      const cells = (lines[line] ?? '').split(separator);
-      const [a, b] = [e.a % cells.length, e.b % cells.length];
-      [cells[a], cells[b]] = [cells[b] ?? '', cells[a] ?? ''];
-      lines[line] = cells.join(separator);
-      return lines.join('\n');
-    }
-    case 'insert': {
-      const at = e.at % (text.length + 1);
-      return text.slice(0, at) + e.text + text.slice(at);
-    }
-    case 'replace': {
-      const cells = (lines[line] ?? '').split(separator);
-      cells[e.at % cells.length] = e.text;
-      lines[line] = cells.join(separator);
-      return lines.join('\n');
-    }
-  }
-}
-
-const mutated = (text: string, separator: string) =>
-  fc
-    .array(edit, { minLength: 1, maxLength: 4 })
-    .map((edits) => edits.reduce((t, e) => apply(t, e, separator), text));
-
-/** Byte edits of a binary file (the xlsx): cut, flip, insert. */
-const mutatedBytes = (bytes: Uint8Array) =>
-  fc
-    .array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() }), {
-      minLength: 1,
-      maxLength: 3,
-    })
-    .map((edits) => {
-      let out = Uint8Array.from(bytes);
-      for (const e of edits) {
-        const at = e.at % (out.length + 1);
-        if (e.cut) out = out.slice(0, at);
-        else if (at < out.length) out[at] = e.byte;
-      }
-      return out;
-    });
 
 const TABLES = ['plans', 'plan_nodes', 'projects', 'activities', 'activity_entries', 'kpis'];
 
@@ -182,6 +101,18 @@ function strategyCsvOf(plan: Plan): string {
   };
   walk(plan.nodes, '');
   return rows.join('\r\n');
+}
+
+/** The KPI sample as a workbook (docs/kpi-import.md: the first sheet), numbers as numbers. */
+async function kpiWorkbook(csv: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('KPI');
+  for (const row of parseCsv(csv)) {
+    sheet.addRow(
+      row.cells.map((c) => (/^[\d,]+(\.\d+)?$/.test(c) ? Number(c.replaceAll(',', '')) : c)),
+    );
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** A refusal must say where: every error finding names the file. */
@@ -299,28 +230,65 @@ describe('importers under fuzzed input (fast-check)', () => {
     TIMEOUT,
   );
 
+  /** Imports one KPI table; a refused one must leave the store exactly as it was. */
+  const kpiProperty = async (fileName: string, bytes: Uint8Array) => {
+    const before = await snapshot(ctx);
+    const outcome = await outcomeOf(() =>
+      importKpis(
+        ctx,
+        { operator: true },
+        { fileName, bytes, municipalityCode: '012050', planTitle: TITLE },
+      ),
+    );
+    if (outcome instanceof SouseiError || !outcome.written) {
+      expect(await snapshot(ctx)).toEqual(before);
+    }
+    if (!(outcome instanceof SouseiError) && !outcome.written) {
+      expect(outcome.findings.length).toBeLessThanOrEqual(201);
+      expectLocated(outcome.findings, fileName);
+    }
+  };
+
   it(
     'KPI table (CSV)',
     async () => {
       await fc.assert(
-        fc.asyncProperty(mutated(sampleKpis, ','), async (t) => {
-          const before = await snapshot(ctx);
-          const outcome = await outcomeOf(() =>
-            importKpis(
-              ctx,
-              { operator: true },
-              { fileName: 'k.csv', bytes: encode(t), municipalityCode: '012050', planTitle: TITLE },
-            ),
-          );
-          if (outcome instanceof SouseiError || !outcome.written) {
-            expect(await snapshot(ctx)).toEqual(before);
-          }
-          if (!(outcome instanceof SouseiError) && !outcome.written) {
-            expect(outcome.findings.length).toBeLessThanOrEqual(201);
-            expectLocated(outcome.findings, 'k.csv');
-          }
-        }),
+        fc.asyncProperty(mutated(sampleKpis, ','), (t) => kpiProperty('k.csv', encode(t))),
         params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'progress workbook (xlsx), its cells edited inside a valid workbook',
+    async () => {
+      const mutate = await workbookMutator(xlsx);
+      await fc.assert(
+        fc.asyncProperty(fc.array(cellEdit, { minLength: 1, maxLength: 4 }), async (edits) =>
+          property('s.xlsx', await mutate(edits)),
+        ),
+        structural,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'KPI table (xlsx): its bytes, and its cells inside a valid workbook',
+    async () => {
+      const kpiXlsx = await kpiWorkbook(sampleKpis);
+      await kpiProperty('seed.xlsx', kpiXlsx);
+      await fc.assert(
+        fc.asyncProperty(mutatedBytes(kpiXlsx), (b) => kpiProperty('k.xlsx', b)),
+        params,
+      );
+      const mutate = await workbookMutator(kpiXlsx);
+      await fc.assert(
+        fc.asyncProperty(fc.array(cellEdit, { minLength: 1, maxLength: 4 }), async (edits) =>
+          kpiProperty('c.xlsx', await mutate(edits)),
+        ),
+        structural,
       );
     },
     TIMEOUT,

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../../core/input-limits.ts';
 import { allProjects, type PlanNode, type Project } from '../../core/plan.ts';
 import { useTestContext } from '../app-test-support.ts';
 import { importFile } from './import-file.ts';
 
 const SAMPLE = new URL('../../../samples/muroran-r2-progress.tsv', import.meta.url);
 const sampleText = readFileSync(SAMPLE, 'utf8');
+const MAPPING = JSON.parse(
+  readFileSync(new URL('../../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
+);
 const base = {
   municipalityCode: '012050',
   municipalityName: '室蘭市',
@@ -18,6 +25,11 @@ function project(no: number): Project {
 
 describe('bounded work on input', () => {
   const context = useTestContext();
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sousei-input-limits-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('refuses a table of 10 rows × 100,000 columns with a short list naming the limit', async () => {
     // The attack of issue 9: ~2 MB that used to yield ~1,000,000 findings.
@@ -71,6 +83,49 @@ describe('bounded work on input', () => {
     });
     expect(outcome.written).toBe(false);
     expect(outcome.findings.map((f) => f.code)).toContain('input.too-many-rows');
+  });
+
+  it('refuses a text file over its size bound from its size, without reading it', async () => {
+    // A sparse file: its size is over the bound, its bytes (zeros) would not be text.
+    const path = join(dir, 'huge.tsv');
+    await writeFile(path, '');
+    await truncate(path, INPUT_LIMITS.textBytes + 1);
+    // As a progress table, and as a CSV read through a mapping.
+    for (const mapping of [undefined, MAPPING]) {
+      const outcome = await importFile(context(), { ...base, path, fileName: 'huge.tsv', mapping });
+      expect(outcome.written).toBe(false);
+      expect(outcome.findings).toMatchObject([
+        { code: 'input.text-too-large', location: { file: 'huge.tsv' } },
+      ]);
+    }
+  });
+
+  it('refuses a workbook loaded whole when its file is over the bound, before reading it', async () => {
+    // Starts as a zip, then zeros: reading it would only find it unreadable.
+    const path = join(dir, 'huge.xlsx');
+    await writeFile(path, Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+    await truncate(path, INPUT_LIMITS.xlsxLoadedBytes + 1);
+    const outcome = await importFile(context(), { ...base, path, fileName: 'huge.xlsx' });
+    expect(outcome.findings).toMatchObject([{ code: 'input.xlsx-too-large' }]);
+  });
+
+  it('imports the sample from its path as from its bytes', async () => {
+    const path = join(dir, 'sample.tsv');
+    await writeFile(path, sampleText);
+    const fromPath = await importFile(context(), {
+      ...base,
+      path,
+      fileName: 'p.tsv',
+      dryRun: true,
+    });
+    const fromBytes = await importFile(context(), {
+      ...base,
+      bytes: new TextEncoder().encode(sampleText),
+      fileName: 'p.tsv',
+      dryRun: true,
+    });
+    expect(fromPath.findings).toEqual([]);
+    expect(fromPath.plan).toEqual(fromBytes.plan);
   });
 
   it('lists every project of a node holding hundreds of thousands of them', () => {

@@ -1,13 +1,13 @@
 import { SouseiError } from '../../core/errors.ts';
 import { findingsOfLimit } from '../../core/input-limits.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
-import { decodeText } from '../../formats/decode-text.ts';
 import { type Mapping, MappingSchema } from '../../formats/mapping/mapping-schema.ts';
 import { type MappedResult, readMappedRows } from '../../formats/mapping/read-mapped-rows.ts';
 import { xlsxRows } from '../../formats/mapping/row-sources.ts';
 import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
+import { isZip, readTextSource, sourceOf } from './import-source.ts';
 import { storedFileName } from './stored-file-name.ts';
 
 export function parseMapping(value: unknown, path: string): Mapping {
@@ -32,14 +32,16 @@ export async function readMappedFile(ctx: AppContext, input: ImportInput): Promi
   const title = input.title ?? mapping.plan.title;
   if (!title) throw new SouseiError('usage', 'plan.title-required');
   const none = { format: 'mapped', plan: null, fiscalYears: [], summary: null };
-  const isXlsx = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
+  const source = sourceOf(input);
   let rows:
     | AsyncIterable<{ line: number; cells: string[]; sheet?: string }>
     | Iterable<{ line: number; cells: string[] }>;
-  if (isXlsx) {
-    rows = xlsxRows(input.bytes, mapping.sheet, input.onProgress, input.fileName);
+  if (await isZip(source)) {
+    // Streamed from the file: guarded by random access, then read in 64 KB chunks.
+    rows = xlsxRows(source, mapping.sheet, input.onProgress, input.fileName);
   } else {
-    const decoded = decodeText(input.bytes, input.fileName);
+    // A CSV is parsed whole (the parser takes a string): bounded by its size, checked first.
+    const decoded = await readTextSource(source, input.fileName);
     if (!decoded.ok) return { ...none, findings: [decoded.finding] };
     rows = parseCsv(decoded.text, input.fileName);
   }

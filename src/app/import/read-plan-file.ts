@@ -1,6 +1,6 @@
 import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
-import { decodeText } from '../../formats/decode-text.ts';
+import { sourceHead } from '../../formats/byte-source.ts';
 import { fromPlanDocument } from '../../formats/json/plan-document.ts';
 import {
   type ProgressTableMetadata,
@@ -14,6 +14,10 @@ import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
 import { isPlanCsvText, readPlanCsv } from './read-plan-csv.ts';
+import { readTextSource, sourceOf } from './import-source.ts';
+
+/** Enough of a file's start to tell JSON from TSV past a BOM and leading blank lines. */
+const HEAD_BYTES = 64 * 1024;
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   if (/\.json$/i.test(fileName)) return 'json';
@@ -41,7 +45,9 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 
 /** Reads a progress table (TSV or the xlsx this app writes) or a plan's JSON document. */
 export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
-  const format = input.format ?? detectFormat(input.fileName, input.bytes);
+  const source = sourceOf(input);
+  // Only the first bytes are needed to recognise the format.
+  const format = input.format ?? detectFormat(input.fileName, await sourceHead(source, HEAD_BYTES));
   const none = { format, plan: null, fiscalYears: [], summary: null };
   // What the options say, else what our own export says about itself (its metadata).
   const options = async (metadata: ProgressTableMetadata | null) => {
@@ -61,10 +67,11 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
     };
   };
   if (format === 'xlsx') {
-    const book = await readProgressWorkbook(input.bytes, options, input.fileName);
+    const book = await readProgressWorkbook(source, options, input.fileName);
     return { ...none, plan: book.plan, fiscalYears: book.fiscalYears, findings: book.findings };
   }
-  const decoded = decodeText(input.bytes, input.fileName);
+  // TSV and JSON parse a whole text: read only after its size passed the bound.
+  const decoded = await readTextSource(source, input.fileName);
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
   // The open-data plan.csv, told by its header (a Sousei export, whatever its name).
   if (format === 'csv' || (format === 'tsv' && isPlanCsvText(decoded.text))) {

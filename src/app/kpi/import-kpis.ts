@@ -9,7 +9,6 @@ import { SCOPE_LABELS } from '../../core/kpi-input.ts';
 import { type Actor, isAdmin } from '../../core/permissions.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
-import { decodeText } from '../../formats/decode-text.ts';
 import {
   type KpiTable,
   type KpiTableRow,
@@ -20,6 +19,7 @@ import { readWorkbookGrids } from '../../formats/xlsx/workbook-grid.ts';
 import { t } from '../../i18n/translate.ts';
 import type { PlanSummary } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
+import { type ImportSource, isZip, readTextSource } from '../import/import-source.ts';
 import { resolvePlan } from '../resolve-plan.ts';
 import {
   type KpiChange,
@@ -40,7 +40,11 @@ import { KpiInputSchema } from './save-kpi.ts';
  */
 export interface KpiImportInput {
   fileName: string;
-  /** The file's bytes, read as CSV (UTF-8 with or without BOM, Shift_JIS, UTF-16 with BOM). */
+  /**
+   * The file: at `path` (the upload's temporary file, the CLI's argument) or its `bytes`; a CSV
+   * (UTF-8 with or without BOM, Shift_JIS, UTF-16 with BOM) or an xlsx workbook.
+   */
+  path?: string;
   bytes?: Uint8Array;
   /** Rows of cells already read from another format (an xlsx sheet): used instead of `bytes`. */
   rows?: readonly GridRow[];
@@ -84,11 +88,12 @@ async function readGrid(
   input: KpiImportInput,
 ): Promise<{ grid: readonly GridRow[]; findings: Finding[] }> {
   if (input.rows) return { grid: input.rows, findings: [] };
-  const bytes = input.bytes ?? new Uint8Array();
+  const source: ImportSource =
+    input.path !== undefined ? { path: input.path } : { bytes: input.bytes ?? new Uint8Array() };
   // An xlsx workbook (a zip: PK\x03\x04): the first sheet, read as the same rows of cells.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+  if (await isZip(source)) {
     try {
-      const [first] = await readWorkbookGrids(bytes, input.fileName);
+      const [first] = await readWorkbookGrids(source, input.fileName);
       return { grid: first?.rows ?? [], findings: [] };
     } catch (e) {
       const limit = findingsOfLimit(e);
@@ -102,9 +107,10 @@ async function readGrid(
       return { grid: [], findings: [finding] };
     }
   }
-  const decoded = decodeText(input.bytes ?? new Uint8Array(), input.fileName);
-  if (!decoded.ok) return { grid: [], findings: [decoded.finding] };
   try {
+    // A CSV is parsed whole: read only after its size passed the bound.
+    const decoded = await readTextSource(source, input.fileName);
+    if (!decoded.ok) return { grid: [], findings: [decoded.finding] };
     return { grid: parseCsv(decoded.text, input.fileName), findings: [] };
   } catch (e) {
     const findings = findingsOfLimit(e);

@@ -10,7 +10,7 @@ import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { allProjects } from '../../core/plan.ts';
 import { formatChange } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
-import { err, out, printFindings } from '../cli-io.ts';
+import { err, isReadableFile, out, printFindings } from '../cli-io.ts';
 import { parseChoice, parseFiscalYearOption } from '../cli-options.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
 
@@ -53,13 +53,9 @@ export function registerImport(program: Command, globals: () => GlobalOptions) {
 }
 
 async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new SouseiError('usage', 'file.not-found', { path: file });
-  }
-  if (o.mapping) return runMappedImport(file, bytes, o, g);
+  // The importer reads the file itself (an xlsx in chunks, never whole): here only whether it is.
+  if (!isReadableFile(file)) throw new SouseiError('usage', 'file.not-found', { path: file });
+  if (o.mapping) return runMappedImport(file, o, g);
   const settings = readImportSettings(
     o.settings ?? settingsPathFor(file),
     o.settings !== undefined,
@@ -70,7 +66,7 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
   const arrow = o.arrow ? parseChoice(o.arrow, ['revision', 'target-actual'] as const) : undefined;
   return withContext(g, async (ctx) => {
     const outcome = await importFile(ctx, {
-      bytes,
+      path: file,
       fileName: file,
       format,
       municipalityCode: o.municipality ?? settings.municipality?.code,
@@ -120,12 +116,7 @@ function progressBar(): (read: number, total: number) => void {
   };
 }
 
-async function runMappedImport(
-  file: string,
-  bytes: Uint8Array,
-  o: ImportOptions,
-  g: GlobalOptions,
-) {
+async function runMappedImport(file: string, o: ImportOptions, g: GlobalOptions) {
   let mapping: unknown;
   try {
     mapping = JSON.parse(readFileSync(o.mapping as string, 'utf8'));
@@ -137,7 +128,7 @@ async function runMappedImport(
   }
   return withContext(g, async (ctx) => {
     const outcome = await importFile(ctx, {
-      bytes,
+      path: file,
       fileName: file,
       mapping,
       municipalityCode: o.municipality,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ERROR_STATUS, EXIT_OK } from '../../app/error-status.ts';
 import { importKpis } from '../../app/kpi/import-kpis.ts';
@@ -6,7 +5,7 @@ import { formatKpiChange } from '../../app/kpi/kpi-import-changes.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { countBySeverity, hasErrors } from '../../core/finding.ts';
 import { t } from '../../i18n/translate.ts';
-import { err, out, printFindings } from '../cli-io.ts';
+import { err, isReadableFile, out, printFindings } from '../cli-io.ts';
 import { type GlobalOptions, withContext } from '../with-context.ts';
 
 interface KpiImportOptions {
@@ -33,19 +32,15 @@ export function registerKpi(program: Command, globals: () => GlobalOptions) {
 }
 
 async function runKpiImport(file: string, o: KpiImportOptions, g: GlobalOptions): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new SouseiError('usage', 'file.not-found', { path: file });
-  }
+  // The importer reads the file itself: here only whether it is there.
+  if (!isReadableFile(file)) throw new SouseiError('usage', 'file.not-found', { path: file });
   return withContext(g, async (ctx) => {
     const outcome = await importKpis(
       ctx,
       { operator: true },
       {
         fileName: file,
-        bytes,
+        path: file,
         municipalityCode: o.municipality,
         planTitle: o.plan,
         dryRun: o.dryRun,

@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { type BytesOrSource, sourceSize, sourceStream, toSource } from '../byte-source.ts';
 import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
 import '../xlsx/phonetic-runs.ts';
@@ -13,27 +14,32 @@ import { guardZip } from '../xlsx/zip-guard.ts';
  * INPUT_LIMITS (inflated bytes, rows, cells) is refused with the limit's typed error.
  */
 export async function* xlsxRows(
-  bytes: Uint8Array,
+  input: BytesOrSource,
   sheet: string | number,
   onProgress?: (read: number, total: number) => void,
   file?: string,
 ): AsyncGenerator<GridRow & { sheet: string }> {
-  await guardZip(bytes, 'xlsx-size', file);
+  // A file is read from disk in chunks, never whole: by random access to guard it, then as a
+  // stream for exceljs, the progress counted from the bytes read.
+  const source = toSource(input);
+  await guardZip(source, 'xlsx-size', file);
+  const total = await sourceSize(source);
+  const stream = sourceStream(source, (read) => onProgress?.(read, total));
+  try {
+    yield* streamedRows(stream, sheet, file);
+  } finally {
+    // The wanted sheet may end before the file does: close the file now, not at exit.
+    stream.destroy();
+  }
+}
+
+async function* streamedRows(
+  stream: Readable,
+  sheet: string | number,
+  file: string | undefined,
+): AsyncGenerator<GridRow & { sheet: string }> {
   const limits = new GridLimits(file);
-  let read = 0;
-  const total = bytes.length;
-  const chunk = 1 << 16;
-  const source = Readable.from(
-    (function* () {
-      for (let i = 0; i < total; i += chunk) {
-        const part = bytes.subarray(i, Math.min(total, i + chunk));
-        read += part.length;
-        onProgress?.(read, total);
-        yield Buffer.from(part.buffer, part.byteOffset, part.length);
-      }
-    })(),
-  );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

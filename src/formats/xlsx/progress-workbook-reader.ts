@@ -2,6 +2,7 @@ import type { Finding } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { findingsOfLimit } from '../../core/input-limits.ts';
 import { allProjects, type Plan } from '../../core/plan.ts';
+import type { BytesOrSource } from '../byte-source.ts';
 import {
   isMetadataSheet,
   type ProgressTableMetadata,
@@ -27,14 +28,14 @@ export type OptionsOfMetadata = (
  * sheet and the cell (D12).
  */
 export async function readProgressWorkbook(
-  bytes: Uint8Array,
+  input: BytesOrSource,
   given: ProgressTableOptions | OptionsOfMetadata,
   file?: string,
 ): Promise<ProgressTableResult> {
   const name = file ?? (typeof given === 'function' ? undefined : given.file);
   let grids: Awaited<ReturnType<typeof readWorkbookGrids>>;
   try {
-    grids = await readWorkbookGrids(bytes, name);
+    grids = await readWorkbookGrids(input, name);
   } catch (e) {
     const limit = findingsOfLimit(e);
     if (limit) return { plan: null, fiscalYears: [], findings: [...limit] };

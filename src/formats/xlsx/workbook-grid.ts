@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { inputLimitError, limitValue } from '../../core/input-limits.ts';
+import { type BytesOrSource, readSourceWhole, sourceSize, toSource } from '../byte-source.ts';
 import { GridLimits } from '../grid-limits.ts';
 import type { GridRow } from '../tsv/tsv-grid.ts';
 // Furigana (phonetic runs) are never a cell's text: see the module.
@@ -69,9 +71,18 @@ export function columnLetters(column: number): string {
 /**
  * Every sheet of a workbook, loaded whole: refused first if it would inflate past
  * INPUT_LIMITS.xlsxLoadedBytes, then while its rows are read past the rows and cells limits.
+ * exceljs's `load` needs the whole archive in memory (it has no random access), so a file is
+ * read only after its size (stat) and its inflated size (the guard, by random access) passed
+ * that bound: at most 20 MB of file are ever held here.
  */
-export async function readWorkbookGrids(bytes: Uint8Array, file?: string): Promise<SheetGrid[]> {
-  await guardZip(bytes, 'xlsx-loaded-size', file);
+export async function readWorkbookGrids(input: BytesOrSource, file?: string): Promise<SheetGrid[]> {
+  const source = toSource(input);
+  // A workbook whose entries inflate to at most the bound is no larger than it on disk.
+  if ((await sourceSize(source)) > limitValue('xlsx-loaded-size')) {
+    throw inputLimitError('xlsx-loaded-size', { file });
+  }
+  await guardZip(source, 'xlsx-loaded-size', file);
+  const bytes = await readSourceWhole(source);
   const workbook = new ExcelJS.Workbook();
   // exceljs's types want a Node Buffer; the bytes are the file as read.
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

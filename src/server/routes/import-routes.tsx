@@ -169,8 +169,17 @@ async function render(
   );
 }
 
+/** A column mapping is a few KB of JSON; a larger upload in its place is not one. */
+const MAX_MAPPING_BYTES = 1024 * 1024;
+
 /** The uploaded column mapping (JSON); a file that is not JSON is refused with its reason. */
 async function readMapping(file: UploadedFile): Promise<unknown> {
+  if (file.size > MAX_MAPPING_BYTES) {
+    throw new SouseiError('invalid-input', 'mapping.invalid', {
+      path: file.name,
+      detail: `${MAX_MAPPING_BYTES} バイトを超えています`,
+    });
+  }
   try {
     return JSON.parse(await readFile(file.path, 'utf8'));
   } catch (e) {
@@ -209,15 +218,14 @@ async function importUpload(c: Context<ServerEnv>, code: string, upload: Upload)
     dryRun: upload.fields.dryRun === '1',
   };
   if (!file || file.size === 0) return render(c, typed, null, 'ファイルを選んでください');
-  // The importers read bytes (bounding their work on them is theirs); the upload itself was
-  // never held in memory.
-  const bytes = new Uint8Array(await readFile(file.path));
+  // The importers read the temporary file themselves (an xlsx in chunks, a text file after its
+  // size passed their bound): the upload is never held in memory whole.
   const ctx = c.get('app');
   try {
     const mapping =
       mappingFile && mappingFile.size > 0 ? await readMapping(mappingFile) : undefined;
     const r = await importFile(ctx, {
-      bytes,
+      path: file.path,
       fileName: file.name,
       mapping,
       municipalityCode: code,

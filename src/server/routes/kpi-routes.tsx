@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireActor } from '../../app/auth/require-actor.ts';
@@ -138,7 +137,7 @@ export function kpiRoutes(): Hono<ServerEnv> {
         { actor },
         {
           fileName,
-          bytes: new Uint8Array(await readFile(upload.path)),
+          path: upload.path,
           municipalityCode: p.code,
           planId: p.planId,
           dryRun,
