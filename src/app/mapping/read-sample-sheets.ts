@@ -1,7 +1,7 @@
 import { SouseiError } from '../../core/errors.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
-import { decodeText } from '../../formats/decode-text.ts';
 import { xlsxRows } from '../../formats/mapping/row-sources.ts';
+import { type ImportSource, isZip, readTextSource } from '../import/import-source.ts';
 import type { SampleRow } from './sheet-layout.ts';
 
 /** The rows a suggestion reads of each sheet: headers and enough data to see runs repeat. */
@@ -15,12 +15,10 @@ export interface SampleSheet {
   rows: SampleRow[];
 }
 
-const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
-
-async function firstRows(bytes: Uint8Array, sheet: string | number, file: string) {
+async function firstRows(source: ImportSource, sheet: string | number, file: string) {
   const rows: SampleRow[] = [];
   let name: string | undefined;
-  for await (const row of xlsxRows(bytes, sheet, undefined, file)) {
+  for await (const row of xlsxRows(source, sheet, undefined, file)) {
     name = row.sheet;
     // Read to the end: leaving exceljs's streaming reader early makes later reads of a workbook
     // fail now and then (its worksheet parsed before the workbook part); only the first rows
@@ -35,12 +33,12 @@ async function firstRows(bytes: Uint8Array, sheet: string | number, file: string
  * of a CSV. Read as a stream keeping only the first rows: a large workbook is never held whole.
  */
 export async function readSampleSheets(
-  bytes: Uint8Array,
+  source: ImportSource,
   fileName: string,
   sheet?: string,
 ): Promise<SampleSheet[]> {
-  if (!isXlsx(bytes)) {
-    const decoded = decodeText(bytes, fileName);
+  if (!(await isZip(source))) {
+    const decoded = await readTextSource(source, fileName);
     if (!decoded.ok)
       throw new SouseiError('invalid-input', 'import.invalid', { count: 1 }, [decoded.finding]);
     return [{ rows: parseCsv(decoded.text, fileName).slice(0, SAMPLE_ROWS) }];
@@ -48,12 +46,12 @@ export async function readSampleSheets(
   try {
     if (sheet !== undefined) {
       const wanted = /^\d+$/.test(sheet) ? Number(sheet) : sheet;
-      const { name, rows } = await firstRows(bytes, wanted, fileName);
+      const { name, rows } = await firstRows(source, wanted, fileName);
       return [{ name: name ?? sheet, rows }];
     }
     const sheets: SampleSheet[] = [];
     for (let position = 1; position <= MAX_SHEETS; position++) {
-      const { name, rows } = await firstRows(bytes, position, fileName);
+      const { name, rows } = await firstRows(source, position, fileName);
       if (!name) break;
       sheets.push({ name, rows });
     }

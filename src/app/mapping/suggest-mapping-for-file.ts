@@ -1,3 +1,4 @@
+import { type ImportSource, sourceOf } from '../import/import-source.ts';
 import { readSampleSheets } from './read-sample-sheets.ts';
 import { type MappingSuggestion, suggestMapping } from './suggest-mapping.ts';
 
@@ -13,12 +14,10 @@ const columnsRead = (s: MappingSuggestion) => (s.mapping ? s.read : -1);
  * proposes a mapping. Without a named sheet, every sheet is tried and the one whose table maps
  * the most columns is taken (the others are named in a note, so the choice is not silent).
  */
-export async function suggestMappingForFile(input: {
-  bytes: Uint8Array;
-  fileName: string;
-  sheet?: string;
-}): Promise<FileSuggestion> {
-  const sheets = await readSampleSheets(input.bytes, input.fileName, input.sheet);
+export async function suggestMappingForFile(
+  input: ImportSource & { fileName: string; sheet?: string },
+): Promise<FileSuggestion> {
+  const sheets = await readSampleSheets(sourceOf(input), input.fileName, input.sheet);
   const tried = sheets.map((s) => ({
     sheet: s.name,
     ...suggestMapping(s.rows, { sheet: s.name }),

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_OK } from '../../app/error-status.ts';
 import { suggestMappingForFile } from '../../app/mapping/suggest-mapping-for-file.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { t } from '../../i18n/translate.ts';
-import { err, out } from '../cli-io.ts';
+import { err, isReadableFile, out } from '../cli-io.ts';
 
 /** `sousei mapping suggest FILE`: a proposed column mapping on stdout, its questions on stderr. */
 export function registerMapping(program: Command) {
@@ -20,13 +19,13 @@ export function registerMapping(program: Command) {
     .argument('<file>', 'Excel（.xlsx）または CSV')
     .option('--sheet <name>', 'シート名、または1から数えた順番（既定: 表のあるシートを探す）')
     .action(async (file: string, o: { sheet?: string }) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new SouseiError('usage', 'file.not-found', { path: file });
-      }
-      const s = await suggestMappingForFile({ bytes, fileName: basename(file), sheet: o.sheet });
+      if (!isReadableFile(file)) throw new SouseiError('usage', 'file.not-found', { path: file });
+      // Read from its path, a stream: a large workbook is never held whole.
+      const s = await suggestMappingForFile({
+        path: file,
+        fileName: basename(file),
+        sheet: o.sheet,
+      });
       if (!s.mapping) {
         for (const q of s.questions) err(t(q.code, q.params));
         throw new SouseiError('invalid-input', 'suggest.no-table');

@@ -100,7 +100,7 @@ async function step(c: Context<ServerEnv>, actor: Actor, upload: Upload) {
   try {
     if (action === 'suggest') {
       const s = await suggestMappingForFile({
-        bytes: kept.bytes,
+        path: kept.path,
         fileName: kept.name,
         sheet: form.sheet || undefined,
       });
@@ -114,7 +114,7 @@ async function step(c: Context<ServerEnv>, actor: Actor, upload: Upload) {
     }
     const mapping = parseMappingText(form.mapping);
     const input = {
-      bytes: kept.bytes,
+      path: kept.path,
       fileName: kept.name,
       mapping,
       municipalityCode: owner.municipalityCode,

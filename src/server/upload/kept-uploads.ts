@@ -14,7 +14,8 @@ export interface KeptUpload {
   token: string;
   /** The name the browser gave (display only). */
   name: string;
-  bytes: Uint8Array;
+  /** Where the kept file is: readers stream it from disk, never holding it whole. */
+  path: string;
 }
 
 interface Owner {
@@ -71,7 +72,7 @@ export async function findKeptUpload(owner: Owner, token: string): Promise<KeptU
     return {
       token,
       name: String(meta.name),
-      bytes: new Uint8Array(await readFile(join(path, token))),
+      path: join(path, token),
     };
   } catch {
     return null;
