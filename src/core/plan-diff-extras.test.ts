@@ -41,10 +41,17 @@ describe('diffPlans: tags and finance details', () => {
   it('names a project whose tags or year breakdown an import changes', () => {
     const before = plan(project(['総合戦略'], 7_900_000));
     expect(diffPlans(before, plan(project(['総合戦略'], 7_900_000)), [2023, 2024])).toEqual([]);
-    expect(diffPlans(before, plan(project(undefined, 8_000_000)), [2023, 2024])).toEqual([
+    expect(diffPlans(before, plan(project([], 8_000_000)), [2023, 2024])).toEqual([
       { kind: 'project-tags-changed', no: '0388' },
       { kind: 'finance-details-changed', no: '0388', fiscalYear: 2023 },
     ]);
+  });
+
+  it('says nothing of tags or breakdowns a file does not carry (they are kept)', () => {
+    const before = plan(project(['総合戦略'], 7_900_000));
+    const bare = project(undefined, null);
+    for (const f of bare.finances) delete f.details;
+    expect(diffPlans(before, plan(bare), [2023])).toEqual([]);
   });
 
   it('compares breakdowns of the imported years only', () => {

@@ -78,7 +78,8 @@ export function diffPlans(
     if (from !== to) changes.push({ kind: 'project-moved', no: p.no, before: from, after: to });
     if (JSON.stringify(old.notes) !== JSON.stringify(p.notes))
       changes.push({ kind: 'project-notes-changed', no: p.no });
-    if (JSON.stringify(old.tags ?? []) !== JSON.stringify(p.tags ?? []))
+    // A file that carries no tags (undefined) keeps the stored ones: no change to report.
+    if (p.tags !== undefined && JSON.stringify(old.tags ?? []) !== JSON.stringify(p.tags))
       changes.push({ kind: 'project-tags-changed', no: p.no });
     if (!sameActivities(old, p)) {
       changes.push({
@@ -104,8 +105,11 @@ export function diffPlans(
             after: y,
           });
       }
-      // The breakdown is replaced with the year, as the import writes it.
-      if (JSON.stringify(a?.details ?? []) !== JSON.stringify(b?.details ?? []))
+      // The breakdown is replaced with the year when the file carries one, as the import writes it.
+      if (
+        b?.details !== undefined &&
+        JSON.stringify(a?.details ?? []) !== JSON.stringify(b.details)
+      )
         changes.push({ kind: 'finance-details-changed', no: p.no, fiscalYear: fy });
     }
   }

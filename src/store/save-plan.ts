@@ -203,7 +203,8 @@ async function saveProjects(
       position: position++,
       name: project.name,
       notes: JSON.stringify(project.notes),
-      tags: JSON.stringify(project.tags ?? []),
+      // A file that does not carry tags (a TSV) keeps the stored ones: nothing is lost silently.
+      ...(project.tags === undefined ? {} : { tags: JSON.stringify(project.tags) }),
       department_id: await departmentId(trx, code, project.department),
     };
     let id = idByNo.get(project.no);
@@ -225,8 +226,9 @@ async function saveProjects(
     ids.set(project.no, id);
     for (const f of project.finances) {
       if (!options.fiscalYears.includes(f.fiscalYear)) continue;
-      // A year the file gives is replaced whole: its breakdown too (none when it has none).
-      const amounts = { budget: f.budget, settlement: f.settlement, details: f.details ?? [] };
+      // A year the file gives is replaced whole, its breakdown too when the file carries one
+      // (`[]`: none); a file that carries no breakdown at all (a TSV) keeps the stored one.
+      const amounts = { budget: f.budget, settlement: f.settlement, details: f.details };
       await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
       await writeFinance(
         trx,

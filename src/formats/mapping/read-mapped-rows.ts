@@ -90,7 +90,8 @@ export async function readMappedRows(
     parent?.projects.push(project);
     summary.projects++;
     const tags = readTags(row, mapping);
-    if (tags.length > 0) project.tags = tags;
+    // A mapping with tag columns says each project's tags, none included; without, keep them.
+    if (mapping.tags.length > 0) project.tags = tags;
     summary.tags += tags.length;
     const texts = readTexts(row, mapping);
     project.activities.push(...texts);

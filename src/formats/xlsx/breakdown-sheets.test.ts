@@ -6,7 +6,7 @@ import { readProgressTable } from '../tsv/progress-table-reader.ts';
 import { parseTsv } from '../tsv/tsv-grid.ts';
 import { DETAIL_SHEET, TAG_SHEET } from './breakdown-sheets.ts';
 import { readProgressWorkbook } from './progress-workbook-reader.ts';
-import { writeProgressWorkbook } from './progress-workbook-writer.ts';
+import { METADATA_SHEET, writeProgressWorkbook } from './progress-workbook-writer.ts';
 
 const options = { municipality: { code: '012050', name: '室蘭市' }, title: 'T' };
 const sampleText = readFileSync(
@@ -54,7 +54,7 @@ describe('the progress workbook: tags and finance details', () => {
 
   it('writes them on two sheets of their own, amounts in the table unit, numbers as text', async () => {
     const wb = await sheetsOf(await writeProgressWorkbook(sampleWithExtras(), [2020], 'per-year'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', TAG_SHEET, DETAIL_SHEET]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', TAG_SHEET, DETAIL_SHEET, METADATA_SHEET]);
     const details = wb.getWorksheet(DETAIL_SHEET)?.getSheetValues() as unknown[][];
     expect(details[1]?.slice(1)).toEqual(['No.', '年度', '項目', '区分', '金額（千円）']);
     expect(details[4]?.slice(1)).toEqual(['1', 'R2', '人件費', '人件費', 1355.393]);
@@ -65,7 +65,7 @@ describe('the progress workbook: tags and finance details', () => {
     const { plan } = readProgressTable(parseTsv(sampleText), options);
     if (!plan) throw new Error('sample unreadable');
     const wb = await sheetsOf(await writeProgressWorkbook(plan, [2020], 'per-year'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', METADATA_SHEET]);
   });
 
   it('refuses rows it cannot place, naming each cell', async () => {

@@ -56,8 +56,10 @@ export async function recordFinanceChanges(
     if (before[field] !== f[field])
       await record({ type: 'finance', field }, before[field], f[field]);
   }
+  // No breakdown in the file (undefined) leaves the stored one as it is: no change.
+  if (f.details === undefined) return;
   const details = await readFinanceDetails(trx, key);
-  const after = f.details ?? [];
+  const after = f.details;
   if (JSON.stringify(details) !== JSON.stringify(after)) {
     await record({ type: 'finance-details' }, details, after);
   }
