@@ -278,7 +278,12 @@ function ActivityCell(props: { activities: Activity[]; conventions: Conventions 
     <>
       {props.activities.map((a) => (
         <div class="report__activity">
-          <ActivityMark /> {a.text}
+          {/* Results read from a text column have no activity words: no empty ☐. */}
+          {a.text === '' ? null : (
+            <>
+              <ActivityMark /> {a.text}
+            </>
+          )}
           {a.entries.map((e) => (
             <>
               {' '}

@@ -117,7 +117,11 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
           const entries = a.groups.find((g) => g.fiscalYear === d.fiscalYear)?.entries ?? [];
           return (
             <li class="activity-item">
-              <ActivityMark /> {a.activity.text}
+              {a.activity.text === '' ? null : (
+                <>
+                  <ActivityMark /> {a.activity.text}
+                </>
+              )}
               {entries.length === 0 ? (
                 <p class="muted">{fy} の記載はありません。</p>
               ) : (

@@ -257,11 +257,14 @@ function ActivityItem(props: {
     : null;
   return (
     <li class="activity-item">
-      <p class="activity">
-        <ActivityMark />
-        <strong>{activity.title}</strong>
-        {rest === null ? <span class="activity__text">{activity.text}</span> : rest}
-      </p>
+      {/* Results read from a text column have no activity words: no empty ☐ line. */}
+      {activity.text === '' ? null : (
+        <p class="activity">
+          <ActivityMark />
+          <strong>{activity.title}</strong>
+          {rest === null ? <span class="activity__text">{activity.text}</span> : rest}
+        </p>
+      )}
       {relistOf ? (
         <p class="relist">
           再掲元:{' '}
