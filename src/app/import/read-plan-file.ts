@@ -13,8 +13,8 @@ import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
-import { isPlanCsvText, readPlanCsv } from './read-plan-csv.ts';
 import { readTextSource, sourceOf } from './import-source.ts';
+import { isPlanCsvText, readPlanCsv } from './read-plan-csv.ts';
 
 /** Enough of a file's start to tell JSON from TSV past a BOM and leading blank lines. */
 const HEAD_BYTES = 64 * 1024;

@@ -54,7 +54,12 @@ describe('the progress workbook: tags and finance details', () => {
 
   it('writes them on two sheets of their own, amounts in the table unit, numbers as text', async () => {
     const wb = await sheetsOf(await writeProgressWorkbook(sampleWithExtras(), [2020], 'per-year'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['R2', TAG_SHEET, DETAIL_SHEET, METADATA_SHEET]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'R2',
+      TAG_SHEET,
+      DETAIL_SHEET,
+      METADATA_SHEET,
+    ]);
     const details = wb.getWorksheet(DETAIL_SHEET)?.getSheetValues() as unknown[][];
     expect(details[1]?.slice(1)).toEqual(['No.', '年度', '項目', '区分', '金額（千円）']);
     expect(details[4]?.slice(1)).toEqual(['1', 'R2', '人件費', '人件費', 1355.393]);
