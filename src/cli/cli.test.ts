@@ -123,7 +123,7 @@ describe('sousei CLI', () => {
     const lines = r.stdout.trim().split('\r\n');
     expect(lines).toHaveLength(25);
     expect(lines[1]).toBe(
-      '012050,室蘭市,第2期室蘭市まち・ひと・しごと創生総合戦略,2020,令和2年度,1. まちの特性を活かした産業振興と魅力ある雇用の場の創出,「働くまち」として室蘭を選んでもらう,地元企業への就職促進とUIターン の推進,1,移住推進事業,,,322000,490000,152.2',
+      '012050,室蘭市,第2期室蘭市まち・ひと・しごと創生総合戦略,2020,令和2年度,1. まちの特性を活かした産業振興と魅力ある雇用の場の創出,「働くまち」として室蘭を選んでもらう,地元企業への就職促進とUIターン の推進,1,移住推進事業,,,322000,490000,152.2,',
     );
     const entries = sousei('export', '--format', 'csv', '--table', 'entries');
     expect(entries.stdout.trim().split('\r\n')).toHaveLength(49);

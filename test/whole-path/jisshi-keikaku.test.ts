@@ -60,6 +60,10 @@ for (const dialect of DIALECTS) {
         indicators: expected.indicators,
         actuals: expected.actuals,
         evaluations: 57,
+        // This layout has no flag, text or breakdown columns.
+        tags: 0,
+        texts: 0,
+        financeDetails: 0,
       });
       expect(run.real.written).toBe(true);
       expect(run.real.summary).toEqual(run.dry.summary);
