@@ -13,7 +13,7 @@ export interface SuggestedEvaluation {
 const SLOTS = {
   policy: /方向性|今後|方針/,
   effect: /評価結果|事業効果|総合評価|有効性|効果|評価$/,
-  comment: /コメント|所見|理由|意見|評価内容/,
+  comment: /コメント|所見|理由|意見|評価内容|課題/,
 } as const;
 
 /**

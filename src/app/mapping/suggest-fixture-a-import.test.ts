@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
       const ctx = useTestContext(dialect);
 
       it('stores tags, texts, finance details and the mapped policies the fixture expects', async () => {
-        const { bytes, model } = await jimuHyokaWorkbook(40, 10, { furigana: false });
+        const { bytes, model } = await jimuHyokaWorkbook(40, 10);
         const s = await suggestMappingForFile({
           bytes,
           fileName: 'hyoka.xlsx',
@@ -89,6 +89,18 @@ for (const dialect of DIALECTS) {
           .execute();
         expect(policies.map((p) => [p.no, p.fiscal_year, p.policy]).sort()).toEqual(
           expected.map((p) => [p.no, p.evaluation?.fiscalYear, p.evaluation?.policy]).sort(),
+        );
+        // 課題・改善点 is the evaluation's comment.
+        const comments = await db
+          .selectFrom('evaluation_comments')
+          .innerJoin('projects', 'projects.id', 'evaluation_comments.project_id')
+          .select(['projects.no', 'evaluation_comments.text'])
+          .where('evaluation_comments.municipality_code', '=', CITY)
+          .execute();
+        expect(comments.map((c) => [c.no, c.text]).sort()).toEqual(
+          expected
+            .flatMap((p) => (p.evaluation?.comment ? [[p.no, p.evaluation.comment]] : []))
+            .sort(),
         );
 
         // The dry run's counts are what the store holds.
