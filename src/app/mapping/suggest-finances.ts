@@ -1,5 +1,5 @@
 import type { SheetColumn } from './sheet-columns.ts';
-import { withoutYear, yearOf } from './sheet-text.ts';
+import { withoutYear, yearOf, yearRemoved } from './sheet-text.ts';
 import { named, type SuggestedRef, type SuggestionState, span } from './suggestion-parts.ts';
 
 type MoneyKind = 'budget' | 'settlement' | 'cost' | 'source' | 'staff' | 'total';
@@ -36,7 +36,7 @@ export function moneyKind(c: SheetColumn): MoneyKind | null {
 /** A detail's label: the header without its year and its formula note (人件費（B） → 人件費). */
 function detailLabel(c: SheetColumn): string {
   const text = (c.own || c.key).replace(/[(（][A-Za-z＋+\-－\s]*[)）]/g, '');
-  const label = yearOf(text) === null ? text : withoutYear(text);
+  const label = yearOf(text) === null ? text : yearRemoved(text);
   return label.replace(/^の/, '').trim() || c.key;
 }
 

@@ -114,6 +114,44 @@ describe('the suggestion proposes mapping v2 columns', () => {
     ]);
   });
 
+  it('reads 国・県支出金, その他（特定財源）, 総コスト as details and 決算額 as the settlement', () => {
+    const rows: SampleRow[] = [
+      { line: 1, cells: ['令和6年度 事務事業評価（単位：円）'] },
+      {
+        line: 2,
+        cells: [
+          '施策名',
+          '事業番号',
+          '事業名',
+          'R5国・県支出金',
+          'R5その他（特定財源）',
+          'R5決算額',
+          'R5人件費',
+          'R5総コスト',
+        ],
+      },
+      { line: 3, cells: ['防災', '1', '備蓄事業', '100', '-', '300', '50', '350'] },
+      { line: 4, cells: ['防災', '2', '訓練事業', '-', '20', '120', '60', '180'] },
+    ];
+    const m = parseMapping(suggestMapping(rows).mapping, 'suggested');
+    expect(m.finances).toEqual([
+      {
+        fiscalYear: 2023,
+        settlement: { header: 'R5決算額' },
+        details: [
+          { label: '国・県支出金', kind: 'source', amount: { header: 'R5国・県支出金' } },
+          {
+            label: 'その他(特定財源)',
+            kind: 'source',
+            amount: { header: 'R5その他（特定財源）' },
+          },
+          { label: '人件費', kind: 'staff', amount: { header: 'R5人件費' } },
+          { label: '総コスト', kind: 'total', amount: { header: 'R5総コスト' } },
+        ],
+      },
+    ]);
+  });
+
   it('maps numbered policies (「１ 現状維持」) onto the words the municipality accepts', () => {
     const accepted = ['継続', '改善', '拡充', '縮小', '廃止'];
     const s = suggestMapping(sheet(POLICIES), { policies: accepted });
