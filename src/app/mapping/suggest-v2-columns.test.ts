@@ -192,6 +192,14 @@ describe('the suggestion proposes mapping v2 columns', () => {
     );
   });
 
+  it('reads an 評価 column of numbered policies as the policy, not the effect', () => {
+    const rows = sheet(POLICIES);
+    (rows[1] as SampleRow).cells[11] = '評価';
+    const m = parseMapping(suggestMapping(rows).mapping, 'suggested');
+    expect(m.evaluation?.effect).toBeUndefined();
+    expect(m.evaluation?.policy).toMatchObject({ header: '評価', values: { '2 改善': '改善' } });
+  });
+
   it('leaves a policy column of the accepted words as it is (no value map)', () => {
     const s = suggestMapping(sheet(['継続', '改善', '継続', '発展', '改善']));
     const m = parseMapping(s.mapping, 'suggested');
