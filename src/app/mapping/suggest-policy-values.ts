@@ -15,6 +15,10 @@ const GROUPS: readonly (readonly string[])[] = [
   ['終了', '完了'],
 ];
 
+/** A choice of a list is a word or two (廃止・休止), and a list has a handful of them. */
+const MAX_CHOICE = 10;
+const MAX_CHOICES = 15;
+
 /** 「１ 現状維持」「2. 改善」「(3)縮小」 → the words after the number. */
 const wordsOf = (text: string) =>
   text
@@ -52,6 +56,9 @@ export function policyValues(
 ): Record<string, string> | undefined {
   const values = [...new Set(c.values.filter((v) => !isBlank(v)).map((v) => v.trim()))];
   if (values.every((v) => accepted.includes(v))) return undefined;
+  // Sentences (「引き続き事業を継続する」) are a written policy, kept as written: not a choice.
+  if (values.some((v) => wordsOf(v).length > MAX_CHOICE) || values.length > MAX_CHOICES)
+    return undefined;
   const map: Record<string, string> = {};
   for (const value of values) {
     const policy = placePolicy(value, accepted);

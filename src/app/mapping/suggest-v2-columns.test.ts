@@ -200,6 +200,15 @@ describe('the suggestion proposes mapping v2 columns', () => {
     expect(m.evaluation?.policy).toMatchObject({ header: '評価', values: { '2 改善': '改善' } });
   });
 
+  it('keeps a policy column of sentences as written (no value map)', () => {
+    const s = suggestMapping(
+      sheet(POLICIES.map((p) => `引き続き${p.slice(2)}の方向で事業を進める`)),
+    );
+    const m = parseMapping(s.mapping, 'suggested');
+    expect(m.evaluation?.policy).toEqual({ header: '今後の方向性' });
+    expect(s.questions.filter((q) => q.code.startsWith('suggest.policy'))).toEqual([]);
+  });
+
   it('leaves a policy column of the accepted words as it is (no value map)', () => {
     const s = suggestMapping(sheet(['継続', '改善', '継続', '発展', '改善']));
     const m = parseMapping(s.mapping, 'suggested');
