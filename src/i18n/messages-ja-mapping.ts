@@ -51,6 +51,16 @@ export const messagesJaMapping = {
     '数値の列 {columns} に「{word}」があります（値なしとして emptyTokens に加えました。違うときは消してください）',
   'suggest.kind-assumed':
     '計画の種類を「{kind}」としました（題名にありません。違うときは plan.kind）',
+  'suggest.result-year-assumed':
+    '列 {column}: 実績・成果（result）として {year} 年度としました（見出しに年度がありません。texts の fiscalYear を確かめてください）',
+  'suggest.activity-year-assumed':
+    '列 {column}: 計画・取組（activity）として {year} 年度としました（見出しに年度がありません。texts の fiscalYear を確かめてください）',
+  'suggest.text-year-missing':
+    '列 {column}: 実績・計画の年度が分かりません（texts に加えていません）',
+  'suggest.policy-values':
+    '列 {column}: 今後の方針の値を読み替えます（{pairs}。最初の行から作りました。ほかの値があれば evaluation.policy.values に加えてください）',
+  'suggest.policy-unplaced':
+    '列 {column}の「{value}」: 今後の方針のどの言葉にあたるか分かりません（方針の言葉: {words}。evaluation.policy.values に加えてください）',
   'suggest.unused': '使っていない列: {columns}',
   'suggest.done': '対応表を提案しました（確かめること {count} 件）',
   'preview.heading': '確認しました（まだ書き込んでいません）。取り込むとこう保存されます',

@@ -55,11 +55,14 @@ export function yearOf(text: string): number | null {
 }
 
 /** The label without the year it names (令和2年度予算 → 予算), to read what a column holds. */
-export function withoutYear(text: string): string {
+export const withoutYear = (text: string) => yearRemoved(text).replace(/[()（）]/g, '');
+
+/** The label without the year it names, its own brackets kept (その他(特定財源)): a name. */
+export function yearRemoved(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/(令和|平成)(元|\d{1,2})年度?/g, '')
     .replace(/(?<![A-Za-z])[RH](元|\d{1,2})(年度)?(?!\d)/g, '')
     .replace(/(?<!\d)(19|20)\d{2}年度?(?!\d)/g, '')
-    .replace(/[()（）]/g, '');
+    .replace(/\(\)/g, '');
 }

@@ -1,13 +1,21 @@
 import type { SheetColumn } from './sheet-columns.ts';
-import { withoutYear, yearOf } from './sheet-text.ts';
+import { withoutYear, yearOf, yearRemoved } from './sheet-text.ts';
 import { named, type SuggestedRef, type SuggestionState, span } from './suggestion-parts.ts';
 
 type MoneyKind = 'budget' | 'settlement' | 'cost' | 'source' | 'staff' | 'total';
+
+export interface SuggestedDetail {
+  label: string;
+  kind: 'source' | 'staff' | 'total';
+  amount: SuggestedRef;
+}
 
 export interface SuggestedFinance {
   fiscalYear: number;
   budget?: SuggestedRef | { sum: SuggestedRef[] };
   settlement?: SuggestedRef | { sum: SuggestedRef[] };
+  /** The year's breakdown: funding sources, 人件費, トータルコスト (mapping v2). */
+  details?: SuggestedDetail[];
 }
 
 /** What a money column holds, by its header without the year (order matters: 人件費 first). */
@@ -25,6 +33,13 @@ export function moneyKind(c: SheetColumn): MoneyKind | null {
   return null;
 }
 
+/** A detail's label: the header without its year and its formula note (人件費（B） → 人件費). */
+function detailLabel(c: SheetColumn): string {
+  const text = (c.own || c.key).replace(/[(（][A-Za-z＋+\-－\s]*[)）]/g, '');
+  const label = yearOf(text) === null ? text : yearRemoved(text);
+  return label.replace(/^の/, '').trim() || c.key;
+}
+
 interface Block {
   year: number | null;
   /** An unlabelled block, read as a year after the sheet's own year: its cost is a budget. */
@@ -34,21 +49,24 @@ interface Block {
 
 /**
  * Each year's amounts: 予算 → budget; 決算 (else 事業費計, else the sum of the funding sources)
- * → settlement. 人件費 and トータルコスト are recognised so they are never taken for the
- * settlement; the mapping has no place for them yet, so they are listed as unused. Blocks of
+ * → settlement. The funding sources, 人件費 and トータルコスト are the year's details (never
+ * the settlement, which stays 事業費計 or 決算 or the sources' sum). Blocks of
  * identical headers without a year are told apart by `nth` and their years asked of the user.
  */
 export function suggestFinances(
   state: SuggestionState,
   knownYears: readonly number[],
   sheetYear: number | null,
+  emptyTokens: readonly string[] = [],
 ): { finances: SuggestedFinance[]; lastSettled: number | null } {
+  // A sparse source column (地方債) may hold more 未定 than numbers: those words are no value.
+  const words = (c: SheetColumn) => c.values.filter((v) => emptyTokens.includes(v.trim())).length;
   const money = state
     .free()
     .map((column) => ({ column, kind: moneyKind(column) }))
     .filter(
       (m): m is { column: SheetColumn; kind: MoneyKind } =>
-        m.kind !== null && m.column.numbers >= m.column.filled * 0.8,
+        m.kind !== null && m.column.numbers >= (m.column.filled - words(m.column)) * 0.8,
     );
   const blocks = new Map<number, Block>();
   const unlabelled: Block[] = [];
@@ -131,5 +149,14 @@ function financeOf(state: SuggestionState, block: Block): SuggestedFinance {
     state.ask('suggest.budget-assumed', { year });
   } else if (cost) finance.settlement = cost;
   if (!finance.budget && !finance.settlement) state.ask('suggest.year-no-amount', { year });
+  const details = block.columns.flatMap(({ column, kind }): SuggestedDetail[] =>
+    kind === 'source' || kind === 'staff' || kind === 'total'
+      ? [{ label: detailLabel(column), kind, amount: state.ref(column) }]
+      : [],
+  );
+  if (details.length > 0) {
+    finance.details = details;
+    state.v2 = true;
+  }
   return finance;
 }

@@ -13,14 +13,16 @@ const columnsRead = (s: MappingSuggestion) => (s.mapping ? s.read : -1);
  * `sousei mapping suggest` and the import page's 「対応表を提案」: reads a file's first rows and
  * proposes a mapping. Without a named sheet, every sheet is tried and the one whose table maps
  * the most columns is taken (the others are named in a note, so the choice is not silent).
+ * `policies`: the municipality's 今後の方針 words a policy column is mapped onto (default: the
+ * core's).
  */
 export async function suggestMappingForFile(
-  input: ImportSource & { fileName: string; sheet?: string },
+  input: ImportSource & { fileName: string; sheet?: string; policies?: readonly string[] },
 ): Promise<FileSuggestion> {
   const sheets = await readSampleSheets(sourceOf(input), input.fileName, input.sheet);
   const tried = sheets.map((s) => ({
     sheet: s.name,
-    ...suggestMapping(s.rows, { sheet: s.name }),
+    ...suggestMapping(s.rows, { sheet: s.name, policies: input.policies }),
   }));
   const best = tried.reduce<FileSuggestion | undefined>(
     (a, b) => (a === undefined || columnsRead(b) > columnsRead(a) ? b : a),

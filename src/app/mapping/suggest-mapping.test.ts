@@ -107,17 +107,24 @@ describe('suggesting a mapping from the headers and first rows', () => {
     const m = s.mapping as { version: number; amountUnit: string; finances: unknown[] };
     expect(m.version).toBe(2);
     expect(m.amountUnit).toBe('円');
+    // 人件費 and トータルコスト are never taken for the settlement: they are the year's details.
+    const details = (nth: number) => [
+      { label: '人件費', kind: 'staff', amount: { header: '人件費（B）', nth } },
+      { label: 'トータルコスト', kind: 'total', amount: { header: 'トータルコスト（A+B）', nth } },
+    ];
     expect(m.finances).toEqual([
-      { fiscalYear: 2023, settlement: { header: '事業費計（A）', nth: 1 } },
-      { fiscalYear: 2024, settlement: { header: '事業費計（A）', nth: 2 } },
+      {
+        fiscalYear: 2023,
+        settlement: { header: '事業費計（A）', nth: 1 },
+        details: details(1),
+      },
+      {
+        fiscalYear: 2024,
+        settlement: { header: '事業費計（A）', nth: 2 },
+        details: details(2),
+      },
     ]);
-    // 人件費 and トータルコスト are never taken for the settlement, and are named as unused.
-    expect(s.unused).toEqual([
-      'E（人件費（B））',
-      'F（トータルコスト（A+B））',
-      'H（人件費（B））',
-      'I（トータルコスト（A+B））',
-    ]);
+    expect(s.unused).toEqual([]);
     expect(said(s.questions)).toContain(
       '列 D–F: 年度が読めません（仮に 2023 年度としました。finances の fiscalYear を確かめてください）',
     );

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICIES } from '../../core/status-scale.ts';
 import { readColumns, type SheetColumn } from './sheet-columns.ts';
 import { findLayout, type SampleRow } from './sheet-layout.ts';
 import { yearOf } from './sheet-text.ts';
@@ -5,6 +6,8 @@ import { suggestCellRules } from './suggest-cell-rules.ts';
 import { suggestEvaluation, suggestNotes } from './suggest-evaluation.ts';
 import { suggestFinances } from './suggest-finances.ts';
 import { suggestIndicators } from './suggest-indicators.ts';
+import { suggestTags } from './suggest-tags.ts';
+import { suggestTexts } from './suggest-texts.ts';
 import { suggestTree } from './suggest-tree.ts';
 import { named, type SuggestionQuestion, SuggestionState } from './suggestion-parts.ts';
 
@@ -60,12 +63,14 @@ function yearsIn(columns: readonly SheetColumn[]): number[] {
 /**
  * Proposes a column mapping from a sheet's first rows (pure: rows in, a mapping out): where the
  * header and data rows are, the tree's level columns (with their code columns), the project's
- * number, name and department, each year's amounts, indicators and evaluation. Everything it
- * cannot tell is returned as a question; a mapping using a version 2 feature says version 2.
+ * number, name and department, each year's amounts and their breakdown, result and plan texts,
+ * flag columns as tags, indicators and evaluation (its policies mapped onto `policies`, the
+ * municipality's 今後の方針 words, the core's defaults unless given). Everything it cannot tell
+ * is returned as a question; a mapping using a version 2 feature says version 2.
  */
 export function suggestMapping(
   rows: readonly SampleRow[],
-  options: { sheet?: string } = {},
+  options: { sheet?: string; policies?: readonly string[] } = {},
 ): MappingSuggestion {
   const layout = findLayout(rows);
   if (!layout || layout.headerRows.length === 0) {
@@ -87,12 +92,20 @@ export function suggestMapping(
     state,
     titleYear ? [...headerYears, titleYear] : headerYears,
     titleYear,
+    cellRules.emptyTokens,
   );
   const finances = money.finances;
   const years = [...headerYears, ...finances.map((f) => f.fiscalYear)];
   const lastYear = years.length > 0 ? Math.max(...years) : titleYear;
+  const texts = suggestTexts(state, titleYear ?? lastYear);
   const indicators = suggestIndicators(state, lastYear);
-  const evaluation = suggestEvaluation(state, titleYear, money.lastSettled ?? lastYear);
+  const tags = suggestTags(state);
+  const evaluation = suggestEvaluation(
+    state,
+    titleYear,
+    money.lastSettled ?? lastYear,
+    options.policies ?? DEFAULT_POLICIES,
+  );
   const notes = suggestNotes(state);
   if (!tree) return { mapping: null, questions: state.questions, unused: [], read: 0 };
   const first = years.length > 0 ? Math.min(...years) : titleYear;
@@ -124,6 +137,8 @@ export function suggestMapping(
       ...(tree.department ? { department: tree.department } : {}),
       ...(notes ? { notes } : {}),
     },
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(texts.length > 0 ? { texts } : {}),
     finances,
     indicators,
     ...(evaluation ? { evaluation } : {}),

@@ -1,7 +1,14 @@
 import type { SheetColumn } from './sheet-columns.ts';
 
 /** A column reference as the mapping file writes it (docs/mapping.md). */
-export type SuggestedRef = string | { header: string; nth?: number };
+export type SuggestedRef =
+  | string
+  | { header: string; nth?: number; values?: Record<string, string> }
+  | { letter: string; values: Record<string, string> };
+
+/** A reference with a value map (mapping v2): a letter takes its object form to carry it. */
+export const withValues = (ref: SuggestedRef, values: Record<string, string>): SuggestedRef =>
+  typeof ref === 'string' ? { letter: ref, values } : { ...ref, values };
 
 /** A guess the suggestion could not make: asked of the user, never decided silently. */
 export interface SuggestionQuestion {
