@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Finding } from '../../core/finding.ts';
 import { inputLimitError, limitValue } from '../../core/input-limits.ts';
 import {
   type ByteSource,
@@ -9,6 +10,7 @@ import {
   splitSource,
 } from '../../formats/byte-source.ts';
 import { type DecodedText, decodeText } from '../../formats/decode-text.ts';
+import { decodedChunks, streamedEncoding } from '../../formats/decode-text-stream.ts';
 
 /**
  * An import's file: `{ path }` (the web upload's temporary file, the CLI's argument: read in
@@ -40,6 +42,29 @@ export async function readTextSource(source: ImportSource, file: string): Promis
     throw inputLimitError('text-size', { file });
   }
   return decodeText(await readSourceWhole(source), file);
+}
+
+/**
+ * A text file (a mapped CSV) decoded as it streams, never held whole and so not bounded by
+ * INPUT_LIMITS.textBytes: a first pass finds the encoding as decodeText would (UTF-8 with or
+ * without BOM, UTF-16LE, Shift_JIS), the second decodes chunk by chunk. A file that is not clean
+ * text is decoded whole, under that bound, for decodeText's finding naming where it breaks.
+ * `onProgress` gets the bytes read so far by the second pass and the file's size.
+ */
+export async function streamTextSource(
+  source: ImportSource,
+  file: string,
+  onProgress?: (read: number, total: number) => void,
+): Promise<{ ok: true; text: AsyncIterable<string> | string[] } | { ok: false; finding: Finding }> {
+  const chunks = () => sourceStream(source) as AsyncIterable<Uint8Array>;
+  const encoding = await streamedEncoding(chunks);
+  if (encoding) {
+    const total = await sourceSize(source);
+    const counted = sourceStream(source, (read) => onProgress?.(read, total));
+    return { ok: true, text: decodedChunks(counted, encoding) };
+  }
+  const decoded = await readTextSource(source, file);
+  return decoded.ok ? { ok: true, text: [decoded.text] } : decoded;
 }
 
 /** True when the file starts as a zip archive (an xlsx workbook): PK\x03\x04. */

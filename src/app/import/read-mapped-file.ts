@@ -1,13 +1,13 @@
 import { SouseiError } from '../../core/errors.ts';
 import { findingsOfLimit } from '../../core/input-limits.ts';
-import { parseCsv } from '../../formats/csv/csv-grid.ts';
+import { csvRowsStream } from '../../formats/csv/csv-rows-stream.ts';
 import { type Mapping, MappingSchema } from '../../formats/mapping/mapping-schema.ts';
 import { type MappedResult, readMappedRows } from '../../formats/mapping/read-mapped-rows.ts';
 import { xlsxRows } from '../../formats/mapping/row-sources.ts';
 import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
-import { isZip, readTextSource, sourceOf } from './import-source.ts';
+import { isZip, sourceOf, streamTextSource } from './import-source.ts';
 import { storedFileName } from './stored-file-name.ts';
 
 export function parseMapping(value: unknown, path: string): Mapping {
@@ -36,21 +36,22 @@ export async function readMappedFile(ctx: AppContext, input: ImportInput): Promi
   let rows:
     | AsyncIterable<{ line: number; cells: string[]; sheet?: string }>
     | Iterable<{ line: number; cells: string[] }>;
-  if (await isZip(source)) {
+  const zip = await isZip(source);
+  if (zip) {
     // Streamed from the file: guarded by random access, then read in 64 KB chunks.
     rows = xlsxRows(source, mapping.sheet, input.onProgress, input.fileName);
   } else {
-    // A CSV is parsed whole (the parser takes a string): bounded by its size, checked first.
-    const decoded = await readTextSource(source, input.fileName);
-    if (!decoded.ok) return { ...none, findings: [decoded.finding] };
-    rows = parseCsv(decoded.text, input.fileName);
+    // A CSV streams too (decoded and parsed chunk by chunk), bounded by rows, cells and row size.
+    const text = await streamTextSource(source, input.fileName, input.onProgress);
+    if (!text.ok) return { ...none, findings: [text.finding] };
+    rows = csvRowsStream(text.text, input.fileName);
   }
   let result: MappedResult;
   try {
     result = await readMappedRows(rows, mapping, { file: input.fileName, municipality, title });
   } catch (e) {
     // A file over a limit says which; anything else the streaming reader throws is a bad xlsx.
-    if (findingsOfLimit(e)) throw e;
+    if (findingsOfLimit(e) || !zip) throw e;
     return {
       ...none,
       findings: [

@@ -23,6 +23,29 @@ describe('CSV as Excel writes it', () => {
     expect(parseCsv('5"インチ,x\n')).toEqual([{ line: 1, cells: ['5"インチ', 'x'] }]);
   });
 
+  it('reads mixed line breaks, drops a BOM, and runs an unclosed quote to the end', () => {
+    expect(parseCsv('\uFEFFa,b\rc\r\n\nd')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c'] },
+      { line: 3, cells: [''] },
+      { line: 4, cells: ['d'] },
+    ]);
+    expect(parseCsv('x\ny,"a\r\nb ""c""\n')).toEqual([
+      { line: 1, cells: ['x'] },
+      { line: 2, cells: ['y', 'a\r\nb "c"\n'] },
+    ]);
+  });
+
+  it('names the file and line of a row over the rows limit', () => {
+    const text = 'a\n'.repeat(100_001);
+    expect(() => parseCsv(text, 'big.csv')).toThrow(
+      expect.objectContaining({
+        messageKey: 'input.too-many-rows',
+        findings: [expect.objectContaining({ location: { file: 'big.csv', line: 100_001 } })],
+      }),
+    );
+  });
+
   it('writes what it reads', () => {
     const rows = [
       ['区分', '目標値'],
