@@ -25,9 +25,9 @@ import {
  * Fixture a, the whole path: a 事務事業評価 workbook like the issue's (code columns, rows by ID,
  * six identical 事業費計（A）, sub-yen 千円, dash variants, three indicator slots, 「１ 現状維持」)
  * through mapping v2 → dry run → import → the expected plan to the yen → the report's totals.
- * The mapping here leaves out tags, texts and finance details (not yet in the reader) and the
- * workbook its furigana (not yet ignored); the documented mapping
- * (docs/mappings/jimu-jigyo-hyoka-v2.json) has them.
+ * The mapping here leaves out tags, texts and finance details, and the workbook its furigana, so
+ * the plan's figures are tested alone; jimu-hyoka-full.test.ts reads the workbook with its
+ * furigana through the documented mapping (docs/mappings/jimu-jigyo-hyoka-v2.json), all of it.
  */
 const documented = JSON.parse(
   readFileSync(new URL('../../docs/mappings/jimu-jigyo-hyoka-v2.json', import.meta.url), 'utf8'),
