@@ -165,4 +165,24 @@ describe('the mapped import page', () => {
       '保育所定員（人）目標 1200（2024）、実績 2020: 1100、2021: 1150、2022: 1180',
     );
   });
+  it("proposes the municipality's own 今後の方針 words, not the defaults", async () => {
+    const policyMap = async () => {
+      const suggested = await post(
+        { step: 'suggest' },
+        { bytes: await jimuWorkbook(), name: 'hyoka.xlsx' },
+      );
+      return JSON.parse(textarea(suggested.html)).evaluation?.policy?.values;
+    };
+    // The defaults (発展・改善・継続・中止・終了) have no 拡充: it is mapped onto 発展.
+    expect(await policyMap()).toMatchObject({ 拡充: '発展' });
+    await server.ctx.store.municipalitySettings.save(
+      '012050',
+      { scaleId: 'national', thresholds: null, policies: ['拡充', '継続', '縮小', '廃止'] },
+      '2026-11-30T00:00:00.000Z',
+    );
+    // The city's own words are kept as they are (改善, not one of them, is asked about).
+    const own = await policyMap();
+    expect(own).toMatchObject({ 拡充: '拡充', 継続: '継続' });
+    expect(Object.values(own)).not.toContain('発展');
+  });
 });

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../../app/auth/require-actor.ts';
 import { importFile } from '../../app/import/import-file.ts';
 import { previewImport } from '../../app/import/preview-import.ts';
-import { suggestMappingForFile } from '../../app/mapping/suggest-mapping-for-file.ts';
+import { suggestMappingForMunicipality } from '../../app/mapping/suggest-mapping-for-municipality.ts';
 import { SouseiError } from '../../core/errors.ts';
 import type { Actor } from '../../core/permissions.ts';
 import { formatChange, formatFinding } from '../../i18n/format-finding.ts';
@@ -99,7 +99,7 @@ async function step(c: Context<ServerEnv>, actor: Actor, upload: Upload) {
   const action = upload.fields.step ?? 'preview';
   try {
     if (action === 'suggest') {
-      const s = await suggestMappingForFile({
+      const s = await suggestMappingForMunicipality(c.get('app'), owner.municipalityCode, {
         path: kept.path,
         fileName: kept.name,
         sheet: form.sheet || undefined,
