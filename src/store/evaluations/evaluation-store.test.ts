@@ -57,6 +57,26 @@ describeEachDialect('evaluation store', (store) => {
     expect((await store().evaluations.list('011002', other.planId, 2021)).size).toBe(0);
   });
 
+  it('adds an imported comment once and saves an unchanged evaluation without history', async () => {
+    const k = key(2021);
+    const imp = { ...W, origin: 'import' as const };
+    await store().evaluations.save(k, { effect: null, policy: '拡充' }, imp);
+    const first = await store().evaluations.addCommentOnce(
+      k,
+      { role: 'department', text: '周知' },
+      imp,
+    );
+    expect(first).toEqual(expect.any(Number));
+    const changes = (await historyOf(store(), plan.planId)).length;
+    expect(await store().evaluations.save(k, { effect: null, policy: '拡充' }, imp)).toBe(false);
+    expect(
+      await store().evaluations.addCommentOnce(k, { role: 'department', text: '周知' }, imp),
+    ).toBeNull();
+    expect(await historyOf(store(), plan.planId)).toHaveLength(changes);
+    const e = (await store().evaluations.list('012050', plan.planId, 2021)).get(plan.projectId);
+    expect(e?.comments.map((c) => c.text)).toEqual(['周知']);
+  });
+
   it('keeps municipality settings per municipality', async () => {
     expect(await store().municipalitySettings.find('012050')).toBeUndefined();
     const settings = { scaleId: 'abcd', thresholds: [110, 80, 50], policies: ['継続'] };

@@ -150,6 +150,29 @@ export function evaluationStore(db: Kysely<DB>) {
       });
     },
 
+    /**
+     * Adds a comment unless the project-year already has one with the same text (an importer
+     * reading the same file again); returns its id, or null when nothing was added.
+     */
+    addCommentOnce(
+      key: EvaluationKey,
+      comment: { role: CommentRole; text: string },
+      w: EvaluationWriter,
+    ): Promise<number | null> {
+      return inTransaction(db, async (trx) => {
+        const same = await trx
+          .selectFrom('evaluation_comments')
+          .select('id')
+          .where('municipality_code', '=', key.municipalityCode)
+          .where('project_id', '=', key.projectId)
+          .where('fiscal_year', '=', key.fiscalYear)
+          .where('text', '=', comment.text)
+          .executeTakeFirst();
+        if (same) return null;
+        return evaluationStore(trx).addComment(key, comment, w);
+      });
+    },
+
     /** Adds a comment in the writer's role; returns its id. */
     addComment(
       key: EvaluationKey,
