@@ -7,6 +7,7 @@ import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
 import { assertYearUnpublished } from './assert-year-unpublished.ts';
+import { type ImportedEvaluation, saveImportedEvaluations } from './save-imported-evaluations.ts';
 
 /** Who writes and when, for the history. */
 export interface EvaluationWriter {
@@ -151,26 +152,14 @@ export function evaluationStore(db: Kysely<DB>) {
     },
 
     /**
-     * Adds a comment unless the project-year already has one with the same text (an importer
-     * reading the same file again); returns its id, or null when nothing was added.
+     * The evaluations and comments of a mapped import in one pass (saveImportedEvaluations):
+     * what did not change is not written, a comment already there is not added again.
      */
-    addCommentOnce(
-      key: EvaluationKey,
-      comment: { role: CommentRole; text: string },
+    saveImported(
+      args: { municipalityCode: string; planId: number; items: readonly ImportedEvaluation[] },
       w: EvaluationWriter,
-    ): Promise<number | null> {
-      return inTransaction(db, async (trx) => {
-        const same = await trx
-          .selectFrom('evaluation_comments')
-          .select('id')
-          .where('municipality_code', '=', key.municipalityCode)
-          .where('project_id', '=', key.projectId)
-          .where('fiscal_year', '=', key.fiscalYear)
-          .where('text', '=', comment.text)
-          .executeTakeFirst();
-        if (same) return null;
-        return evaluationStore(trx).addComment(key, comment, w);
-      });
+    ): Promise<void> {
+      return inTransaction(db, (trx) => saveImportedEvaluations(trx, args, w));
     },
 
     /** Adds a comment in the writer's role; returns its id. */

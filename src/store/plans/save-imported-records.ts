@@ -42,9 +42,8 @@ export async function saveImportedRecords(
     .execute();
   const projectId = new Map(projects.map((p) => [p.no, p.id]));
   const kpis = kpiStore(trx);
-  const evaluations = evaluationStore(trx);
   const writer = { userId: null, origin: 'import' as const, now };
-  const items = records.kpis.flatMap((k) => {
+  const kpiItems = records.kpis.flatMap((k) => {
     const pid = projectId.get(k.projectNo);
     if (pid === undefined) return [];
     const fields: KpiFields = {
@@ -70,16 +69,14 @@ export async function saveImportedRecords(
     }));
     return [{ fields, actuals }];
   });
-  await kpis.replaceImportedAll({ municipalityCode: code, planId, items }, writer);
-  for (const e of records.evaluations) {
+  await kpis.replaceImportedAll({ municipalityCode: code, planId, items: kpiItems }, writer);
+  const items = records.evaluations.flatMap((e) => {
     const pid = projectId.get(e.projectNo);
-    if (pid === undefined) continue;
-    const key = { municipalityCode: code, planId, projectId: pid, fiscalYear: e.fiscalYear };
-    await evaluations.save(key, { effect: e.effect, policy: e.policy }, writer);
-    if (e.comment) {
-      await evaluations.addCommentOnce(key, { role: 'department', text: e.comment }, writer);
-    }
-  }
+    if (pid === undefined) return [];
+    const { fiscalYear, effect, policy, comment } = e;
+    return [{ projectId: pid, fiscalYear, effect, policy, comment }];
+  });
+  await evaluationStore(trx).saveImported({ municipalityCode: code, planId, items }, writer);
 }
 
 /**
