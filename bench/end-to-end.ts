@@ -3,7 +3,8 @@
  * (test/fixtures/workbooks/jisshi-keikaku.ts) through `sousei import --dry-run`, as a user
  * runs it — process start-up included — against `node -e 0` measured in the same run, so runs
  * on busier or faster machines compare by ratio. Part of `npm run bench` (large-workbook.ts).
- * BENCH_REAL_IMPORT=1 adds the import that writes (SQLite), cut off after 10 minutes.
+ * BENCH_REAL_IMPORT=1 adds the import that writes (SQLite), cut off after 10 minutes, and the
+ * same in process, first import and the same file again (bench/real-import.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   JISSHI_COLUMNS,
   jisshiKeikakuWorkbook,
 } from '../test/fixtures/workbooks/jisshi-keikaku.ts';
+import { realImport } from './real-import.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -99,6 +101,12 @@ export async function endToEnd(dir: string): Promise<Figure[]> {
   await ctx.store.close();
   if (process.env.BENCH_REAL_IMPORT === '1') {
     figures.push(timed('sousei import, written to SQLite', importArgs('real.db'), {}, 1));
+    const [, first, again] = await realImport(
+      `sqlite:${join(dir, 'real-in-process.db')}`,
+      wb.bytes,
+    );
+    figures.push({ label: 'in-process import, written to SQLite', ms: first as number });
+    figures.push({ label: 'in-process import of the same file again', ms: again as number });
   }
   return figures;
 }

@@ -57,6 +57,45 @@ describeEachDialect('evaluation store', (store) => {
     expect((await store().evaluations.list('011002', other.planId, 2021)).size).toBe(0);
   });
 
+  it('saves imported evaluations once: the same import again writes and records nothing', async () => {
+    const imp = { ...W, origin: 'import' as const };
+    const items = [
+      {
+        projectId: plan.projectId,
+        fiscalYear: 2021,
+        effect: null,
+        policy: '拡充',
+        comment: '周知',
+      },
+    ];
+    const run = (list: typeof items) =>
+      store().evaluations.saveImported(
+        { municipalityCode: '012050', planId: plan.planId, items: list },
+        imp,
+      );
+    const changes = (await historyOf(store(), plan.planId)).length;
+    await run(items);
+    const added = (await historyOf(store(), plan.planId)).slice(changes);
+    expect(added.map((h) => [h.target.type, h.before, h.after])).toEqual([
+      ['evaluation', null, { effect: null, policy: '拡充' }],
+      ['evaluation-comment', null, { role: 'department', text: '周知' }],
+    ]);
+    await run(items);
+    expect(await historyOf(store(), plan.planId)).toHaveLength(changes + 2);
+    await run([{ ...items[0], policy: '継続' } as (typeof items)[number]]);
+    const last = (await historyOf(store(), plan.planId)).slice(changes + 2);
+    expect(last.map((h) => [h.target.type, h.before, h.after])).toEqual([
+      ['evaluation', { effect: null, policy: '拡充' }, { effect: null, policy: '継続' }],
+    ]);
+    const e = (await store().evaluations.list('012050', plan.planId, 2021)).get(plan.projectId);
+    expect(e?.comments.map((c) => c.text)).toEqual(['周知']);
+    await expect(
+      run([{ ...items[0], fiscalYear: 2020 } as (typeof items)[number]]),
+    ).rejects.toMatchObject({
+      messageKey: 'evaluation.year-published',
+    });
+  });
+
   it('keeps municipality settings per municipality', async () => {
     expect(await store().municipalitySettings.find('012050')).toBeUndefined();
     const settings = { scaleId: 'abcd', thresholds: [110, 80, 50], policies: ['継続'] };

@@ -7,6 +7,7 @@ import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
 import { assertYearUnpublished } from './assert-year-unpublished.ts';
+import { type ImportedEvaluation, saveImportedEvaluations } from './save-imported-evaluations.ts';
 
 /** Who writes and when, for the history. */
 export interface EvaluationWriter {
@@ -148,6 +149,17 @@ export function evaluationStore(db: Kysely<DB>) {
         });
         return true;
       });
+    },
+
+    /**
+     * The evaluations and comments of a mapped import in one pass (saveImportedEvaluations):
+     * what did not change is not written, a comment already there is not added again.
+     */
+    saveImported(
+      args: { municipalityCode: string; planId: number; items: readonly ImportedEvaluation[] },
+      w: EvaluationWriter,
+    ): Promise<void> {
+      return inTransaction(db, (trx) => saveImportedEvaluations(trx, args, w));
     },
 
     /** Adds a comment in the writer's role; returns its id. */

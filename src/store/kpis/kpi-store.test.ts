@@ -134,43 +134,4 @@ describeEachDialect('kpi store', (store) => {
     expect(await store().kpis.list('011002', other.planId)).toHaveLength(before);
     expect(await historyOf(store(), other.planId)).toHaveLength(changes);
   });
-
-  it('replaces an imported KPI of the same name, both steps in the history', async () => {
-    const code = '011002';
-    const imported = { ...fields(other.projectId), name: '取り込みKPI' };
-    const first = await store().kpis.replaceImported(
-      { municipalityCode: code, planId: other.planId, fields: imported, actuals: [] },
-      { ...W, origin: 'import' },
-    );
-    const second = await store().kpis.replaceImported(
-      {
-        municipalityCode: code,
-        planId: other.planId,
-        fields: { ...imported, targetValue: 7 },
-        actuals: [{ fiscalYear: 2021, value: 3, asOf: null, source: 'file.csv' }],
-      },
-      { ...W, origin: 'import' },
-    );
-    const kpis = (await store().kpis.list(code, other.planId)).filter(
-      (k) => k.definition.name === '取り込みKPI',
-    );
-    expect(kpis.map((k) => [k.id, k.definition.target?.value, k.actuals.length])).toEqual([
-      [second, 7, 1],
-    ]);
-    const history = (await historyOf(store(), other.planId)).filter(
-      (h) => h.target.kpiId === first && h.after === null,
-    );
-    expect(history).toHaveLength(1);
-    await expect(
-      store().kpis.replaceImported(
-        {
-          municipalityCode: code,
-          planId: other.planId,
-          fields: imported,
-          actuals: [{ fiscalYear: 2020, value: 1, asOf: null, source: null }],
-        },
-        { ...W, origin: 'import' },
-      ),
-    ).rejects.toMatchObject({ messageKey: 'year.locked' });
-  });
 });

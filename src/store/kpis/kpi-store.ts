@@ -6,9 +6,11 @@ import { inTransaction } from '../in-transaction.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
 import type { DB } from '../schema.ts';
 import { openYearOf } from '../years/plan-year-store.ts';
+import type { ImportedKpi } from './diff-imported-kpis.ts';
 import { kpiOwnerReads } from './kpi-owner-reads.ts';
 import { fieldsOf, type KpiWriter, snapshot } from './kpi-snapshot.ts';
 import { listKpis } from './list-kpis.ts';
+import { replaceImportedKpis } from './replace-imported-kpis.ts';
 import { writeActual } from './write-kpi-actual.ts';
 
 /**
@@ -123,65 +125,14 @@ export function kpiStore(db: Kysely<DB>) {
     },
 
     /**
-     * A project KPI from a mapped import: replaces the project's KPI of the same name (an earlier
-     * import of the file) with the file's definition and actuals. Actuals of closed years are
-     * refused like any other writer's; the removal and the new KPI are both in the history.
+     * The project KPIs of a mapped import, in one pass (see replaceImportedKpis): unchanged
+     * KPIs are not written, changed ones updated in place, new ones inserted.
      */
-    replaceImported(
-      args: {
-        municipalityCode: string;
-        planId: number;
-        fields: KpiFields;
-        actuals: readonly KpiActualFields[];
-      },
+    replaceImportedAll(
+      args: { municipalityCode: string; planId: number; items: readonly ImportedKpi[] },
       w: KpiWriter,
-    ): Promise<number> {
-      const code = args.municipalityCode;
-      return inTransaction(db, async (trx) => {
-        const stored = (await listKpis(trx, code, args.planId)).filter(
-          (k) =>
-            k.scope === 'project' &&
-            k.projectId === args.fields.projectId &&
-            k.definition.name === args.fields.name,
-        );
-        for (const k of stored) {
-          await trx
-            .deleteFrom('kpi_actuals')
-            .where('kpi_id', '=', k.id)
-            .where('municipality_code', '=', code)
-            .execute();
-          await trx
-            .deleteFrom('kpi_year_targets')
-            .where('kpi_id', '=', k.id)
-            .where('municipality_code', '=', code)
-            .execute();
-          await trx
-            .deleteFrom('kpis')
-            .where('id', '=', k.id)
-            .where('municipality_code', '=', code)
-            .execute();
-          await recordChange(trx, {
-            municipalityCode: code,
-            planId: args.planId,
-            projectId: k.projectId,
-            fiscalYear: k.introducedIn,
-            target: { type: 'kpi', kpiId: k.id },
-            before: snapshot(fieldsOf(k)),
-            after: null,
-            userId: w.userId,
-            origin: w.origin,
-            at: w.now,
-          });
-        }
-        const id = await kpiStore(trx).save(
-          { municipalityCode: code, planId: args.planId, fields: args.fields },
-          w,
-        );
-        for (const actual of args.actuals) {
-          await writeActual(trx, { municipalityCode: code, kpiId: id, actual, entryId: null }, w);
-        }
-        return id;
-      });
+    ): Promise<void> {
+      return inTransaction(db, (trx) => replaceImportedKpis(trx, args, w));
     },
 
     /** Records (or replaces) one year's actual; refused for a locked or published year. */

@@ -18,7 +18,13 @@ export async function listKpis(
   if (only !== undefined) q = q.where('id', '=', only);
   const rows = await q.orderBy('position').orderBy('id').execute();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  // The plan's KPIs as a subquery, not a list of ids: a city's plan has thousands of them.
+  const ids = db
+    .selectFrom('kpis')
+    .select('id')
+    .where('municipality_code', '=', code)
+    .where('plan_id', '=', planId)
+    .$if(only !== undefined, (sq) => sq.where('id', '=', only as number));
   const [targets, actuals] = await Promise.all([
     db
       .selectFrom('kpi_year_targets')
@@ -35,6 +41,8 @@ export async function listKpis(
       .orderBy('fiscal_year')
       .execute(),
   ]);
+  const targetsOf = groupByKpi(targets);
+  const actualsOf = groupByKpi(actuals);
   return rows.map((r) => ({
     id: r.id,
     scope: r.scope as KpiScope,
@@ -55,19 +63,29 @@ export async function listKpis(
         r.target_value === null || r.target_fiscal_year === null
           ? null
           : { value: r.target_value, fiscalYear: r.target_fiscal_year },
-      yearTargets: targets
-        .filter((t) => t.kpi_id === r.id)
-        .map((t) => ({ fiscalYear: t.fiscal_year, value: t.value })),
+      yearTargets: (targetsOf.get(r.id) ?? []).map((t) => ({
+        fiscalYear: t.fiscal_year,
+        value: t.value,
+      })),
       ...(r.category ? { category: r.category as KpiCategory } : {}),
     },
-    actuals: actuals
-      .filter((a) => a.kpi_id === r.id)
-      .map((a) => ({
-        fiscalYear: a.fiscal_year,
-        value: a.value,
-        asOf: a.as_of,
-        source: a.source,
-        entryId: a.entry_id,
-      })),
+    actuals: (actualsOf.get(r.id) ?? []).map((a) => ({
+      fiscalYear: a.fiscal_year,
+      value: a.value,
+      asOf: a.as_of,
+      source: a.source,
+      entryId: a.entry_id,
+    })),
   }));
+}
+
+/** Rows by KPI id, in their order: one pass, not one filter per KPI (thousands in a plan). */
+function groupByKpi<T extends { kpi_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.kpi_id);
+    if (list) list.push(r);
+    else out.set(r.kpi_id, [r]);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { KpiActual, KpiDefinition } from '../../core/kpi.ts';
+import type { KpiFields } from '../../core/kpi-record.ts';
 import { evaluationStore } from '../evaluations/evaluation-store.ts';
 import { kpiStore } from '../kpis/kpi-store.ts';
 import type { DB } from '../schema.ts';
@@ -23,7 +24,8 @@ export interface ImportedRecords {
 /**
  * Writes an import's KPIs and evaluations inside the plan's save, through the KPI and
  * evaluation modules: their rules (closed years, published evaluations, history) hold for this
- * importer as for every other writer. The mapped KPIs replace those an earlier import wrote.
+ * importer as for every other writer. The mapped KPIs replace those an earlier import wrote;
+ * re-importing the same file writes nothing (no KPI change, no second copy of a comment).
  */
 export async function saveImportedRecords(
   trx: Kysely<DB>,
@@ -40,49 +42,41 @@ export async function saveImportedRecords(
     .execute();
   const projectId = new Map(projects.map((p) => [p.no, p.id]));
   const kpis = kpiStore(trx);
-  const evaluations = evaluationStore(trx);
   const writer = { userId: null, origin: 'import' as const, now };
-  for (const k of records.kpis) {
+  const kpiItems = records.kpis.flatMap((k) => {
     const pid = projectId.get(k.projectNo);
-    if (pid === undefined) continue;
-    await kpis.replaceImported(
-      {
-        municipalityCode: code,
-        planId,
-        fields: {
-          scope: 'project',
-          nodeId: null,
-          projectId: pid,
-          name: k.definition.name,
-          unit: k.definition.unit,
-          direction: k.definition.direction,
-          kind: k.definition.kind,
-          baselineValue: null,
-          baselineFiscalYear: null,
-          targetValue: k.definition.target?.value ?? null,
-          targetFiscalYear: k.definition.target?.fiscalYear ?? null,
-          yearTargets: k.definition.yearTargets,
-          category: k.definition.category ?? null,
-        },
-        actuals: k.actuals.map((a) => ({
-          fiscalYear: a.fiscalYear,
-          value: a.value,
-          asOf: null,
-          source: records.source,
-        })),
-      },
-      writer,
-    );
-  }
-  for (const e of records.evaluations) {
+    if (pid === undefined) return [];
+    const fields: KpiFields = {
+      scope: 'project',
+      nodeId: null,
+      projectId: pid,
+      name: k.definition.name,
+      unit: k.definition.unit,
+      direction: k.definition.direction,
+      kind: k.definition.kind,
+      baselineValue: null,
+      baselineFiscalYear: null,
+      targetValue: k.definition.target?.value ?? null,
+      targetFiscalYear: k.definition.target?.fiscalYear ?? null,
+      yearTargets: k.definition.yearTargets,
+      category: k.definition.category ?? null,
+    };
+    const actuals = k.actuals.map((a) => ({
+      fiscalYear: a.fiscalYear,
+      value: a.value,
+      asOf: null,
+      source: records.source,
+    }));
+    return [{ fields, actuals }];
+  });
+  await kpis.replaceImportedAll({ municipalityCode: code, planId, items: kpiItems }, writer);
+  const items = records.evaluations.flatMap((e) => {
     const pid = projectId.get(e.projectNo);
-    if (pid === undefined) continue;
-    const key = { municipalityCode: code, planId, projectId: pid, fiscalYear: e.fiscalYear };
-    await evaluations.save(key, { effect: e.effect, policy: e.policy }, writer);
-    if (e.comment) {
-      await evaluations.addComment(key, { role: 'department', text: e.comment }, writer);
-    }
-  }
+    if (pid === undefined) return [];
+    const { fiscalYear, effect, policy, comment } = e;
+    return [{ projectId: pid, fiscalYear, effect, policy, comment }];
+  });
+  await evaluationStore(trx).saveImported({ municipalityCode: code, planId, items }, writer);
 }
 
 /**
