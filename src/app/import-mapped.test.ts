@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allProjects } from '../core/plan.ts';
 import { loadPlan } from '../store/load-plan.ts';
 import { databaseOf } from '../store/raw-database.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../store/test-databases.ts';
-import { type AppContext, openAppContext } from './app-context.ts';
+import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
+import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
 
@@ -245,21 +240,12 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(
     `importing through a column mapping on ${dialect}`,
     () => {
-      let database: TestDatabase;
-      let ctx: AppContext;
-      beforeAll(async () => {
-        database = await createTestDatabase(dialect);
-        ctx = await openAppContext(database.url);
-      });
-      afterAll(async () => {
-        await ctx?.store.close();
-        await database?.drop();
-      });
+      const ctx = useTestContext(dialect);
       const base = { municipalityCode: '131016', municipalityName: '千代田区' };
 
       it('dry-runs a 事務事業評価 workbook: counts what maps to what, writes nothing', async () => {
         const progress: number[] = [];
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'hyoka.xlsx',
@@ -283,24 +269,24 @@ for (const dialect of DIALECTS) {
           financeDetails: 0,
         });
         expect(progress.at(-1)).toBe(1);
-        expect((await databaseOf(ctx.store).selectFrom('plans').selectAll().execute()).length).toBe(
-          0,
-        );
+        expect(
+          (await databaseOf(ctx().store).selectFrom('plans').selectAll().execute()).length,
+        ).toBe(0);
       });
 
       it('imports it: tree, finances summed by source (人件費 left out), KPIs and evaluations', async () => {
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'hyoka.xlsx',
           mapping: mappingJimu,
         });
         expect(outcome.written).toBe(true);
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .executeTakeFirstOrThrow();
-        const stored = await loadPlan(databaseOf(ctx.store), '131016', plan.id);
+        const stored = await loadPlan(databaseOf(ctx().store), '131016', plan.id);
         const projects = allProjects(stored as NonNullable<typeof stored>);
         expect(projects.map((p) => p.no)).toEqual(['01-01-001', '01-01-002', '02-01-001']);
         expect(stored?.nodes.map((n) => n.title)).toEqual([
@@ -315,7 +301,7 @@ for (const dialect of DIALECTS) {
         expect(projects[1]?.finances.find((f) => f.fiscalYear === 2019)?.settlement).toBe(
           (300 + 1100 + 0 + 5 + 30) * 1000,
         );
-        const kpis = await loadKpis(ctx, '131016', plan.id);
+        const kpis = await loadKpis(ctx(), '131016', plan.id);
         expect(kpis.map((k) => k.definition.name)).toEqual([
           '保育所定員',
           '研修回数',
@@ -324,7 +310,7 @@ for (const dialect of DIALECTS) {
           '創業件数',
         ]);
         expect(kpis[2]?.actuals.map((a) => a.value)).toEqual([70.5, 72, 75]);
-        const evaluation = await databaseOf(ctx.store)
+        const evaluation = await databaseOf(ctx().store)
           .selectFrom('evaluations')
           .select(['policy'])
           .orderBy('project_id')
@@ -333,7 +319,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('reports every unreadable cell with its sheet and address, and writes nothing', async () => {
-        const before = await databaseOf(ctx.store)
+        const before = await databaseOf(ctx().store)
           .selectFrom('project_finances')
           .selectAll()
           .execute();
@@ -342,7 +328,7 @@ for (const dialect of DIALECTS) {
           sheet.getCell('AS7').value = 'たくさん';
           sheet.getCell('D8').value = '01-01-001';
         });
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes,
           fileName: 'bad.xlsx',
@@ -357,14 +343,14 @@ for (const dialect of DIALECTS) {
           ['project.duplicate-no', '事務事業評価集計表', 'D8', '01-01-001'],
         ]);
         expect(
-          await databaseOf(ctx.store).selectFrom('project_finances').selectAll().execute(),
+          await databaseOf(ctx().store).selectFrom('project_finances').selectAll().execute(),
         ).toEqual(before);
       });
 
       it('names a mapped column that is not in the sheet', async () => {
         const wrong = structuredClone(mappingJimu);
         wrong.columns.department = { header: '所管課' };
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'h.xlsx',
@@ -376,7 +362,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('imports a Shift_JIS CSV of another layout with its own mapping', async () => {
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           municipalityCode: '012050',
           municipalityName: '室蘭市',
           title: '総合戦略 R3',
@@ -386,12 +372,12 @@ for (const dialect of DIALECTS) {
         });
         expect(outcome.findings).toEqual([]);
         expect(outcome.summary?.projects).toBe(3);
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .executeTakeFirstOrThrow();
-        const stored = await loadPlan(databaseOf(ctx.store), '012050', plan.id);
+        const stored = await loadPlan(databaseOf(ctx().store), '012050', plan.id);
         const p = allProjects(stored as NonNullable<typeof stored>);
         expect(p.map((x) => [x.no, x.finances[0]?.budget, x.finances[0]?.settlement])).toEqual([
           ['1', 1_200_000, 980_000],
@@ -401,33 +387,33 @@ for (const dialect of DIALECTS) {
       });
 
       it('refuses a mapped import into a published year, naming the year, writing nothing', async () => {
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .where('title', '=', '総合戦略 R3')
           .executeTakeFirstOrThrow();
-        await databaseOf(ctx.store)
+        await databaseOf(ctx().store)
           .insertInto('plan_years')
           .values({
             plan_id: plan.id,
             municipality_code: '012050',
             fiscal_year: 2021,
             status: 'published',
-            updated_at: ctx.now(),
+            updated_at: ctx().now(),
             updated_by: null,
-            published_at: ctx.now(),
+            published_at: ctx().now(),
             publish_override: null,
           })
           .execute();
-        const before = await databaseOf(ctx.store)
+        const before = await databaseOf(ctx().store)
           .selectFrom('project_finances')
           .selectAll()
           .where('municipality_code', '=', '012050')
           .orderBy('project_id')
           .execute();
-        const runs = await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute();
-        const outcome = await importMapped(ctx, {
+        const runs = await databaseOf(ctx().store).selectFrom('import_runs').selectAll().execute();
+        const outcome = await importMapped(ctx(), {
           municipalityCode: '012050',
           title: '総合戦略 R3',
           bytes: iconv.encode(csvText.replace('"1,200"', '"9,999"'), 'cp932'),
@@ -439,16 +425,16 @@ for (const dialect of DIALECTS) {
           ['year.locked', 2021],
         ]);
         expect(
-          await databaseOf(ctx.store)
+          await databaseOf(ctx().store)
             .selectFrom('project_finances')
             .selectAll()
             .where('municipality_code', '=', '012050')
             .orderBy('project_id')
             .execute(),
         ).toEqual(before);
-        expect(await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute()).toEqual(
-          runs,
-        );
+        expect(
+          await databaseOf(ctx().store).selectFrom('import_runs').selectAll().execute(),
+        ).toEqual(runs);
       });
 
       it('stores what the dry run counted: the same projects, nodes, finances, KPIs, values, evaluations', async () => {
@@ -459,18 +445,18 @@ for (const dialect of DIALECTS) {
           fileName: 'keyed.xlsx',
           mapping: keyedMapping,
         };
-        const dry = await importMapped(ctx, { ...input, dryRun: true });
+        const dry = await importMapped(ctx(), { ...input, dryRun: true });
         expect(dry.findings.map((f) => [f.severity, f.code, f.location?.cell])).toEqual([
           ['warning', 'mapping.indicator-renamed', 'M3'],
           ['info', 'mapping.amounts-rounded', undefined],
         ]);
-        const outcome = await importMapped(ctx, input);
+        const outcome = await importMapped(ctx(), input);
         expect(outcome.written).toBe(true);
-        const planId = (await ctx.store.plans.findId('272051', '総合計画 事務事業')) as number;
-        const plan = await ctx.store.plans.load('272051', planId);
+        const planId = (await ctx().store.plans.findId('272051', '総合計画 事務事業')) as number;
+        const plan = await ctx().store.plans.load('272051', planId);
         if (!plan) throw new Error('not stored');
-        const kpis = await ctx.store.kpis.list('272051', planId);
-        const evaluations = await ctx.store.evaluations.list('272051', planId, 2023);
+        const kpis = await ctx().store.kpis.list('272051', planId);
+        const evaluations = await ctx().store.evaluations.list('272051', planId, 2023);
         const perLevel = (nodes: typeof plan.nodes): number[] =>
           nodes.length === 0
             ? []
@@ -516,7 +502,7 @@ for (const dialect of DIALECTS) {
 
       it('refuses a mapping file that does not fit the format, naming the field', async () => {
         await expect(
-          importMapped(ctx, {
+          importMapped(ctx(), {
             ...base,
             bytes: new Uint8Array(),
             fileName: 'x.csv',
