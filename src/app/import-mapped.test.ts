@@ -9,6 +9,7 @@ import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
 import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
+import { jimuBodyRows, SOURCES, YEARS } from './mapping/suggest-test-support.ts';
 
 /** The documented mappings (docs/mappings/) drive these tests, so the docs cannot drift. */
 const mappingJimu = JSON.parse(
@@ -20,9 +21,6 @@ const keyedMapping = JSON.parse(
 const mappingCsv = JSON.parse(
   readFileSync(new URL('../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
 );
-
-const YEARS = ['令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度', '令和6年度'];
-const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '一般財源', '人件費'];
 
 /**
  * A 事務事業評価シート集計表 as cities keep them: a title and unit row, two header rows with a
@@ -50,80 +48,7 @@ async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<
   sheet.addRow(top);
   sheet.addRow(bottom);
   for (let i = 0; i < YEARS.length; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
-  sheet.addRow([
-    'せいさく',
-    'しさく',
-    'きほんじぎょう',
-    'ばんごう',
-    'じむじぎょうめい',
-    'たんとうか',
-  ]);
-  const money = (base: number) =>
-    YEARS.flatMap((_, y) => [base * 10 + y, 100, 0, 5, base + y * 2, 900]);
-  const indicator = (name: string, unit: string, t: number, a: number[]) => [name, unit, t, ...a];
-  sheet.addRow([
-    '1 安心して暮らせるまち',
-    '1-1 子育て支援',
-    '1-1-1 保育の充実',
-    '01-01-001',
-    '待機児童解消事業',
-    '子育て支援課',
-    ...money(120),
-    ...indicator('保育所定員', '人', 1200, [1100, 1150, 1180]),
-    ...indicator('研修回数', '回', 12, [8, 10, 12]),
-    ...indicator('満足度', '%', 80, [70.5, 72, 75]),
-    '拡充',
-    '定員増を継続',
-  ]);
-  sheet.addRow([
-    '',
-    '',
-    '',
-    '01-01-002',
-    '一時預かり事業',
-    '子育て支援課',
-    ...money(30).map((v, i) => (i === 1 ? '1,100' : v)),
-    ...indicator('利用者数', '人', 3000, [2500, 2600, 2800]),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '継続',
-    '',
-  ]);
-  sheet.addRow([
-    '2 活力あるまち',
-    '2-1 産業振興',
-    '2-1-1 創業支援',
-    '02-01-001',
-    '創業支援補助事業',
-    '商工課',
-    ...money(50),
-    ...indicator('創業件数', '件', 20, [3, 5, 4]),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '改善',
-    '周知方法を見直す',
-  ]);
-  sheet.addRow(['', '', '', '', '合計']);
+  for (const row of jimuBodyRows()) sheet.addRow(row);
   edit?.(sheet);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
