@@ -9,7 +9,7 @@ import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
 import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
-import { jimuBodyRows, SOURCES, YEARS } from './mapping/suggest-test-support.ts';
+import { jimuBodyRows, jimuHeaderRows, YEARS } from './mapping/suggest-test-support.ts';
 
 /** The documented mappings (docs/mappings/) drive these tests, so the docs cannot drift. */
 const mappingJimu = JSON.parse(
@@ -33,17 +33,7 @@ async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<
   const sheet = wb.addWorksheet('事務事業評価集計表');
   sheet.addRow(['令和5年度 事務事業評価シート集計表']);
   sheet.addRow(['(単位：千円)']);
-  const top: string[] = ['政策', '施策', '基本事業', '事務事業\n番号', '事務事業名', '担当課'];
-  const bottom: string[] = ['', '', '', '', '', ''];
-  for (const y of YEARS) {
-    top.push(y, '', '', '', '', '');
-    bottom.push(...SOURCES);
-  }
-  for (const i of [1, 2, 3]) {
-    top.push(`指標${i}`, '', '', '', '', '');
-    bottom.push('指標名', '単位', '目標(R6)', '実績(R2)', '実績(R3)', '実績(R4)');
-  }
-  top.push('今後の方向性', '評価コメント');
+  const { top, bottom } = jimuHeaderRows();
   bottom.push('', '');
   sheet.addRow(top);
   sheet.addRow(bottom);

@@ -14,7 +14,7 @@ export const YEARS = [
   '令和5年度',
   '令和6年度',
 ];
-export const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '一般財源', '人件費'];
+const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '一般財源', '人件費'];
 
 /** Example 1: a 事務事業評価シート集計表 (title and unit rows, merged years, furigana, totals). */
 export async function jimuWorkbook(): Promise<Uint8Array> {
@@ -23,6 +23,16 @@ export async function jimuWorkbook(): Promise<Uint8Array> {
   const sheet = wb.addWorksheet('事務事業評価集計表');
   sheet.addRow(['令和5年度 事務事業評価シート集計表']);
   sheet.addRow(['(単位：千円)']);
+  const { top, bottom } = jimuHeaderRows();
+  sheet.addRow(top);
+  sheet.addRow(bottom);
+  for (let i = 0; i < YEARS.length + 3; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
+  for (const row of jimuBodyRows()) sheet.addRow(row);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Example 1's two header rows: years over six funding sources, three indicators, the policy. */
+export function jimuHeaderRows(): { top: string[]; bottom: string[] } {
   const top = ['政策', '施策', '基本事業', '事務事業\n番号', '事務事業名', '担当課'];
   const bottom = ['', '', '', '', '', ''];
   for (const y of YEARS) {
@@ -34,11 +44,7 @@ export async function jimuWorkbook(): Promise<Uint8Array> {
     bottom.push('指標名', '単位', '目標(R6)', '実績(R2)', '実績(R3)', '実績(R4)');
   }
   top.push('今後の方向性', '評価コメント');
-  sheet.addRow(top);
-  sheet.addRow(bottom);
-  for (let i = 0; i < YEARS.length + 3; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
-  for (const row of jimuBodyRows()) sheet.addRow(row);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return { top, bottom };
 }
 
 /** Example 1's rows under its headers: furigana, three projects, the totals row. */
