@@ -9,7 +9,12 @@ import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
 import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
-import { jimuBodyRows, jimuHeaderRows, YEARS } from './mapping/suggest-test-support.ts';
+import {
+  jimuBodyRows,
+  jimuHeaderRows,
+  jimuTitledSheet,
+  YEARS,
+} from './mapping/suggest-test-support.ts';
 
 /** The documented mappings (docs/mappings/) drive these tests, so the docs cannot drift. */
 const mappingJimu = JSON.parse(
@@ -28,11 +33,7 @@ const mappingCsv = JSON.parse(
  * per project, numbers partly stored as text, three indicators with targets and actuals.
  */
 async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('表紙').addRow(['令和5年度 事務事業評価']);
-  const sheet = wb.addWorksheet('事務事業評価集計表');
-  sheet.addRow(['令和5年度 事務事業評価シート集計表']);
-  sheet.addRow(['(単位：千円)']);
+  const { wb, sheet } = jimuTitledSheet();
   const { top, bottom } = jimuHeaderRows();
   bottom.push('', '');
   sheet.addRow(top);

@@ -18,17 +18,23 @@ const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '�
 
 /** Example 1: a 事務事業評価シート集計表 (title and unit rows, merged years, furigana, totals). */
 export async function jimuWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('表紙').addRow(['令和5年度 事務事業評価']);
-  const sheet = wb.addWorksheet('事務事業評価集計表');
-  sheet.addRow(['令和5年度 事務事業評価シート集計表']);
-  sheet.addRow(['(単位：千円)']);
+  const { wb, sheet } = jimuTitledSheet();
   const { top, bottom } = jimuHeaderRows();
   sheet.addRow(top);
   sheet.addRow(bottom);
   for (let i = 0; i < YEARS.length + 3; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
   for (const row of jimuBodyRows()) sheet.addRow(row);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Example 1's workbook up to its headers: a cover sheet, then the list's title and unit rows. */
+export function jimuTitledSheet(): { wb: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('表紙').addRow(['令和5年度 事務事業評価']);
+  const sheet = wb.addWorksheet('事務事業評価集計表');
+  sheet.addRow(['令和5年度 事務事業評価シート集計表']);
+  sheet.addRow(['(単位：千円)']);
+  return { wb, sheet };
 }
 
 /** Example 1's two header rows: years over six funding sources, three indicators, the policy. */
