@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allProjects, type Plan } from '../core/plan.ts';
 import { loadPlan } from '../store/load-plan.ts';
 import { databaseOf } from '../store/raw-database.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../store/test-databases.ts';
-import { type AppContext, openAppContext } from './app-context.ts';
+import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
+import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 
 /**
@@ -88,26 +83,17 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(
     `mapped tags, texts and details on ${dialect}`,
     () => {
-      let database: TestDatabase;
-      let ctx: AppContext;
-      beforeAll(async () => {
-        database = await createTestDatabase(dialect);
-        ctx = await openAppContext(database.url);
-      });
-      afterAll(async () => {
-        await ctx?.store.close();
-        await database?.drop();
-      });
+      const ctx = useTestContext(dialect);
       const stored = async (): Promise<Plan> => {
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .executeTakeFirstOrThrow();
-        return (await loadPlan(databaseOf(ctx.store), '131016', plan.id)) as Plan;
+        return (await loadPlan(databaseOf(ctx().store), '131016', plan.id)) as Plan;
       };
 
       it('imports flags as tags, texts as results and activities, and each year breakdown', async () => {
-        const outcome = await importMapped(ctx, { ...base, mapping });
+        const outcome = await importMapped(ctx(), { ...base, mapping });
         expect(outcome.findings).toEqual([]);
         expect(outcome.written).toBe(true);
         const [p388, p389, p390] = allProjects(await stored());
@@ -153,7 +139,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('counts in the dry run exactly what the store holds', async () => {
-        const outcome = await importMapped(ctx, { ...base, mapping, dryRun: true });
+        const outcome = await importMapped(ctx(), { ...base, mapping, dryRun: true });
         expect(outcome.summary).toMatchObject({
           projects: 3,
           financeYears: 4,
@@ -164,7 +150,7 @@ for (const dialect of DIALECTS) {
         const projects = allProjects(await stored());
         expect(projects.flatMap((p) => p.tags ?? [])).toHaveLength(outcome.summary?.tags ?? -1);
         expect(projects.flatMap((p) => p.activities)).toHaveLength(outcome.summary?.texts ?? -1);
-        const details = await databaseOf(ctx.store)
+        const details = await databaseOf(ctx().store)
           .selectFrom('project_finance_details')
           .select('label')
           .execute();
@@ -177,7 +163,7 @@ for (const dialect of DIALECTS) {
         wrong.texts[0] = { fiscalYear: 2023, kind: 'result', column: header('実績') };
         const details = wrong.finances[1]?.details;
         if (details) details[0] = { label: '人件費', kind: 'staff', amount: header('R7人件費') };
-        const outcome = await importMapped(ctx, { ...base, mapping: wrong });
+        const outcome = await importMapped(ctx(), { ...base, mapping: wrong });
         expect(outcome.written).toBe(false);
         expect(outcome.findings.map((f) => [f.code, f.location?.path])).toEqual([
           ['mapping.column-not-found', 'finances.1.details.0.amount'],
@@ -188,7 +174,7 @@ for (const dialect of DIALECTS) {
 
       it('reports an unreadable breakdown amount with its cell', async () => {
         const bytes = new TextEncoder().encode(csv.replace('"7,900.5"', 'たくさん'));
-        const outcome = await importMapped(ctx, { ...base, bytes, mapping });
+        const outcome = await importMapped(ctx(), { ...base, bytes, mapping });
         expect(outcome.written).toBe(false);
         expect(outcome.findings.map((f) => [f.code, f.location?.cell, f.found])).toEqual([
           ['amount.not-a-number', 'J2', 'たくさん'],

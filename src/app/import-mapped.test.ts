@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allProjects } from '../core/plan.ts';
 import { loadPlan } from '../store/load-plan.ts';
 import { databaseOf } from '../store/raw-database.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../store/test-databases.ts';
-import { type AppContext, openAppContext } from './app-context.ts';
+import { DIALECTS, dialectAvailable } from '../store/test-databases.ts';
+import { useTestContext } from './app-test-support.ts';
 import { importMapped } from './import-mapped.ts';
 import { loadKpis } from './kpi/kpi-records.ts';
+import {
+  jimuBodyRows,
+  jimuHeaderRows,
+  jimuTitledSheet,
+  YEARS,
+} from './mapping/suggest-test-support.ts';
 
 /** The documented mappings (docs/mappings/) drive these tests, so the docs cannot drift. */
 const mappingJimu = JSON.parse(
@@ -26,109 +27,19 @@ const mappingCsv = JSON.parse(
   readFileSync(new URL('../../docs/mappings/strategy-csv.json', import.meta.url), 'utf8'),
 );
 
-const YEARS = ['令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度', '令和6年度'];
-const SOURCES = ['国庫支出金', '県支出金', '地方債', 'その他', '一般財源', '人件費'];
-
 /**
  * A 事務事業評価シート集計表 as cities keep them: a title and unit row, two header rows with a
  * merged year cell over six funding sources and line breaks in headers, a furigana row, one row
  * per project, numbers partly stored as text, three indicators with targets and actuals.
  */
 async function jimuWorkbook(edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('表紙').addRow(['令和5年度 事務事業評価']);
-  const sheet = wb.addWorksheet('事務事業評価集計表');
-  sheet.addRow(['令和5年度 事務事業評価シート集計表']);
-  sheet.addRow(['(単位：千円)']);
-  const top: string[] = ['政策', '施策', '基本事業', '事務事業\n番号', '事務事業名', '担当課'];
-  const bottom: string[] = ['', '', '', '', '', ''];
-  for (const y of YEARS) {
-    top.push(y, '', '', '', '', '');
-    bottom.push(...SOURCES);
-  }
-  for (const i of [1, 2, 3]) {
-    top.push(`指標${i}`, '', '', '', '', '');
-    bottom.push('指標名', '単位', '目標(R6)', '実績(R2)', '実績(R3)', '実績(R4)');
-  }
-  top.push('今後の方向性', '評価コメント');
+  const { wb, sheet } = jimuTitledSheet();
+  const { top, bottom } = jimuHeaderRows();
   bottom.push('', '');
   sheet.addRow(top);
   sheet.addRow(bottom);
   for (let i = 0; i < YEARS.length; i++) sheet.mergeCells(3, 7 + i * 6, 3, 12 + i * 6);
-  sheet.addRow([
-    'せいさく',
-    'しさく',
-    'きほんじぎょう',
-    'ばんごう',
-    'じむじぎょうめい',
-    'たんとうか',
-  ]);
-  const money = (base: number) =>
-    YEARS.flatMap((_, y) => [base * 10 + y, 100, 0, 5, base + y * 2, 900]);
-  const indicator = (name: string, unit: string, t: number, a: number[]) => [name, unit, t, ...a];
-  sheet.addRow([
-    '1 安心して暮らせるまち',
-    '1-1 子育て支援',
-    '1-1-1 保育の充実',
-    '01-01-001',
-    '待機児童解消事業',
-    '子育て支援課',
-    ...money(120),
-    ...indicator('保育所定員', '人', 1200, [1100, 1150, 1180]),
-    ...indicator('研修回数', '回', 12, [8, 10, 12]),
-    ...indicator('満足度', '%', 80, [70.5, 72, 75]),
-    '拡充',
-    '定員増を継続',
-  ]);
-  sheet.addRow([
-    '',
-    '',
-    '',
-    '01-01-002',
-    '一時預かり事業',
-    '子育て支援課',
-    ...money(30).map((v, i) => (i === 1 ? '1,100' : v)),
-    ...indicator('利用者数', '人', 3000, [2500, 2600, 2800]),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '継続',
-    '',
-  ]);
-  sheet.addRow([
-    '2 活力あるまち',
-    '2-1 産業振興',
-    '2-1-1 創業支援',
-    '02-01-001',
-    '創業支援補助事業',
-    '商工課',
-    ...money(50),
-    ...indicator('創業件数', '件', 20, [3, 5, 4]),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '改善',
-    '周知方法を見直す',
-  ]);
-  sheet.addRow(['', '', '', '', '合計']);
+  for (const row of jimuBodyRows()) sheet.addRow(row);
   edit?.(sheet);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -245,21 +156,12 @@ for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(
     `importing through a column mapping on ${dialect}`,
     () => {
-      let database: TestDatabase;
-      let ctx: AppContext;
-      beforeAll(async () => {
-        database = await createTestDatabase(dialect);
-        ctx = await openAppContext(database.url);
-      });
-      afterAll(async () => {
-        await ctx?.store.close();
-        await database?.drop();
-      });
+      const ctx = useTestContext(dialect);
       const base = { municipalityCode: '131016', municipalityName: '千代田区' };
 
       it('dry-runs a 事務事業評価 workbook: counts what maps to what, writes nothing', async () => {
         const progress: number[] = [];
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'hyoka.xlsx',
@@ -283,24 +185,24 @@ for (const dialect of DIALECTS) {
           financeDetails: 0,
         });
         expect(progress.at(-1)).toBe(1);
-        expect((await databaseOf(ctx.store).selectFrom('plans').selectAll().execute()).length).toBe(
-          0,
-        );
+        expect(
+          (await databaseOf(ctx().store).selectFrom('plans').selectAll().execute()).length,
+        ).toBe(0);
       });
 
       it('imports it: tree, finances summed by source (人件費 left out), KPIs and evaluations', async () => {
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'hyoka.xlsx',
           mapping: mappingJimu,
         });
         expect(outcome.written).toBe(true);
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .executeTakeFirstOrThrow();
-        const stored = await loadPlan(databaseOf(ctx.store), '131016', plan.id);
+        const stored = await loadPlan(databaseOf(ctx().store), '131016', plan.id);
         const projects = allProjects(stored as NonNullable<typeof stored>);
         expect(projects.map((p) => p.no)).toEqual(['01-01-001', '01-01-002', '02-01-001']);
         expect(stored?.nodes.map((n) => n.title)).toEqual([
@@ -315,7 +217,7 @@ for (const dialect of DIALECTS) {
         expect(projects[1]?.finances.find((f) => f.fiscalYear === 2019)?.settlement).toBe(
           (300 + 1100 + 0 + 5 + 30) * 1000,
         );
-        const kpis = await loadKpis(ctx, '131016', plan.id);
+        const kpis = await loadKpis(ctx(), '131016', plan.id);
         expect(kpis.map((k) => k.definition.name)).toEqual([
           '保育所定員',
           '研修回数',
@@ -324,7 +226,7 @@ for (const dialect of DIALECTS) {
           '創業件数',
         ]);
         expect(kpis[2]?.actuals.map((a) => a.value)).toEqual([70.5, 72, 75]);
-        const evaluation = await databaseOf(ctx.store)
+        const evaluation = await databaseOf(ctx().store)
           .selectFrom('evaluations')
           .select(['policy'])
           .orderBy('project_id')
@@ -333,7 +235,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('reports every unreadable cell with its sheet and address, and writes nothing', async () => {
-        const before = await databaseOf(ctx.store)
+        const before = await databaseOf(ctx().store)
           .selectFrom('project_finances')
           .selectAll()
           .execute();
@@ -342,7 +244,7 @@ for (const dialect of DIALECTS) {
           sheet.getCell('AS7').value = 'たくさん';
           sheet.getCell('D8').value = '01-01-001';
         });
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes,
           fileName: 'bad.xlsx',
@@ -357,14 +259,14 @@ for (const dialect of DIALECTS) {
           ['project.duplicate-no', '事務事業評価集計表', 'D8', '01-01-001'],
         ]);
         expect(
-          await databaseOf(ctx.store).selectFrom('project_finances').selectAll().execute(),
+          await databaseOf(ctx().store).selectFrom('project_finances').selectAll().execute(),
         ).toEqual(before);
       });
 
       it('names a mapped column that is not in the sheet', async () => {
         const wrong = structuredClone(mappingJimu);
         wrong.columns.department = { header: '所管課' };
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           ...base,
           bytes: await jimuWorkbook(),
           fileName: 'h.xlsx',
@@ -376,7 +278,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('imports a Shift_JIS CSV of another layout with its own mapping', async () => {
-        const outcome = await importMapped(ctx, {
+        const outcome = await importMapped(ctx(), {
           municipalityCode: '012050',
           municipalityName: '室蘭市',
           title: '総合戦略 R3',
@@ -386,12 +288,12 @@ for (const dialect of DIALECTS) {
         });
         expect(outcome.findings).toEqual([]);
         expect(outcome.summary?.projects).toBe(3);
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .executeTakeFirstOrThrow();
-        const stored = await loadPlan(databaseOf(ctx.store), '012050', plan.id);
+        const stored = await loadPlan(databaseOf(ctx().store), '012050', plan.id);
         const p = allProjects(stored as NonNullable<typeof stored>);
         expect(p.map((x) => [x.no, x.finances[0]?.budget, x.finances[0]?.settlement])).toEqual([
           ['1', 1_200_000, 980_000],
@@ -401,33 +303,33 @@ for (const dialect of DIALECTS) {
       });
 
       it('refuses a mapped import into a published year, naming the year, writing nothing', async () => {
-        const plan = await databaseOf(ctx.store)
+        const plan = await databaseOf(ctx().store)
           .selectFrom('plans')
           .select('id')
           .where('municipality_code', '=', '012050')
           .where('title', '=', '総合戦略 R3')
           .executeTakeFirstOrThrow();
-        await databaseOf(ctx.store)
+        await databaseOf(ctx().store)
           .insertInto('plan_years')
           .values({
             plan_id: plan.id,
             municipality_code: '012050',
             fiscal_year: 2021,
             status: 'published',
-            updated_at: ctx.now(),
+            updated_at: ctx().now(),
             updated_by: null,
-            published_at: ctx.now(),
+            published_at: ctx().now(),
             publish_override: null,
           })
           .execute();
-        const before = await databaseOf(ctx.store)
+        const before = await databaseOf(ctx().store)
           .selectFrom('project_finances')
           .selectAll()
           .where('municipality_code', '=', '012050')
           .orderBy('project_id')
           .execute();
-        const runs = await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute();
-        const outcome = await importMapped(ctx, {
+        const runs = await databaseOf(ctx().store).selectFrom('import_runs').selectAll().execute();
+        const outcome = await importMapped(ctx(), {
           municipalityCode: '012050',
           title: '総合戦略 R3',
           bytes: iconv.encode(csvText.replace('"1,200"', '"9,999"'), 'cp932'),
@@ -439,16 +341,16 @@ for (const dialect of DIALECTS) {
           ['year.locked', 2021],
         ]);
         expect(
-          await databaseOf(ctx.store)
+          await databaseOf(ctx().store)
             .selectFrom('project_finances')
             .selectAll()
             .where('municipality_code', '=', '012050')
             .orderBy('project_id')
             .execute(),
         ).toEqual(before);
-        expect(await databaseOf(ctx.store).selectFrom('import_runs').selectAll().execute()).toEqual(
-          runs,
-        );
+        expect(
+          await databaseOf(ctx().store).selectFrom('import_runs').selectAll().execute(),
+        ).toEqual(runs);
       });
 
       it('stores what the dry run counted: the same projects, nodes, finances, KPIs, values, evaluations', async () => {
@@ -459,18 +361,18 @@ for (const dialect of DIALECTS) {
           fileName: 'keyed.xlsx',
           mapping: keyedMapping,
         };
-        const dry = await importMapped(ctx, { ...input, dryRun: true });
+        const dry = await importMapped(ctx(), { ...input, dryRun: true });
         expect(dry.findings.map((f) => [f.severity, f.code, f.location?.cell])).toEqual([
           ['warning', 'mapping.indicator-renamed', 'M3'],
           ['info', 'mapping.amounts-rounded', undefined],
         ]);
-        const outcome = await importMapped(ctx, input);
+        const outcome = await importMapped(ctx(), input);
         expect(outcome.written).toBe(true);
-        const planId = (await ctx.store.plans.findId('272051', '総合計画 事務事業')) as number;
-        const plan = await ctx.store.plans.load('272051', planId);
+        const planId = (await ctx().store.plans.findId('272051', '総合計画 事務事業')) as number;
+        const plan = await ctx().store.plans.load('272051', planId);
         if (!plan) throw new Error('not stored');
-        const kpis = await ctx.store.kpis.list('272051', planId);
-        const evaluations = await ctx.store.evaluations.list('272051', planId, 2023);
+        const kpis = await ctx().store.kpis.list('272051', planId);
+        const evaluations = await ctx().store.evaluations.list('272051', planId, 2023);
         const perLevel = (nodes: typeof plan.nodes): number[] =>
           nodes.length === 0
             ? []
@@ -516,7 +418,7 @@ for (const dialect of DIALECTS) {
 
       it('refuses a mapping file that does not fit the format, naming the field', async () => {
         await expect(
-          importMapped(ctx, {
+          importMapped(ctx(), {
             ...base,
             bytes: new Uint8Array(),
             fileName: 'x.csv',

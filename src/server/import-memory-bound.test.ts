@@ -3,13 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppContext } from '../app/app-context.ts';
 import { createSession } from '../app/auth/sessions.ts';
 import { findUserByEmail } from '../app/auth/users.ts';
 import { setUpDemo } from '../app/demo.ts';
+import { gc, largeListMapping, MB } from '../app/import/memory-test-support.ts';
 import { writeLargeWorkbook } from '../formats/xlsx/large-workbook-file.ts';
 import { createTestDatabase, type TestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
@@ -24,29 +23,13 @@ import { DEMO } from './test-server.ts';
  * bytes must never be resident: the heap (with array buffers) may not grow by even half the
  * file's size while the server receives, guards, streams and reads it.
  */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const MB = 1024 * 1024;
 /**
  * The stated bound, from what was measured (docs/security.md): live heap +8 MB streaming the
  * file; +44 MB when the route read it whole (before), so a file held whole cannot pass.
  */
 const BOUND_MB = 20;
 
-const mapping = {
-  format: 'sousei-mapping',
-  version: 1,
-  headerRows: [1],
-  dataStartRow: 2,
-  requiredColumn: 'C',
-  plan: {
-    title: '大きな一覧',
-    levels: ['目標', '施策', '事業'],
-    firstFiscalYear: 2020,
-    lastFiscalYear: 2024,
-  },
-  columns: { levels: ['A', 'B'], projectNo: 'C', projectName: 'D' },
-};
+const mapping = largeListMapping;
 
 let database: TestDatabase;
 let running: RunningServer;

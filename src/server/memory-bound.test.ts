@@ -1,7 +1,6 @@
 import { request } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gc, MB } from '../app/import/memory-test-support.ts';
 import { createTestDatabase, type TestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { type RunningServer, startServer } from './serve.ts';
@@ -12,9 +11,6 @@ import { type RunningServer, startServer } from './serve.ts';
  * and chunked, forms, multipart, the import upload, the API), the process's memory measured
  * around them. Bounded: each body stops as soon as the server answers.
  */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const MB = 1024 * 1024;
 
 let database: TestDatabase;
 let running: RunningServer;

@@ -4,6 +4,7 @@ import { createSession } from '../app/auth/sessions.ts';
 import { findUserByEmail } from '../app/auth/users.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import type { DialectName } from '../store/database.ts';
+import { databaseOf } from '../store/raw-database.ts';
 import { createTestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
@@ -102,4 +103,18 @@ export async function anonymous(server: TestServer): Promise<Session> {
         body: encode({ _csrf: csrf, ...form }),
       }),
   };
+}
+
+/** A project of the demo plan by its number, and the path of its page (the demo's city). */
+export async function demoProject(
+  server: TestServer,
+  no = '1',
+): Promise<{ id: number; page: string }> {
+  const { id } = await databaseOf(server.ctx.store)
+    .selectFrom('projects')
+    .select('id')
+    .where('plan_id', '=', server.planId)
+    .where('no', '=', no)
+    .executeTakeFirstOrThrow();
+  return { id, page: `/m/012050/plans/${server.planId}/projects/${id}` };
 }

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppContext, openAppContext } from '../../src/app/app-context.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../src/app/app-test-support.ts';
 import { allNodes, allProjects } from '../../src/core/plan.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../../src/store/test-databases.ts';
+import { DIALECTS, dialectAvailable } from '../../src/store/test-databases.ts';
 import type { JimuModel } from '../fixtures/workbooks/jimu-hyoka-model.ts';
 import { jimuHyokaWorkbook } from '../fixtures/workbooks/jimu-hyoka-workbook.ts';
 import { expectedShape, importWholePath, storedShape, type WholePathRun } from './whole-path.ts';
@@ -23,24 +18,17 @@ const documented = JSON.parse(
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(`fixture a in full, on ${dialect}`, () => {
-    let database: TestDatabase;
-    let ctx: AppContext;
+    const ctx = useTestContext(dialect);
     let run: WholePathRun;
     let expected: JimuModel['expected'];
     beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      ctx = await openAppContext(database.url);
       const { bytes, model } = await jimuHyokaWorkbook();
       expected = model.expected;
       run = await importWholePath(
-        ctx,
+        ctx(),
         { bytes, fileName: '事務事業評価.xlsx', mapping: documented },
         '131016',
       );
-    });
-    afterAll(async () => {
-      await ctx?.store.close();
-      await database?.drop();
     });
 
     it('reads headers and cells with furigana as their text (政策名, not メイ)', () => {

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppContext, openAppContext } from '../../src/app/app-context.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../../src/app/app-test-support.ts';
 import { allNodes } from '../../src/core/plan.ts';
 import { databaseOf } from '../../src/store/raw-database.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../../src/store/test-databases.ts';
+import { DIALECTS, dialectAvailable } from '../../src/store/test-databases.ts';
 import type { JimuModel } from '../fixtures/workbooks/jimu-hyoka-model.ts';
 import { jimuHyokaWorkbook } from '../fixtures/workbooks/jimu-hyoka-workbook.ts';
 import {
@@ -39,23 +34,18 @@ for (const f of mapping.finances) delete f.details;
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(`fixture a, 事務事業評価, on ${dialect}`, () => {
-    let database: TestDatabase;
-    let ctx: AppContext;
-    beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      ctx = await openAppContext(database.url);
-    });
-    afterAll(async () => {
-      await ctx?.store.close();
-      await database?.drop();
-    });
+    const ctx = useTestContext(dialect);
 
     let run: WholePathRun;
     let expected: JimuModel['expected'];
     beforeAll(async () => {
       const { bytes, model } = await jimuHyokaWorkbook(40, 10, { furigana: false });
       expected = model.expected;
-      run = await importWholePath(ctx, { bytes, fileName: '事務事業評価.xlsx', mapping }, '131016');
+      run = await importWholePath(
+        ctx(),
+        { bytes, fileName: '事務事業評価.xlsx', mapping },
+        '131016',
+      );
     });
 
     it('stores the tree keyed by code and every project, its totals rounded to the yen', async () => {
@@ -125,7 +115,7 @@ for (const dialect of DIALECTS) {
 
     it('maps 「１ 現状維持」 and the other policies through the value map', async () => {
       expect(run.dry.summary?.evaluations).toBe(40);
-      const policies = await databaseOf(ctx.store)
+      const policies = await databaseOf(ctx().store)
         .selectFrom('evaluations')
         .innerJoin('projects', 'projects.id', 'evaluations.project_id')
         .select(['projects.no', 'evaluations.policy'])

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppContext, openAppContext } from '../../src/app/app-context.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../../src/store/test-databases.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../src/app/app-test-support.ts';
+import { DIALECTS, dialectAvailable } from '../../src/store/test-databases.ts';
 import {
   JISSHI_COLUMNS,
   JISSHI_YEARS,
@@ -31,22 +26,13 @@ const mapping = JSON.parse(
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(`fixture c, 実施計画, on ${dialect}`, () => {
-    let database: TestDatabase;
-    let ctx: AppContext;
-    beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      ctx = await openAppContext(database.url);
-    });
-    afterAll(async () => {
-      await ctx?.store.close();
-      await database?.drop();
-    });
+    const ctx = useTestContext(dialect);
 
     it('imports 210 columns to the expected plan, and the report shows its totals', async () => {
       expect(JISSHI_COLUMNS).toBe(210);
       const { bytes, expected } = await jisshiKeikakuWorkbook(60);
       const run = await importWholePath(
-        ctx,
+        ctx(),
         { bytes, fileName: '実施計画.xlsx', mapping },
         '131016',
       );

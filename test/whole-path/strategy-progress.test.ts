@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppContext, openAppContext } from '../../src/app/app-context.ts';
-import {
-  createTestDatabase,
-  DIALECTS,
-  dialectAvailable,
-  type TestDatabase,
-} from '../../src/store/test-databases.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../src/app/app-test-support.ts';
+import { DIALECTS, dialectAvailable } from '../../src/store/test-databases.ts';
 import type { ExpectedPlan } from '../fixtures/workbooks/expected-plan.ts';
 import {
   strategyProgressCsv,
@@ -48,21 +43,12 @@ function expectWholePath(run: WholePathRun, expected: ExpectedPlan) {
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(`fixture b, 総合戦略 progress, on ${dialect}`, () => {
-    let database: TestDatabase;
-    let ctx: AppContext;
-    beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-      ctx = await openAppContext(database.url);
-    });
-    afterAll(async () => {
-      await ctx?.store.close();
-      await database?.drop();
-    });
+    const ctx = useTestContext(dialect);
 
     it('imports the Shift_JIS CSV of every goal to the expected plan and report', async () => {
       const { bytes, model } = strategyProgressCsv();
       const run = await importWholePath(
-        ctx,
+        ctx(),
         { bytes, fileName: '総合戦略進捗.csv', mapping: mapping('strategy-progress-csv.json') },
         '012050',
       );
@@ -89,7 +75,7 @@ for (const dialect of DIALECTS) {
       const { bytes, model } = await strategyProgressWorkbook();
       const sheetMapping = { ...mapping('strategy-progress.json'), sheet: '基本目標2' };
       const run = await importWholePath(
-        ctx,
+        ctx(),
         { bytes, fileName: '総合戦略進捗.xlsx', mapping: sheetMapping, title: '基本目標2' },
         '011002',
       );

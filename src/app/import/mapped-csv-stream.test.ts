@@ -3,39 +3,22 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../../core/input-limits.ts';
 import { createTestDatabase, type TestDatabase } from '../../store/test-databases.ts';
 import { type AppContext, openAppContext } from '../app-context.ts';
 import { importFile } from './import-file.ts';
+import { gc, largeListMapping, MB } from './memory-test-support.ts';
 
 /**
  * "Imports … never held whole" (issue 9) for a mapped CSV: a file past the 64 MB bound of the
  * text files read whole (INPUT_LIMITS.textBytes) is read from its path as it streams, its heap
  * sampled (collected first) the while: it may not grow by even a third of the file's size.
  */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const MB = 1024 * 1024;
 /** The stated bound (docs/security.md), far under the file: a file held whole cannot pass. */
 const BOUND_MB = 20;
 
-const mapping = {
-  format: 'sousei-mapping',
-  version: 1,
-  headerRows: [1],
-  dataStartRow: 2,
-  requiredColumn: 'C',
-  plan: {
-    title: '大きな一覧',
-    levels: ['目標', '施策', '事業'],
-    firstFiscalYear: 2020,
-    lastFiscalYear: 2024,
-  },
-  columns: { levels: ['A', 'B'], projectNo: 'C', projectName: 'D' },
-};
+const mapping = largeListMapping;
 
 /** 90,000 rows of ~780 bytes: one in 90 a project, the others filler the mapping ignores. */
 async function writeLargeCsv(path: string): Promise<number> {

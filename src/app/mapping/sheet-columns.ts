@@ -1,3 +1,4 @@
+import { columnLetters } from '../../formats/xlsx/workbook-grid.ts';
 import type { SampleRow, SheetLayout } from './sheet-layout.ts';
 import { isBlank, isCodeText, isNumberText, normaliseHeader } from './sheet-text.ts';
 
@@ -24,15 +25,9 @@ export interface SheetColumn {
   distinct: number;
 }
 
+/** The spreadsheet name of a 0-based column index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetters(index + 1);
 }
 
 /**

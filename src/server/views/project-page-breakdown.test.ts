@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOf } from '../../store/raw-database.ts';
-import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
+import { anonymous, createTestServer, DEMO, demoProject, type TestServer } from '../test-server.ts';
 
 /**
  * A project's tags and the selected year's cost breakdown on its page (issue 10). The demo has
@@ -18,13 +18,8 @@ describe('the project page: tags and finance details', () => {
   beforeAll(async () => {
     server = await createTestServer();
     const db = databaseOf(server.ctx.store);
-    const p1 = await db
-      .selectFrom('projects')
-      .select('id')
-      .where('plan_id', '=', server.planId)
-      .where('no', '=', '1')
-      .executeTakeFirstOrThrow();
-    page = `/m/012050/plans/${server.planId}/projects/${p1.id}`;
+    const p1 = await demoProject(server);
+    page = p1.page;
     await db
       .updateTable('projects')
       .set({ tags: JSON.stringify(['総合戦略', '重点事業']) })

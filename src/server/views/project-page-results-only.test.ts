@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOf } from '../../store/raw-database.ts';
-import { anonymous, createTestServer, type TestServer } from '../test-server.ts';
+import { anonymous, createTestServer, demoProject, type TestServer } from '../test-server.ts';
 
 /**
  * Results read from a city's 前年度実績 column have no activity of their own (mapping v2
@@ -14,13 +14,8 @@ describe('an activity without words (results read from a text column)', () => {
   beforeAll(async () => {
     server = await createTestServer();
     const db = databaseOf(server.ctx.store);
-    const p1 = await db
-      .selectFrom('projects')
-      .select('id')
-      .where('plan_id', '=', server.planId)
-      .where('no', '=', '1')
-      .executeTakeFirstOrThrow();
-    projectPage = `/m/012050/plans/${server.planId}/projects/${p1.id}`;
+    const p1 = await demoProject(server);
+    projectPage = p1.page;
     const first = await db
       .selectFrom('activities')
       .select('id')
