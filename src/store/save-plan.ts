@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
-import type { Activity, Plan, PlanNode } from '../core/plan.ts';
+import type { Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { writeFinance } from './plans/project-finance.ts';
 import { recordFinanceChanges } from './plans/record-finance-changes.ts';
+import { saveActivities } from './plans/save-activities.ts';
+import { readStoredActivities } from './plans/stored-activities.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
+
+export { saveActivities } from './plans/save-activities.ts';
 
 export interface SavePlanOptions {
   /** Finances and stated totals are written for these fiscal years only; other years are kept. */
@@ -187,6 +191,7 @@ async function saveProjects(
     .where('municipality_code', '=', code)
     .execute();
   const idByNo = new Map(existing.map((p) => [p.no, p.id]));
+  const storedActivities = await readStoredActivities(trx, code, { planId });
   const ids = new Map<string, number>();
   let position = 0;
   const placed: { node: PlanNode; project: PlanNode['projects'][number] }[] = [];
@@ -238,98 +243,12 @@ async function saveProjects(
     }
     await saveActivities(trx, code, id, project.activities, {
       introducedIn: options.introducedIn,
+      stored: storedActivities.get(id) ?? [],
     });
   }
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
   return ids;
-}
-
-/**
- * Writes a project's activities positionally, keeping the ids of those that stay. An import
- * clears re-listing links (they are set again plan-wide); an edit keeps them.
- */
-export async function saveActivities(
-  trx: Kysely<DB>,
-  code: string,
-  projectId: number,
-  activities: readonly Activity[],
-  options: { keepRelists?: boolean; introducedIn?: number | null } = {},
-): Promise<void> {
-  const existing = await trx
-    .selectFrom('activities')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('municipality_code', '=', code)
-    .orderBy('position')
-    .execute();
-  for (const [position, a] of activities.entries()) {
-    const values = { position, title: a.title, text: a.text, source: a.source, relist_of_id: null };
-    let id = existing[position]?.id;
-    if (id !== undefined) {
-      const { relist_of_id, ...kept } = values;
-      await trx
-        .updateTable('activities')
-        .set(options.keepRelists ? kept : values)
-        .where('id', '=', id)
-        .execute();
-    } else {
-      const row = await trx
-        .insertInto('activities')
-        .values({
-          municipality_code: code,
-          project_id: projectId,
-          ...values,
-          // A new item belongs to the year it was added in: hidden from the public until then.
-          introduced_in: a.introducedIn ?? options.introducedIn ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = row.id;
-    }
-    await saveEntries(trx, code, id, a);
-  }
-  const surplus = existing.slice(activities.length).map((a) => a.id);
-  if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
-}
-
-async function saveEntries(trx: Kysely<DB>, code: string, activityId: number, a: Activity) {
-  const existing = await trx
-    .selectFrom('activity_entries')
-    .select('id')
-    .where('activity_id', '=', activityId)
-    .where('municipality_code', '=', code)
-    .orderBy('position')
-    .execute();
-  for (const [position, e] of a.entries.entries()) {
-    const values = {
-      position,
-      kind: e.kind,
-      fiscal_year: e.fiscalYear,
-      year_label: e.yearLabel,
-      text: e.text,
-      kpi: e.kpi ? 1 : 0,
-    };
-    const id = existing[position]?.id;
-    if (id !== undefined) {
-      // An entry no longer marked as a KPI result is no longer linked to a KPI either.
-      const unlink = e.kpi ? {} : { kpi_id: null };
-      await trx
-        .updateTable('activity_entries')
-        .set({ ...values, ...unlink })
-        .where('id', '=', id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('activity_entries')
-        .values({ municipality_code: code, activity_id: activityId, ...values })
-        .execute();
-    }
-  }
-  const surplus = existing.slice(a.entries.length).map((e) => e.id);
-  if (surplus.length > 0) {
-    await trx.deleteFrom('activity_entries').where('id', 'in', surplus).execute();
-  }
 }
 
 async function saveRelists(trx: Kysely<DB>, plan: Plan, projectIds: Map<string, number>) {
