@@ -4,9 +4,10 @@ import type { Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { writeFinance } from './plans/project-finance.ts';
-import { recordFinanceChanges } from './plans/record-finance-changes.ts';
+import { financeUnchanged, recordFinanceChanges } from './plans/record-finance-changes.ts';
 import { saveActivities } from './plans/save-activities.ts';
 import { readStoredActivities } from './plans/stored-activities.ts';
+import { financeKey, readStoredFinances } from './plans/stored-finances.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
 
@@ -192,6 +193,7 @@ async function saveProjects(
     .execute();
   const idByNo = new Map(existing.map((p) => [p.no, p.id]));
   const storedActivities = await readStoredActivities(trx, code, { planId });
+  const storedFinances = await readStoredFinances(trx, code, planId, options.fiscalYears);
   const ids = new Map<string, number>();
   let position = 0;
   const placed: { node: PlanNode; project: PlanNode['projects'][number] }[] = [];
@@ -234,7 +236,9 @@ async function saveProjects(
       // A year the file gives is replaced whole, its breakdown too when the file carries one
       // (`[]`: none); a file that carries no breakdown at all (a TSV) keeps the stored one.
       const amounts = { budget: f.budget, settlement: f.settlement, details: f.details };
-      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
+      const before = storedFinances.get(financeKey(id, f.fiscalYear));
+      if (financeUnchanged(before, f)) continue;
+      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f, before);
       await writeFinance(
         trx,
         { municipalityCode: code, projectId: id, fiscalYear: f.fiscalYear },

@@ -51,7 +51,7 @@ function plan(): Plan {
 }
 
 describeEachDialect('saving an unchanged plan again', (store) => {
-  it('writes no activity or entry row, and the plan reads back the same', async () => {
+  it('writes no finance, breakdown, history, activity or entry row, and reads back the same', async () => {
     const db = databaseOf(store());
     const options = { fiscalYears: [2020, 2021], now: NOW };
     const planId = await db.transaction().execute((trx) => savePlan(trx, plan(), options));
@@ -62,6 +62,9 @@ describeEachDialect('saving an unchanged plan again', (store) => {
       .execute((trx) => savePlan(trx, plan(), options));
     expect(writes.get('activities') ?? 0).toBe(0);
     expect(writes.get('activity_entries') ?? 0).toBe(0);
+    expect(writes.get('project_finances') ?? 0).toBe(0);
+    expect(writes.get('project_finance_details') ?? 0).toBe(0);
+    expect(writes.get('changes') ?? 0).toBe(0);
     expect(await store().plans.load('012050', planId)).toEqual(plan());
   });
 });
