@@ -5,6 +5,7 @@ import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { writeFinance } from './plans/project-finance.ts';
 import { financeUnchanged, recordFinanceChanges } from './plans/record-finance-changes.ts';
+import { sameValues } from './plans/same-values.ts';
 import { saveActivities } from './plans/save-activities.ts';
 import { readStoredActivities } from './plans/stored-activities.ts';
 import { financeKey, readStoredFinances } from './plans/stored-finances.ts';
@@ -172,8 +173,17 @@ async function saveNodes(
   return ids;
 }
 
-async function departmentId(trx: Kysely<DB>, code: string, name: string | null) {
-  return name === null ? null : departmentStore(trx).ensure(code, name);
+/** Department ids by name, each name ensured once per save rather than once per project. */
+function departmentIds(trx: Kysely<DB>, code: string) {
+  const ids = new Map<string, number>();
+  return async (name: string | null) => {
+    if (name === null) return null;
+    const known = ids.get(name);
+    if (known !== undefined) return known;
+    const id = await departmentStore(trx).ensure(code, name);
+    ids.set(name, id);
+    return id;
+  };
 }
 
 /** Returns project ids by project number. */
@@ -187,11 +197,13 @@ async function saveProjects(
 ): Promise<Map<string, number>> {
   const existing = await trx
     .selectFrom('projects')
-    .select(['id', 'no'])
+    .select(['id', 'no', 'node_id', 'position', 'name', 'notes', 'tags', 'department_id'])
     .where('plan_id', '=', planId)
     .where('municipality_code', '=', code)
     .execute();
   const idByNo = new Map(existing.map((p) => [p.no, p.id]));
+  const storedByNo = new Map(existing.map((p) => [p.no, p]));
+  const departmentId = departmentIds(trx, code);
   const storedActivities = await readStoredActivities(trx, code, { planId });
   const storedFinances = await readStoredFinances(trx, code, planId, options.fiscalYears);
   const ids = new Map<string, number>();
@@ -212,16 +224,19 @@ async function saveProjects(
       notes: JSON.stringify(project.notes),
       // A file that does not carry tags (a TSV) keeps the stored ones: nothing is lost silently.
       ...(project.tags === undefined ? {} : { tags: JSON.stringify(project.tags) }),
-      department_id: await departmentId(trx, code, project.department),
+      department_id: await departmentId(project.department),
     };
     let id = idByNo.get(project.no);
     if (id !== undefined) {
       idByNo.delete(project.no);
-      await trx
-        .updateTable('projects')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
+      // An unchanged project is not a change: its row and version stay as they are.
+      if (!sameValues(storedByNo.get(project.no) ?? {}, values)) {
+        await trx
+          .updateTable('projects')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+      }
     } else {
       const row = await trx
         .insertInto('projects')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../core/plan.ts';
 import type { DB } from '../schema.ts';
+import { sameValues } from './same-values.ts';
 import {
   readStoredActivities,
   type StoredActivity,
@@ -56,12 +57,6 @@ export async function saveActivities(
   }
   const surplus = existing.slice(activities.length).map((a) => a.id);
   if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
-}
-
-/** Whether every value to be set already is the stored one. */
-function sameValues(stored: object, values: Record<string, unknown>): boolean {
-  const row = stored as Record<string, unknown>;
-  return Object.entries(values).every(([k, v]) => row[k] === v);
 }
 
 const CHUNK = 500;

@@ -51,7 +51,7 @@ function plan(): Plan {
 }
 
 describeEachDialect('saving an unchanged plan again', (store) => {
-  it('writes no finance, breakdown, history, activity or entry row, and reads back the same', async () => {
+  it('writes no project, finance, breakdown, history, activity or entry row; reads back the same', async () => {
     const db = databaseOf(store());
     const options = { fiscalYears: [2020, 2021], now: NOW };
     const planId = await db.transaction().execute((trx) => savePlan(trx, plan(), options));
@@ -65,6 +65,7 @@ describeEachDialect('saving an unchanged plan again', (store) => {
     expect(writes.get('project_finances') ?? 0).toBe(0);
     expect(writes.get('project_finance_details') ?? 0).toBe(0);
     expect(writes.get('changes') ?? 0).toBe(0);
+    expect(writes.get('projects') ?? 0).toBe(0);
     expect(await store().plans.load('012050', planId)).toEqual(plan());
   });
 });
