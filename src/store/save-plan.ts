@@ -3,6 +3,7 @@ import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { newFinances } from './plans/new-finances.ts';
 import { writeFinance } from './plans/project-finance.ts';
 import { financeUnchanged, recordFinanceChanges } from './plans/record-finance-changes.ts';
 import { sameValues } from './plans/same-values.ts';
@@ -204,6 +205,7 @@ async function saveProjects(
   const idByNo = new Map(existing.map((p) => [p.no, p.id]));
   const storedByNo = new Map(existing.map((p) => [p.no, p]));
   const departmentId = departmentIds(trx, code);
+  const fresh = newFinances(trx, code);
   const storedActivities = await readStoredActivities(trx, code, { planId });
   const storedFinances = await readStoredFinances(trx, code, planId, options.fiscalYears);
   const ids = new Map<string, number>();
@@ -253,6 +255,10 @@ async function saveProjects(
       const amounts = { budget: f.budget, settlement: f.settlement, details: f.details };
       const before = storedFinances.get(financeKey(id, f.fiscalYear));
       if (financeUnchanged(before, f)) continue;
+      if (!before) {
+        fresh.add({ projectId: id, ...amounts, fiscalYear: f.fiscalYear });
+        continue;
+      }
       await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f, before);
       await writeFinance(
         trx,
@@ -265,6 +271,7 @@ async function saveProjects(
       stored: storedActivities.get(id) ?? [],
     });
   }
+  await fresh.flush();
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
   return ids;
