@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
-import type { Activity, Plan, PlanNode } from '../core/plan.ts';
+import type { Plan, PlanNode } from '../core/plan.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
+import { newFinances } from './plans/new-finances.ts';
 import { writeFinance } from './plans/project-finance.ts';
-import { recordFinanceChanges } from './plans/record-finance-changes.ts';
+import { financeUnchanged, recordFinanceChanges } from './plans/record-finance-changes.ts';
+import { sameValues } from './plans/same-values.ts';
+import { saveActivities } from './plans/save-activities.ts';
+import { readStoredActivities } from './plans/stored-activities.ts';
+import { financeKey, readStoredFinances } from './plans/stored-finances.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
 import type { DB } from './schema.ts';
+
+export { saveActivities } from './plans/save-activities.ts';
 
 export interface SavePlanOptions {
   /** Finances and stated totals are written for these fiscal years only; other years are kept. */
@@ -167,8 +174,17 @@ async function saveNodes(
   return ids;
 }
 
-async function departmentId(trx: Kysely<DB>, code: string, name: string | null) {
-  return name === null ? null : departmentStore(trx).ensure(code, name);
+/** Department ids by name, each name ensured once per save rather than once per project. */
+function departmentIds(trx: Kysely<DB>, code: string) {
+  const ids = new Map<string, number>();
+  return async (name: string | null) => {
+    if (name === null) return null;
+    const known = ids.get(name);
+    if (known !== undefined) return known;
+    const id = await departmentStore(trx).ensure(code, name);
+    ids.set(name, id);
+    return id;
+  };
 }
 
 /** Returns project ids by project number. */
@@ -182,11 +198,16 @@ async function saveProjects(
 ): Promise<Map<string, number>> {
   const existing = await trx
     .selectFrom('projects')
-    .select(['id', 'no'])
+    .select(['id', 'no', 'node_id', 'position', 'name', 'notes', 'tags', 'department_id'])
     .where('plan_id', '=', planId)
     .where('municipality_code', '=', code)
     .execute();
   const idByNo = new Map(existing.map((p) => [p.no, p.id]));
+  const storedByNo = new Map(existing.map((p) => [p.no, p]));
+  const departmentId = departmentIds(trx, code);
+  const fresh = newFinances(trx, code);
+  const storedActivities = await readStoredActivities(trx, code, { planId });
+  const storedFinances = await readStoredFinances(trx, code, planId, options.fiscalYears);
   const ids = new Map<string, number>();
   let position = 0;
   const placed: { node: PlanNode; project: PlanNode['projects'][number] }[] = [];
@@ -205,16 +226,19 @@ async function saveProjects(
       notes: JSON.stringify(project.notes),
       // A file that does not carry tags (a TSV) keeps the stored ones: nothing is lost silently.
       ...(project.tags === undefined ? {} : { tags: JSON.stringify(project.tags) }),
-      department_id: await departmentId(trx, code, project.department),
+      department_id: await departmentId(project.department),
     };
     let id = idByNo.get(project.no);
     if (id !== undefined) {
       idByNo.delete(project.no);
-      await trx
-        .updateTable('projects')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
+      // An unchanged project is not a change: its row and version stay as they are.
+      if (!sameValues(storedByNo.get(project.no) ?? {}, values)) {
+        await trx
+          .updateTable('projects')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+      }
     } else {
       const row = await trx
         .insertInto('projects')
@@ -229,7 +253,13 @@ async function saveProjects(
       // A year the file gives is replaced whole, its breakdown too when the file carries one
       // (`[]`: none); a file that carries no breakdown at all (a TSV) keeps the stored one.
       const amounts = { budget: f.budget, settlement: f.settlement, details: f.details };
-      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f);
+      const before = storedFinances.get(financeKey(id, f.fiscalYear));
+      if (financeUnchanged(before, f)) continue;
+      if (!before) {
+        fresh.add({ projectId: id, ...amounts, fiscalYear: f.fiscalYear });
+        continue;
+      }
+      await recordFinanceChanges(trx, { code, planId, projectId: id, now: options.now }, f, before);
       await writeFinance(
         trx,
         { municipalityCode: code, projectId: id, fiscalYear: f.fiscalYear },
@@ -238,98 +268,13 @@ async function saveProjects(
     }
     await saveActivities(trx, code, id, project.activities, {
       introducedIn: options.introducedIn,
+      stored: storedActivities.get(id) ?? [],
     });
   }
+  await fresh.flush();
   const gone = [...idByNo.values()];
   if (gone.length > 0) await trx.deleteFrom('projects').where('id', 'in', gone).execute();
   return ids;
-}
-
-/**
- * Writes a project's activities positionally, keeping the ids of those that stay. An import
- * clears re-listing links (they are set again plan-wide); an edit keeps them.
- */
-export async function saveActivities(
-  trx: Kysely<DB>,
-  code: string,
-  projectId: number,
-  activities: readonly Activity[],
-  options: { keepRelists?: boolean; introducedIn?: number | null } = {},
-): Promise<void> {
-  const existing = await trx
-    .selectFrom('activities')
-    .select('id')
-    .where('project_id', '=', projectId)
-    .where('municipality_code', '=', code)
-    .orderBy('position')
-    .execute();
-  for (const [position, a] of activities.entries()) {
-    const values = { position, title: a.title, text: a.text, source: a.source, relist_of_id: null };
-    let id = existing[position]?.id;
-    if (id !== undefined) {
-      const { relist_of_id, ...kept } = values;
-      await trx
-        .updateTable('activities')
-        .set(options.keepRelists ? kept : values)
-        .where('id', '=', id)
-        .execute();
-    } else {
-      const row = await trx
-        .insertInto('activities')
-        .values({
-          municipality_code: code,
-          project_id: projectId,
-          ...values,
-          // A new item belongs to the year it was added in: hidden from the public until then.
-          introduced_in: a.introducedIn ?? options.introducedIn ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = row.id;
-    }
-    await saveEntries(trx, code, id, a);
-  }
-  const surplus = existing.slice(activities.length).map((a) => a.id);
-  if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
-}
-
-async function saveEntries(trx: Kysely<DB>, code: string, activityId: number, a: Activity) {
-  const existing = await trx
-    .selectFrom('activity_entries')
-    .select('id')
-    .where('activity_id', '=', activityId)
-    .where('municipality_code', '=', code)
-    .orderBy('position')
-    .execute();
-  for (const [position, e] of a.entries.entries()) {
-    const values = {
-      position,
-      kind: e.kind,
-      fiscal_year: e.fiscalYear,
-      year_label: e.yearLabel,
-      text: e.text,
-      kpi: e.kpi ? 1 : 0,
-    };
-    const id = existing[position]?.id;
-    if (id !== undefined) {
-      // An entry no longer marked as a KPI result is no longer linked to a KPI either.
-      const unlink = e.kpi ? {} : { kpi_id: null };
-      await trx
-        .updateTable('activity_entries')
-        .set({ ...values, ...unlink })
-        .where('id', '=', id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('activity_entries')
-        .values({ municipality_code: code, activity_id: activityId, ...values })
-        .execute();
-    }
-  }
-  const surplus = existing.slice(a.entries.length).map((e) => e.id);
-  if (surplus.length > 0) {
-    await trx.deleteFrom('activity_entries').where('id', 'in', surplus).execute();
-  }
 }
 
 async function saveRelists(trx: Kysely<DB>, plan: Plan, projectIds: Map<string, number>) {

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { MURORAN_CONVENTIONS, type Plan } from '../../core/plan.ts';
+import { databaseOf } from '../raw-database.ts';
+import { savePlan } from '../save-plan.ts';
+import { describeEachDialect } from '../store-test-support.ts';
+import { writeCounter } from './write-counter.ts';
+
+const NOW = '2026-11-30T00:00:00.000Z';
+
+function plan(): Plan {
+  const project = (no: string) => ({
+    no,
+    name: `事業${no}`,
+    notes: [],
+    department: '産業振興課',
+    tags: ['創業'],
+    finances: [
+      {
+        fiscalYear: 2020,
+        budget: 1_000 * Number(no),
+        settlement: null,
+        details: [{ label: '国費', kind: 'source' as const, amount: 500 }],
+      },
+      { fiscalYear: 2021, budget: null, settlement: 500 },
+    ],
+    activities: ['相談', '融資'].map((text) => ({
+      title: text,
+      text,
+      source: `☐${text}`,
+      relistOf: null,
+      entries: [
+        { kind: 'revision' as const, fiscalYear: 2020, yearLabel: 'R2', text: '実施', kpi: false },
+        { kind: 'result' as const, fiscalYear: 2020, yearLabel: 'R2', text: '41件', kpi: true },
+      ],
+    })),
+  });
+  return {
+    municipality: { code: '012050', name: '室蘭市' },
+    plan: {
+      title: '総合戦略',
+      kind: '総合戦略',
+      firstFiscalYear: 2020,
+      lastFiscalYear: 2024,
+      levels: ['基本目標'],
+    },
+    amountUnit: '千円',
+    conventions: MURORAN_CONVENTIONS,
+    nodes: [{ title: 'しごと', children: [], projects: [project('1'), project('2')] }],
+    statedTotals: [],
+  };
+}
+
+describeEachDialect('saving an unchanged plan again', (store) => {
+  it('writes no project, finance, breakdown, history, activity or entry row; reads back the same', async () => {
+    const db = databaseOf(store());
+    const options = { fiscalYears: [2020, 2021], now: NOW };
+    const planId = await db.transaction().execute((trx) => savePlan(trx, plan(), options));
+    const { plugin, writes } = writeCounter();
+    await db
+      .withPlugin(plugin)
+      .transaction()
+      .execute((trx) => savePlan(trx, plan(), options));
+    expect(writes.get('activities') ?? 0).toBe(0);
+    expect(writes.get('activity_entries') ?? 0).toBe(0);
+    expect(writes.get('project_finances') ?? 0).toBe(0);
+    expect(writes.get('project_finance_details') ?? 0).toBe(0);
+    expect(writes.get('changes') ?? 0).toBe(0);
+    expect(writes.get('projects') ?? 0).toBe(0);
+    expect(await store().plans.load('012050', planId)).toEqual(plan());
+  });
+});
