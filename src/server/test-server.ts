@@ -4,7 +4,6 @@ import { createSession } from '../app/auth/sessions.ts';
 import { findUserByEmail } from '../app/auth/users.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import type { DialectName } from '../store/database.ts';
-import { databaseOf } from '../store/raw-database.ts';
 import { createTestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
@@ -110,11 +109,9 @@ export async function demoProject(
   server: TestServer,
   no = '1',
 ): Promise<{ id: number; page: string }> {
-  const { id } = await databaseOf(server.ctx.store)
-    .selectFrom('projects')
-    .select('id')
-    .where('plan_id', '=', server.planId)
-    .where('no', '=', no)
-    .executeTakeFirstOrThrow();
+  const indexed = await server.ctx.store.plans.loadIndexed('012050', server.planId);
+  const found = [...(indexed?.projects ?? [])].find(([project]) => project.no === no);
+  if (!found) throw new Error(`the demo plan has no project ${no}`);
+  const { id } = found[1];
   return { id, page: `/m/012050/plans/${server.planId}/projects/${id}` };
 }
