@@ -46,3 +46,22 @@ export function fieldsOf(k: KpiRecord): KpiFields {
     category: d.category ?? null,
   };
 }
+
+/** The KPI's row as every writer stores it (the definition's columns and when it changed). */
+export function kpiColumns(f: KpiFields, now: string) {
+  return {
+    scope: f.scope,
+    node_id: f.scope === 'project' ? null : f.nodeId,
+    project_id: f.scope === 'project' ? f.projectId : null,
+    name: f.name,
+    unit: f.unit,
+    direction: f.direction,
+    kind: f.kind,
+    baseline_value: f.baselineValue,
+    baseline_fiscal_year: f.baselineFiscalYear,
+    target_value: f.targetValue,
+    target_fiscal_year: f.targetFiscalYear,
+    category: f.category ?? null,
+    updated_at: now,
+  };
+}

@@ -8,7 +8,7 @@ import type { DB } from '../schema.ts';
 import { openYearOf } from '../years/plan-year-store.ts';
 import type { ImportedKpi } from './diff-imported-kpis.ts';
 import { kpiOwnerReads } from './kpi-owner-reads.ts';
-import { fieldsOf, type KpiWriter, snapshot } from './kpi-snapshot.ts';
+import { fieldsOf, type KpiWriter, kpiColumns, snapshot } from './kpi-snapshot.ts';
 import { listKpis } from './list-kpis.ts';
 import { replaceImportedKpis } from './replace-imported-kpis.ts';
 import { writeActual } from './write-kpi-actual.ts';
@@ -43,21 +43,7 @@ export function kpiStore(db: Kysely<DB>) {
             ? { ...args.fields, category: stored?.definition.category ?? null }
             : args.fields;
         const f = snapshot(fields);
-        const values = {
-          scope: f.scope,
-          node_id: f.nodeId,
-          project_id: f.projectId,
-          name: f.name,
-          unit: f.unit,
-          direction: f.direction,
-          kind: f.kind,
-          baseline_value: f.baselineValue,
-          baseline_fiscal_year: f.baselineFiscalYear,
-          target_value: f.targetValue,
-          target_fiscal_year: f.targetFiscalYear,
-          category: fields.category ?? null,
-          updated_at: w.now,
-        };
+        const values = kpiColumns(fields, w.now);
         let id = args.kpiId;
         let before: ReturnType<typeof snapshot> | null = null;
         let introducedIn: number | null;

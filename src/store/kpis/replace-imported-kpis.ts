@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ChangeRecord } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
-import type { KpiActualFields, KpiFields } from '../../core/kpi-record.ts';
+import type { KpiActualFields } from '../../core/kpi-record.ts';
 import { recordChanges } from '../history/record-changes.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
 import type { DB } from '../schema.ts';
@@ -12,7 +12,7 @@ import {
   importKey,
   planImportedKpi,
 } from './diff-imported-kpis.ts';
-import type { KpiWriter } from './kpi-snapshot.ts';
+import { type KpiWriter, kpiColumns } from './kpi-snapshot.ts';
 import { listKpis } from './list-kpis.ts';
 
 /** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -24,24 +24,6 @@ type Insert = Extract<ImportedKpiPlan, { kind: 'insert' }>;
 
 async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
-}
-
-function kpiColumns(f: KpiFields, now: string) {
-  return {
-    scope: f.scope,
-    node_id: f.scope === 'project' ? null : f.nodeId,
-    project_id: f.scope === 'project' ? f.projectId : null,
-    name: f.name,
-    unit: f.unit,
-    direction: f.direction,
-    kind: f.kind,
-    baseline_value: f.baselineValue,
-    baseline_fiscal_year: f.baselineFiscalYear,
-    target_value: f.targetValue,
-    target_fiscal_year: f.targetFiscalYear,
-    category: f.category ?? null,
-    updated_at: now,
-  };
 }
 
 /** Inserts the new KPIs (last in the plan, introduced in the open year); their ids by key. */
