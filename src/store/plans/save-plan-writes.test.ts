@@ -7,7 +7,8 @@ import { writeCounter } from './write-counter.ts';
 
 const NOW = '2026-11-30T00:00:00.000Z';
 
-function plan(): Plan {
+/** A plan of `count` projects (two activities of two entries each) under a two-level tree. */
+function plan(count = 2): Plan {
   const project = (no: string) => ({
     no,
     name: `事業${no}`,
@@ -45,7 +46,17 @@ function plan(): Plan {
     },
     amountUnit: '千円',
     conventions: MURORAN_CONVENTIONS,
-    nodes: [{ title: 'しごと', children: [], projects: [project('1'), project('2')] }],
+    nodes: [
+      {
+        title: 'しごと',
+        children: [
+          { title: '創業', children: [], projects: [] },
+          { title: '雇用', code: '0102', children: [], projects: [] },
+        ],
+        projects: Array.from({ length: count }, (_, i) => project(String(i + 1))),
+      },
+      { title: 'ひと', children: [], projects: [] },
+    ],
     statedTotals: [],
   };
 }
@@ -67,5 +78,25 @@ describeEachDialect('saving an unchanged plan again', (store) => {
     expect(writes.get('changes') ?? 0).toBe(0);
     expect(writes.get('projects') ?? 0).toBe(0);
     expect(await store().plans.load('012050', planId)).toEqual(plan());
+  });
+});
+
+describeEachDialect('saving a new plan', (store) => {
+  it('inserts its rows in a few multi-row statements, each row under its own parent', async () => {
+    const db = databaseOf(store());
+    // More projects than one chunk holds, so that ids are mapped back across statements.
+    const big = plan(620);
+    const { plugin, writes } = writeCounter();
+    const planId = await db
+      .withPlugin(plugin)
+      .transaction()
+      .execute((trx) => savePlan(trx, big, { fiscalYears: [2020, 2021], now: NOW }));
+    // Two nodes deep: one insert per depth; 620 projects, 1,240 activities: a few chunks each.
+    expect(writes.get('plan_nodes')).toBe(2);
+    expect(writes.get('projects')).toBeLessThanOrEqual(3);
+    expect(writes.get('activities')).toBeLessThanOrEqual(4);
+    expect(writes.get('activity_entries')).toBeLessThanOrEqual(6);
+    expect(writes.get('project_finances')).toBeLessThanOrEqual(4);
+    expect(await store().plans.load('012050', planId)).toEqual(big);
   });
 });
