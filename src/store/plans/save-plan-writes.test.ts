@@ -62,7 +62,7 @@ function plan(count = 2): Plan {
 }
 
 describeEachDialect('saving an unchanged plan again', (store) => {
-  it('writes no project, finance, breakdown, history, activity or entry row; reads back the same', async () => {
+  it('writes no node, project, finance, breakdown, history, activity or entry row; reads back the same', async () => {
     const db = databaseOf(store());
     const options = { fiscalYears: [2020, 2021], now: NOW };
     const planId = await db.transaction().execute((trx) => savePlan(trx, plan(), options));
@@ -71,6 +71,7 @@ describeEachDialect('saving an unchanged plan again', (store) => {
       .withPlugin(plugin)
       .transaction()
       .execute((trx) => savePlan(trx, plan(), options));
+    expect(writes.get('plan_nodes') ?? 0).toBe(0);
     expect(writes.get('activities') ?? 0).toBe(0);
     expect(writes.get('activity_entries') ?? 0).toBe(0);
     expect(writes.get('project_finances') ?? 0).toBe(0);
