@@ -11,6 +11,8 @@ import {
 } from '../load-plan.ts';
 import { savePlan } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
+import { insertedRows } from './inserted-rows.ts';
+import { refreshStatistics } from './refresh-statistics.ts';
 import { type ImportedRecords, saveImportedRecords } from './save-imported-records.ts';
 
 /** What an import run was, kept with the plan it wrote (import_runs). */
@@ -139,7 +141,8 @@ export function planStore(db: Kysely<DB>) {
      * transaction: refused whole when a year it writes is locked or published.
      */
     async save(input: SavePlanInput): Promise<number> {
-      return inTransaction(db, async (trx) => {
+      const inserted = insertedRows();
+      const saved = await inTransaction(db.withPlugin(inserted.plugin), async (trx) => {
         const code = input.plan.municipality.code;
         const planId = await savePlan(trx, input.plan, {
           fiscalYears: input.fiscalYears,
@@ -166,6 +169,8 @@ export function planStore(db: Kysely<DB>) {
         }
         return planId;
       });
+      await refreshStatistics(db, inserted.rows);
+      return saved;
     },
   };
 }

@@ -1,65 +1,11 @@
 import { expect, it } from 'vitest';
-import { MURORAN_CONVENTIONS, type Plan } from '../../core/plan.ts';
 import { databaseOf } from '../raw-database.ts';
 import { savePlan } from '../save-plan.ts';
 import { describeEachDialect } from '../store-test-support.ts';
+import { samplePlan as plan } from './sample-plan.ts';
 import { writeCounter } from './write-counter.ts';
 
 const NOW = '2026-11-30T00:00:00.000Z';
-
-/** A plan of `count` projects (two activities of two entries each) under a two-level tree. */
-function plan(count = 2): Plan {
-  const project = (no: string) => ({
-    no,
-    name: `事業${no}`,
-    notes: [],
-    department: '産業振興課',
-    tags: ['創業'],
-    finances: [
-      {
-        fiscalYear: 2020,
-        budget: 1_000 * Number(no),
-        settlement: null,
-        details: [{ label: '国費', kind: 'source' as const, amount: 500 }],
-      },
-      { fiscalYear: 2021, budget: null, settlement: 500 },
-    ],
-    activities: ['相談', '融資'].map((text) => ({
-      title: text,
-      text,
-      source: `☐${text}`,
-      relistOf: null,
-      entries: [
-        { kind: 'revision' as const, fiscalYear: 2020, yearLabel: 'R2', text: '実施', kpi: false },
-        { kind: 'result' as const, fiscalYear: 2020, yearLabel: 'R2', text: '41件', kpi: true },
-      ],
-    })),
-  });
-  return {
-    municipality: { code: '012050', name: '室蘭市' },
-    plan: {
-      title: '総合戦略',
-      kind: '総合戦略',
-      firstFiscalYear: 2020,
-      lastFiscalYear: 2024,
-      levels: ['基本目標'],
-    },
-    amountUnit: '千円',
-    conventions: MURORAN_CONVENTIONS,
-    nodes: [
-      {
-        title: 'しごと',
-        children: [
-          { title: '創業', children: [], projects: [] },
-          { title: '雇用', code: '0102', children: [], projects: [] },
-        ],
-        projects: Array.from({ length: count }, (_, i) => project(String(i + 1))),
-      },
-      { title: 'ひと', children: [], projects: [] },
-    ],
-    statedTotals: [],
-  };
-}
 
 describeEachDialect('saving an unchanged plan again', (store) => {
   it('writes no node, project, finance, breakdown, history, activity or entry row; reads back the same', async () => {
