@@ -12,6 +12,7 @@ import { kpiStore } from './kpis/kpi-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
+import { withFreshStatistics } from './plans/refresh-statistics.ts';
 import { yearEntryStore } from './project-years/year-entry-store.ts';
 import { registerDatabase } from './raw-database.ts';
 import type { DB } from './schema.ts';
@@ -61,7 +62,10 @@ export function openStore(url: string | undefined): Store {
     ...storeModules(db),
     dialect,
     describe,
-    transaction: (fn) => db.transaction().execute((trx) => fn(storeModules(trx))),
+    transaction: (fn) =>
+      withFreshStatistics(db, (tallied) =>
+        tallied.transaction().execute((trx) => fn(storeModules(trx))),
+      ),
     migrate: () => migrateToLatest(db),
     close: () => db.destroy(),
   };

@@ -11,8 +11,7 @@ import {
 } from '../load-plan.ts';
 import { savePlan } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
-import { insertedRows } from './inserted-rows.ts';
-import { refreshStatistics } from './refresh-statistics.ts';
+import { withFreshStatistics } from './refresh-statistics.ts';
 import { type ImportedRecords, saveImportedRecords } from './save-imported-records.ts';
 
 /** What an import run was, kept with the plan it wrote (import_runs). */
@@ -141,36 +140,35 @@ export function planStore(db: Kysely<DB>) {
      * transaction: refused whole when a year it writes is locked or published.
      */
     async save(input: SavePlanInput): Promise<number> {
-      const inserted = insertedRows();
-      const saved = await inTransaction(db.withPlugin(inserted.plugin), async (trx) => {
-        const code = input.plan.municipality.code;
-        const planId = await savePlan(trx, input.plan, {
-          fiscalYears: input.fiscalYears,
-          now: input.now,
-          alsoWrites: input.records ? recordYears(input.records) : [],
-        });
-        if (input.records) {
-          await saveImportedRecords(trx, { code, planId, now: input.now }, input.records);
-        }
-        if (input.run) {
-          await trx
-            .insertInto('import_runs')
-            .values({
-              municipality_code: code,
-              plan_id: planId,
-              file_name: input.run.fileName,
-              sha256: input.run.sha256,
-              format: input.run.format,
-              fiscal_years: JSON.stringify(input.fiscalYears),
-              summary: JSON.stringify(input.run.summary),
-              imported_at: input.now,
-            })
-            .execute();
-        }
-        return planId;
-      });
-      await refreshStatistics(db, inserted.rows);
-      return saved;
+      return withFreshStatistics(db, (tallied) =>
+        inTransaction(tallied, async (trx) => {
+          const code = input.plan.municipality.code;
+          const planId = await savePlan(trx, input.plan, {
+            fiscalYears: input.fiscalYears,
+            now: input.now,
+            alsoWrites: input.records ? recordYears(input.records) : [],
+          });
+          if (input.records) {
+            await saveImportedRecords(trx, { code, planId, now: input.now }, input.records);
+          }
+          if (input.run) {
+            await trx
+              .insertInto('import_runs')
+              .values({
+                municipality_code: code,
+                plan_id: planId,
+                file_name: input.run.fileName,
+                sha256: input.run.sha256,
+                format: input.run.format,
+                fiscal_years: JSON.stringify(input.fiscalYears),
+                summary: JSON.stringify(input.run.summary),
+                imported_at: input.now,
+              })
+              .execute();
+          }
+          return planId;
+        }),
+      );
     },
   };
 }

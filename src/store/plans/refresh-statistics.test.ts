@@ -53,4 +53,12 @@ describe.skipIf(!dialectAvailable('postgres'))('planner statistics after a save 
     expect(await plannedRows(opened(), 'activity_entries')).toBe(2412);
     expect(await plannedRows(opened(), 'stated_totals')).toBeLessThan(1);
   });
+
+  it('are refreshed too when the save ran in a transaction of several modules (an import)', async () => {
+    const plan = { ...samplePlan(600), plan: { ...samplePlan().plan, title: '別の計画' } };
+    await opened().transaction((tx) =>
+      tx.plans.save({ plan, fiscalYears: [2020, 2021], now: NOW }),
+    );
+    expect(await plannedRows(opened(), 'projects')).toBe(1203);
+  });
 });

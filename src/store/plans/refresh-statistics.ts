@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { dialectOf } from '../database.ts';
 import type { DB } from '../schema.ts';
+import { insertedRows } from './inserted-rows.ts';
 
 /** Rows a table must have grown by before it is analysed: autovacuum's default threshold. */
 const BASE = 500;
@@ -32,4 +33,18 @@ export async function refreshStatistics(
   } catch {
     // Only planner statistics: autovacuum refreshes them later anyway.
   }
+}
+
+/**
+ * Runs a write (a transaction) on `db` with its inserts tallied, then refreshes the statistics
+ * of the tables it grew (PostgreSQL; nothing when `db` is itself inside a transaction).
+ */
+export async function withFreshStatistics<T>(
+  db: Kysely<DB>,
+  write: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const inserted = insertedRows();
+  const result = await write(db.withPlugin(inserted.plugin));
+  await refreshStatistics(db, inserted.rows);
+  return result;
 }
