@@ -3,16 +3,19 @@
  * (test/fixtures/workbooks/jisshi-keikaku.ts) through `sousei import --dry-run`, as a user
  * runs it — process start-up included — against `node -e 0` measured in the same run, so runs
  * on busier or faster machines compare by ratio. Part of `npm run bench` (large-workbook.ts).
- * BENCH_REAL_IMPORT=1 adds the import that writes (SQLite), cut off after 10 minutes, and the
- * same in process, first import and the same file again (bench/real-import.ts).
+ * BENCH_REAL_IMPORT=1 adds the import that writes, first into an empty database and then the
+ * same file again, through the CLI and in process (bench/real-import.ts), on SQLite and, when
+ * DATABASE_URL names a PostgreSQL server, on a fresh schema there too.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openAppContext } from '../src/app/app-context.ts';
 import { importMapped } from '../src/app/import-mapped.ts';
+import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
 import {
   JISSHI_COLUMNS,
   jisshiKeikakuWorkbook,
@@ -27,12 +30,22 @@ export interface Figure {
   cpuMs?: number;
 }
 
-/** Median wall time of `runs` runs of a command (a busy machine makes single runs noisy). */
+const TIME = '/usr/bin/time';
+
+/**
+ * Median wall time of `runs` runs of a command (a busy machine makes single runs noisy), with
+ * the CPU time (user + system) of the median run where /usr/bin/time can measure it.
+ */
 function timed(label: string, args: string[], env: NodeJS.ProcessEnv = {}, runs = 3): Figure {
-  const times: number[] = [];
+  const times: Figure[] = [];
+  const cpuFile = join(tmpdir(), `sousei-bench-cpu-${process.pid}`);
+  const measured = existsSync(TIME);
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, args, {
+    const [command, commandArgs] = measured
+      ? [TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...args]]
+      : [process.execPath, args];
+    const r = spawnSync(command, commandArgs, {
       cwd: ROOT,
       env: { ...process.env, VITEST: '', ...env },
       encoding: 'utf8',
@@ -43,9 +56,12 @@ function timed(label: string, args: string[], env: NodeJS.ProcessEnv = {}, runs 
       console.log(`${label}: exit ${r.status ?? r.signal} ${r.stderr.slice(0, 400)}`);
       return { label: `${label} (failed: ${r.status ?? r.signal})`, ms };
     }
-    times.push(ms);
+    const cpu = measured ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [];
+    const cpuMs = cpu.length === 2 ? ((cpu[0] as number) + (cpu[1] as number)) * 1000 : undefined;
+    times.push({ label, ms, ...(cpuMs === undefined ? {} : { cpuMs }) });
   }
-  return { label, ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] as number };
+  rmSync(cpuFile, { force: true });
+  return times.sort((a, b) => a.ms - b.ms)[Math.floor(times.length / 2)] as Figure;
 }
 
 export async function endToEnd(dir: string): Promise<Figure[]> {
@@ -58,7 +74,7 @@ export async function endToEnd(dir: string): Promise<Figure[]> {
   const importArgs = (db: string) => [
     'bin/sousei.js',
     '--database',
-    `sqlite:${join(dir, db)}`,
+    db.includes(':') ? db : `sqlite:${join(dir, db)}`,
     'import',
     file,
     '--mapping',
@@ -100,16 +116,43 @@ export async function endToEnd(dir: string): Promise<Figure[]> {
   });
   await ctx.store.close();
   if (process.env.BENCH_REAL_IMPORT === '1') {
-    figures.push(timed('sousei import, written to SQLite', importArgs('real.db'), {}, 1));
-    const [, first, again] = await realImport(
-      `sqlite:${join(dir, 'real-in-process.db')}`,
-      wb.bytes,
-    );
-    figures.push({ label: 'in-process import, written to SQLite', ms: first as number });
-    figures.push({ label: 'in-process import of the same file again', ms: again as number });
+    figures.push(...(await writingImports('SQLite', importArgs, wb.bytes, dir)));
+    if (postgresBaseUrl()) {
+      figures.push(...(await writingImports('PostgreSQL', importArgs, wb.bytes, dir)));
+    }
   }
   return figures;
 }
+
+/** The import that writes, through the CLI and in process, each into its own empty database. */
+async function writingImports(
+  name: 'SQLite' | 'PostgreSQL',
+  importArgs: (db: string) => string[],
+  bytes: Uint8Array,
+  dir: string,
+): Promise<Figure[]> {
+  const fresh = async (file: string) => {
+    if (name === 'SQLite') return { url: `sqlite:${join(dir, file)}`, drop: async () => {} };
+    return createTestDatabase('postgres');
+  };
+  const cli = await fresh('real.db');
+  const figures = [
+    timed(`sousei import, written to ${name}`, importArgs(cli.url), {}, 1),
+    timed(`sousei import of the same file again, ${name}`, importArgs(cli.url), {}, 1),
+  ];
+  await cli.drop();
+  const inProcess = await fresh('real-in-process.db');
+  const [, first, again] = await realImport(inProcess.url, bytes);
+  await inProcess.drop();
+  figures.push({ label: `in-process import, written to ${name}`, ...cpuFigure(first) });
+  figures.push({ label: `in-process import of the same file again, ${name}`, ...cpuFigure(again) });
+  return figures;
+}
+
+const cpuFigure = (t: { wall: number; cpu: number } | undefined) => ({
+  ms: t?.wall ?? Number.NaN,
+  cpuMs: t?.cpu ?? Number.NaN,
+});
 
 export function printFigures(figures: readonly Figure[]) {
   const base = figures[0]?.ms ?? 1;
@@ -123,8 +166,7 @@ export function printFigures(figures: readonly Figure[]) {
 
 // Alone: `node --import tsx bench/end-to-end.ts` (npm run bench runs it after large-workbook.ts).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+  const { mkdtempSync } = await import('node:fs');
   const dir = mkdtempSync(join(tmpdir(), 'sousei-e2e-'));
   printFigures(await endToEnd(dir));
   rmSync(dir, { recursive: true, force: true });
