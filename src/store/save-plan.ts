@@ -58,7 +58,11 @@ export async function savePlan(
   await pending.flush();
   // Nodes emptied of projects and no longer in the plan go last.
   if (nodes.gone.length > 0) {
-    await trx.deleteFrom('plan_nodes').where('id', 'in', nodes.gone).execute();
+    await trx
+      .deleteFrom('plan_nodes')
+      .where('municipality_code', '=', code)
+      .where('id', 'in', nodes.gone)
+      .execute();
   }
   await saveRelists(trx, plan, projectIds, pending);
   for (const total of plan.statedTotals) {

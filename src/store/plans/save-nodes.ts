@@ -64,7 +64,7 @@ export async function saveNodes(
   }
   const ids = new Map<PlanNode, number>();
   const placed = placeNodes(roots);
-  const depths = Math.max(0, ...placed.map((p) => p.depth + 1));
+  const depths = placed.reduce((n, p) => Math.max(n, p.depth + 1), 0);
   // Level by level, in pre-order within each: the first of two same-path nodes keeps the id.
   for (let depth = 0; depth < depths; depth++) {
     const fresh: Placed[] = [];
