@@ -47,3 +47,19 @@ describeEachDialect('saving a new plan', (store) => {
     expect(await store().plans.load('012050', planId)).toEqual(big);
   });
 });
+
+describeEachDialect('re-listing links', (store) => {
+  it('point at the activity they name, in a new plan and after saving it again', async () => {
+    const db = databaseOf(store());
+    const relisting = plan(3);
+    const [, second, third] = relisting.nodes[0]?.projects ?? [];
+    if (!second?.activities[0] || !third?.activities[1]) throw new Error('sample changed');
+    second.activities[0].relistOf = { projectNo: '1', position: 2 };
+    third.activities[1].relistOf = { projectNo: '2', position: 1 };
+    const options = { fiscalYears: [2020, 2021], now: NOW };
+    const planId = await db.transaction().execute((trx) => savePlan(trx, relisting, options));
+    expect(await store().plans.load('012050', planId)).toEqual(relisting);
+    await db.transaction().execute((trx) => savePlan(trx, relisting, options));
+    expect(await store().plans.load('012050', planId)).toEqual(relisting);
+  });
+});
