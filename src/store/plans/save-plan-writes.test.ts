@@ -63,3 +63,17 @@ describeEachDialect('re-listing links', (store) => {
     expect(await store().plans.load('012050', planId)).toEqual(relisting);
   });
 });
+
+describeEachDialect('new projects inserted together', (store) => {
+  it('may differ in what they carry: a project without tags gets none', async () => {
+    const db = databaseOf(store());
+    const mixed = plan(2);
+    const untagged = mixed.nodes[0]?.projects[1];
+    if (!untagged) throw new Error('sample changed');
+    delete untagged.tags;
+    const options = { fiscalYears: [2020, 2021], now: NOW };
+    const planId = await db.transaction().execute((trx) => savePlan(trx, mixed, options));
+    const loaded = await store().plans.load('012050', planId);
+    expect(loaded?.nodes[0]?.projects.map((p) => p.tags ?? [])).toEqual([['創業'], []]);
+  });
+});

@@ -100,7 +100,17 @@ export async function saveProjects(
   for (const chunk of chunksOf(fresh)) {
     const rows = await trx
       .insertInto('projects')
-      .values(chunk.map((v) => ({ municipality_code: code, plan_id: planId, version: 1, ...v })))
+      .values(
+        // Every row names every column: a column one row leaves out would be DEFAULT on
+        // PostgreSQL but NULL on SQLite (kysely), where tags may not be null.
+        chunk.map((v) => ({
+          municipality_code: code,
+          plan_id: planId,
+          version: 1,
+          ...v,
+          tags: v.tags ?? '[]',
+        })),
+      )
       .returning(['id', 'no'])
       .execute();
     for (const row of rows) ids.set(row.no, row.id);
