@@ -12,6 +12,7 @@ import { csrfMiddleware } from './middleware/csrf.ts';
 import { noStoreForSessions } from './middleware/no-store.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { publicCache } from './public-cache/public-cache.ts';
 import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
@@ -47,6 +48,8 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
     await next();
   });
   app.use('*', noStoreForSessions);
+  // Before the session: the public's cached pages need neither a session nor a CSRF cookie.
+  app.use('*', publicCache());
   app.route('/assets', assetRoutes());
   app.use('/api/*', apiBodyLimit(config));
   app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF

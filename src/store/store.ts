@@ -14,6 +14,7 @@ import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
 import { yearEntryStore } from './project-years/year-entry-store.ts';
 import { registerDatabase } from './raw-database.ts';
+import { contentVersionStore } from './reads/content-version.ts';
 import type { DB } from './schema.ts';
 import { planYearStore } from './years/plan-year-store.ts';
 import { projectYearStore } from './years/project-year-store.ts';
@@ -26,6 +27,7 @@ import { projectYearStore } from './years/project-year-store.ts';
 export function storeModules(db: Kysely<DB>) {
   return {
     apiTokens: apiTokenStore(db),
+    contentVersions: contentVersionStore(db),
     departments: departmentStore(db),
     evaluations: evaluationStore(db),
     history: historyStore(db),
