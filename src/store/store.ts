@@ -24,10 +24,10 @@ import { projectYearStore } from './years/project-year-store.ts';
  * writes run the rules that protect data (tenant scope, closed years, versions, history) inside
  * their own transaction, or inside the caller's when called from `transaction`.
  */
-export function storeModules(db: Kysely<DB>) {
+export function storeModules(db: Kysely<DB>, writeMark?: () => string) {
   return {
     apiTokens: apiTokenStore(db),
-    contentVersions: contentVersionStore(db),
+    contentVersions: contentVersionStore(db, writeMark),
     departments: departmentStore(db),
     evaluations: evaluationStore(db),
     history: historyStore(db),
@@ -58,9 +58,9 @@ export interface Store extends StoreModules {
 }
 
 export function openStore(url: string | undefined): Store {
-  const { db, dialect, describe } = openDatabase(url);
+  const { db, dialect, describe, writeMark } = openDatabase(url);
   const store: Store = {
-    ...storeModules(db),
+    ...storeModules(db, writeMark),
     dialect,
     describe,
     transaction: (fn) => db.transaction().execute((trx) => fn(storeModules(trx))),

@@ -1,7 +1,9 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordChange } from '../history/record-change.ts';
 import { databaseOf } from '../raw-database.ts';
+import { openStore } from '../store.ts';
 import { describeEachDialect } from '../store-test-support.ts';
+import { createTestDatabase, DIALECTS, dialectAvailable } from '../test-databases.ts';
 import { insertTestPlan } from '../test-plan.ts';
 
 const NOW = '2026-11-30T20:00:00.000Z';
@@ -80,3 +82,31 @@ describeEachDialect('a plan content version', (store) => {
     expect(await store().contentVersions.ofPlan(other.planId + 1000)).toBeUndefined();
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!dialectAvailable(dialect))(`two processes on one ${dialect} database`, () => {
+    it("sees the other's publish at once, though nothing was written through itself", async () => {
+      const database = await createTestDatabase(dialect);
+      const serving = openStore(database.url);
+      const writing = openStore(database.url);
+      try {
+        await serving.migrate();
+        const { planId } = await insertTestPlan(serving, '012050', { now: NOW, projects: ['1'] });
+        const before = await serving.contentVersions.ofPlan(planId);
+        expect(await serving.contentVersions.ofPlan(planId)).toEqual(before);
+        await writing.years.setUp({
+          municipalityCode: '012050',
+          planId,
+          fiscalYear: 2020,
+          status: 'published',
+          at: NOW,
+        });
+        expect(await serving.contentVersions.ofPlan(planId)).not.toEqual(before);
+      } finally {
+        await serving.close();
+        await writing.close();
+        await database.drop();
+      }
+    });
+  });
+}

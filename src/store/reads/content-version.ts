@@ -23,34 +23,24 @@ export async function planContentVersion(
   db: Kysely<DB>,
   planId: number,
 ): Promise<PlanContentVersion | undefined> {
+  // One aggregate per table, joined as text (cast: PostgreSQL's || wants text on both sides).
   const { rows } = await sql<Record<string, string | number | null>>`
     select p.municipality_code as code, p.updated_at as plan_at, p.title as title, m.name as name,
       (select max(c.id) from changes c
         where c.municipality_code = p.municipality_code and c.plan_id = p.id) as change_id,
-      (select count(*) from plan_years y where y.plan_id = p.id) as years,
-      (select max(y.updated_at) from plan_years y where y.plan_id = p.id) as years_at,
-      (select sum(case when y.status = 'published' then y.fiscal_year else 0 end)
-        from plan_years y where y.plan_id = p.id) as published,
-      (select sum(case y.status when 'open' then 1 when 'locked' then 2 when 'published' then 3
-        else 0 end * y.fiscal_year) from plan_years y where y.plan_id = p.id) as statuses,
-      (select count(*) from projects j
+      (select cast(count(*) as text) || ':' || coalesce(max(y.updated_at), '') || ':' ||
+          cast(coalesce(sum(case y.status when 'open' then 1 when 'locked' then 2
+            when 'published' then 3 else 0 end * y.fiscal_year), 0) as text)
+        from plan_years y where y.plan_id = p.id) as years,
+      (select cast(count(*) as text) || ':' || cast(count(j.department_id) as text) || ':' ||
+          cast(coalesce(max(j.id), 0) as text) || ':' || cast(coalesce(sum(j.version), 0) as text)
+        from projects j
         where j.municipality_code = p.municipality_code and j.plan_id = p.id) as projects,
-      (select count(j.department_id) from projects j
-        where j.municipality_code = p.municipality_code and j.plan_id = p.id) as assigned,
-      (select max(j.id) from projects j
-        where j.municipality_code = p.municipality_code and j.plan_id = p.id) as project_id,
-      (select sum(j.version) from projects j
-        where j.municipality_code = p.municipality_code and j.plan_id = p.id) as versions,
-      (select count(*) from kpis k
-        where k.municipality_code = p.municipality_code and k.plan_id = p.id) as kpis,
-      (select max(k.id) from kpis k
-        where k.municipality_code = p.municipality_code and k.plan_id = p.id) as kpi_id,
-      (select max(k.updated_at) from kpis k
-        where k.municipality_code = p.municipality_code and k.plan_id = p.id) as kpis_at,
-      (select count(*) from departments d where d.municipality_code = p.municipality_code)
-        as departments,
-      (select max(d.id) from departments d where d.municipality_code = p.municipality_code)
-        as department_id,
+      (select cast(count(*) as text) || ':' || cast(coalesce(max(k.id), 0) as text) || ':' ||
+          coalesce(max(k.updated_at), '')
+        from kpis k where k.municipality_code = p.municipality_code and k.plan_id = p.id) as kpis,
+      (select cast(count(*) as text) || ':' || cast(coalesce(max(d.id), 0) as text)
+        from departments d where d.municipality_code = p.municipality_code) as departments,
       (select max(s.updated_at) from municipality_settings s
         where s.municipality_code = p.municipality_code) as settings_at
     from plans p inner join municipalities m on m.code = p.municipality_code
@@ -61,7 +51,27 @@ export async function planContentVersion(
   return { municipalityCode: String(code), version: JSON.stringify(Object.values(rest)) };
 }
 
-/** The store module: content versions for caches of what readers see. */
-export function contentVersionStore(db: Kysely<DB>) {
-  return { ofPlan: (planId: number) => planContentVersion(db, planId) };
+/**
+ * The store module: content versions for caches of what readers see. Where the database offers a
+ * write mark (SQLite), a version is read again only after something was written since it was
+ * last read, by any process: the mark is taken before the version, so a write in between only
+ * makes the next call read it again. PostgreSQL reads the version every time.
+ */
+export function contentVersionStore(db: Kysely<DB>, writeMark?: () => string) {
+  const known = new Map<number, { mark: string; version: PlanContentVersion | undefined }>();
+  return {
+    async ofPlan(planId: number): Promise<PlanContentVersion | undefined> {
+      if (!writeMark) return planContentVersion(db, planId);
+      const mark = writeMark();
+      const last = known.get(planId);
+      if (last?.mark === mark) return last.version;
+      const version = await planContentVersion(db, planId);
+      if (known.size >= MAX_KNOWN_PLANS) known.clear();
+      known.set(planId, { mark, version });
+      return version;
+    },
+  };
 }
+
+/** Plans whose version is remembered between writes; ids come from addresses, so bounded. */
+const MAX_KNOWN_PLANS = 10_000;
