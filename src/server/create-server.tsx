@@ -41,6 +41,9 @@ import { BodyTooLarge } from './upload/multipart-stream.ts';
  */
 export function createServer(ctx: AppContext, config: ServerConfig) {
   const app = new Hono<ServerEnv>();
+  // First: a cached public response keeps the headers every middleware below gave it.
+  const cache = publicCache(ctx);
+  app.use('*', cache.middleware);
   app.use('*', securityHeaders(config));
   app.use('*', async (c, next) => {
     c.set('app', ctx);
@@ -48,8 +51,6 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
     await next();
   });
   app.use('*', noStoreForSessions);
-  // Before the session: the public's cached pages need neither a session nor a CSRF cookie.
-  app.use('*', publicCache());
   app.route('/assets', assetRoutes());
   app.use('/api/*', apiBodyLimit(config));
   app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF
@@ -106,7 +107,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
       500,
     );
   });
-  return app;
+  return Object.assign(app, { publicAnswer: cache.answer });
 }
 
 function NotFound() {
