@@ -10,8 +10,8 @@ export class RepresentationCache {
   #bytes = 0;
 
   constructor(
-    readonly maxEntries = 2_000,
-    readonly maxBytes = 64 * 1024 * 1024,
+    readonly maxEntries = 1_000,
+    readonly maxBytes = 16 * 1024 * 1024,
   ) {}
 
   get(key: string): CachedRepresentation | undefined {
