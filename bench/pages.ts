@@ -3,7 +3,8 @@
  * mode on SQLite: the sample, R2 published) and a bare node:http server answering the very same
  * bytes and headers each run in a process of their own; wrk -t2 -c50 -d5s loads each in turn in
  * the same run, so the ratio compares across machines. Prints req/s, the ratio and p99 for the
- * report, the plan tree, a project page, /api/v1/plans/1 and one signed-in page.
+ * report, the plan tree, a project page, /api/v1/plans/1 and one signed-in page: the medians of
+ * BENCH_PAGES_ROUNDS rounds (3) of the real server then the bare one, each BENCH_PAGES_SECONDS.
  * Part of `npm run bench`; skipped with a message where /usr/bin/wrk is missing.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -19,6 +20,10 @@ import { findUserByEmail } from '../src/app/auth/users.ts';
 const WRK = '/usr/bin/wrk';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 5);
+/** Rounds of (real, bare) in turn per page: a shared machine's load comes and goes. */
+const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 3);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ENCODINGS = 'br, gzip';
 
 interface Target {
@@ -137,17 +142,26 @@ async function main() {
     const bare = await start('bench/pages-bare-server.ts', [file], {});
     children.push(bare.child);
 
-    console.log(`\nwrk -t2 -c50 -d${SECONDS}s, Node ${process.version}`);
-    console.log('| page | Sousei req/s | bare req/s | ratio | Sousei p99 | bare p99 |');
+    console.log(
+      `\nwrk -t2 -c50 -d${SECONDS}s, ${ROUNDS} rounds in turn (medians), Node ${process.version}`,
+    );
+    console.log('| page | Sousei req/s | bare req/s | ratio (rounds) | Sousei p99 | bare p99 |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const t of targets) {
       wrk(app.url, t, 1); // warm-up: JIT, connections
-      const real = wrk(app.url, t, SECONDS);
       wrk(bare.url, t, 1);
-      const base = wrk(bare.url, t, SECONDS);
-      const ratio = base.rps > 0 ? real.rps / base.rps : Number.NaN;
+      const rounds: { real: Load; base: Load }[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        rounds.push({ real: wrk(app.url, t, SECONDS), base: wrk(bare.url, t, SECONDS) });
+      }
+      const ratio = median(rounds.map((r) => (r.base.rps > 0 ? r.real.rps / r.base.rps : 0)));
+      const real = median(rounds.map((r) => r.real.rps));
+      const base = median(rounds.map((r) => r.base.rps));
+      const p99 = median(rounds.map((r) => r.real.p99ms));
+      const baseP99 = median(rounds.map((r) => r.base.p99ms));
+      const spread = rounds.map((r) => (r.real.rps / r.base.rps).toFixed(2)).join(' / ');
       console.log(
-        `| ${t.label} | ${real.rps.toFixed(0)} | ${base.rps.toFixed(0)} | ${ratio.toFixed(3)}× | ${real.p99ms.toFixed(1)} ms | ${base.p99ms.toFixed(1)} ms |`,
+        `| ${t.label} | ${real.toFixed(0)} | ${base.toFixed(0)} | ${ratio.toFixed(2)}× (${spread}) | ${p99.toFixed(1)} ms | ${baseP99.toFixed(1)} ms |`,
       );
     }
   } finally {
