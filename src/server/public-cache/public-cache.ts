@@ -103,6 +103,9 @@ async function capture(
   const anyone = !c.get('actor') && !c.get('sessionToken');
   if (res.status !== 200 || !anyone || !/^(text\/html|application\/json)/.test(type)) return null;
   const text = await res.clone().text();
+  // A page holding the visitor's CSRF token is theirs alone (public pages carry none).
+  const token = c.get('csrfToken');
+  if (token && text.includes(token)) return null;
   const headers: Record<string, string> = {};
   for (const [name, value] of res.headers) {
     if (!DROPPED.has(name)) headers[name] = value;
