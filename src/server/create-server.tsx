@@ -12,6 +12,7 @@ import { csrfMiddleware } from './middleware/csrf.ts';
 import { noStoreForSessions } from './middleware/no-store.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { publicCache } from './public-cache/public-cache.ts';
 import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
@@ -40,6 +41,9 @@ import { BodyTooLarge } from './upload/multipart-stream.ts';
  */
 export function createServer(ctx: AppContext, config: ServerConfig) {
   const app = new Hono<ServerEnv>();
+  // First: a cached public response keeps the headers every middleware below gave it.
+  const cache = publicCache(ctx);
+  app.use('*', cache.middleware);
   app.use('*', securityHeaders(config));
   app.use('*', async (c, next) => {
     c.set('app', ctx);
@@ -103,7 +107,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
       500,
     );
   });
-  return app;
+  return Object.assign(app, { publicAnswer: cache.answer });
 }
 
 function NotFound() {

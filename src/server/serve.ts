@@ -4,6 +4,7 @@ import { type DemoAccount, setUpDemo } from '../app/demo.ts';
 import { closePdfBrowser } from '../app/reports/report-pdf.tsx';
 import type { ServerConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
+import { fastPublicServer } from './fast-public-server.ts';
 
 export interface RunningServer {
   url: string;
@@ -17,8 +18,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const demoAccounts = config.mode === 'demo' ? await setUpDemo(ctx) : [];
   const app = createServer(ctx, config);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        createServer: fastPublicServer(app.publicAnswer),
+      },
+      () => resolve(s),
     );
     // A port in use must stop the start with a message, not hang it.
     s.once('error', (error) => {

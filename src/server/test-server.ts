@@ -3,10 +3,14 @@ import { openAppContext } from '../app/app-context.ts';
 import { createSession } from '../app/auth/sessions.ts';
 import { findUserByEmail } from '../app/auth/users.ts';
 import { type DemoAccount, setUpDemo } from '../app/demo.ts';
+import { importPlan } from '../app/import-plan.ts';
+import { SAMPLE_FILE } from '../app/load-sample.ts';
+import { readImportSettings, settingsPathFor } from '../app/read-import-settings.ts';
 import type { DialectName } from '../store/database.ts';
 import { createTestDatabase } from '../store/test-databases.ts';
 import { readConfig } from './config.ts';
 import { createServer } from './create-server.tsx';
+import { scaledSample } from './test-scaled-sample.ts';
 
 /**
  * Test support for the web application: the real app on a fresh database with the demo set-up
@@ -44,9 +48,18 @@ function encode(form: Record<string, string | string[]>): string {
   return params.toString();
 }
 
-export async function createTestServer(dialect: DialectName = 'sqlite'): Promise<TestServer> {
+export interface TestServerOptions {
+  /** The demo plan is the sample with its projects repeated this many times (default 1). */
+  sampleTimes?: number;
+}
+
+export async function createTestServer(
+  dialect: DialectName = 'sqlite',
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const ctx = await openAppContext(database.url);
+  if ((options.sampleTimes ?? 1) > 1) await importScaledSample(ctx, options.sampleTimes ?? 1);
   const accounts = await setUpDemo(ctx);
   const app = createServer(
     ctx,
@@ -83,6 +96,20 @@ export async function createTestServer(dialect: DialectName = 'sqlite'): Promise
       await database.drop();
     },
   };
+}
+
+/** The sample, larger, imported as the demo plan (the demo then finds it by its title). */
+async function importScaledSample(ctx: AppContext, times: number) {
+  const settings = readImportSettings(settingsPathFor(SAMPLE_FILE), true);
+  await importPlan(ctx, {
+    bytes: scaledSample(times),
+    fileName: 'scaled.tsv',
+    municipalityCode: settings.municipality?.code,
+    municipalityName: settings.municipality?.name,
+    title: settings.plan?.title,
+    kind: settings.plan?.kind,
+    conventions: settings.conventions,
+  });
 }
 
 /** The public: no session; its CSRF token comes from the cookie the first page sets. */

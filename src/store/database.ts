@@ -36,6 +36,11 @@ export interface Database {
   dialect: DialectName;
   /** Where the data lives, without credentials, for messages. */
   describe: string;
+  /**
+   * SQLite only: a value that changes whenever anything is written to the database, by this
+   * connection or another, read without touching a table (caches check it before a query).
+   */
+  writeMark?: () => string;
 }
 
 /** Opens the database named by `url`; only the store (src/store/store.ts) calls this. */
@@ -49,7 +54,12 @@ export function openDatabase(url: string | undefined): Database {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
-    return { db, dialect: 'sqlite', describe: target.path };
+    // total_changes(): rows this connection wrote; data_version: commits by other connections.
+    const mark = database
+      .prepare("select total_changes() || ':' || (select data_version from pragma_data_version())")
+      .pluck();
+    const writeMark = () => String(mark.get());
+    return { db, dialect: 'sqlite', describe: target.path, writeMark };
   }
   const pool = new pg.Pool({
     connectionString: target.connectionString,

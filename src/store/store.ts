@@ -15,6 +15,7 @@ import { planStore } from './plans/plan-store.ts';
 import { withFreshStatistics } from './plans/refresh-statistics.ts';
 import { yearEntryStore } from './project-years/year-entry-store.ts';
 import { registerDatabase } from './raw-database.ts';
+import { contentVersionStore } from './reads/content-version.ts';
 import type { DB } from './schema.ts';
 import { planYearStore } from './years/plan-year-store.ts';
 import { projectYearStore } from './years/project-year-store.ts';
@@ -24,9 +25,10 @@ import { projectYearStore } from './years/project-year-store.ts';
  * writes run the rules that protect data (tenant scope, closed years, versions, history) inside
  * their own transaction, or inside the caller's when called from `transaction`.
  */
-export function storeModules(db: Kysely<DB>) {
+export function storeModules(db: Kysely<DB>, writeMark?: () => string) {
   return {
     apiTokens: apiTokenStore(db),
+    contentVersions: contentVersionStore(db, writeMark),
     departments: departmentStore(db),
     evaluations: evaluationStore(db),
     history: historyStore(db),
@@ -57,9 +59,9 @@ export interface Store extends StoreModules {
 }
 
 export function openStore(url: string | undefined): Store {
-  const { db, dialect, describe } = openDatabase(url);
+  const { db, dialect, describe, writeMark } = openDatabase(url);
   const store: Store = {
-    ...storeModules(db),
+    ...storeModules(db, writeMark),
     dialect,
     describe,
     transaction: (fn) =>

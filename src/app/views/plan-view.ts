@@ -7,6 +7,7 @@ import type { YearStatus } from '../../core/workflow.ts';
 import type { PlanSummary, ProjectRef } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
+import { sharedIndexedPlan } from './shared-plan.ts';
 
 export interface PlanView {
   summary: PlanSummary;
@@ -32,15 +33,25 @@ export async function listVisiblePlans(ctx: AppContext, actor: Actor | null, cod
   return out;
 }
 
+export interface LoadPlanViewOptions {
+  /** The caller only reads the view: its plan may be shared with other requests (shared-plan). */
+  readOnly?: boolean;
+}
+
 /** Loads a plan for a page; not-found (not forbidden) when the actor may not see it at all. */
 export async function loadPlanView(
   ctx: AppContext,
   actor: Actor | null,
   code: string,
   planId: number,
+  options: LoadPlanViewOptions = {},
 ): Promise<PlanView> {
   const summary = await ctx.store.plans.summary(code, planId);
-  const indexed = summary ? await ctx.store.plans.loadIndexed(code, planId) : undefined;
+  const load = () =>
+    options.readOnly
+      ? sharedIndexedPlan(ctx, code, planId)
+      : ctx.store.plans.loadIndexed(code, planId);
+  const indexed = summary ? await load() : undefined;
   if (!summary || !indexed) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   const statuses = await ctx.store.years.statuses(code, planId);
   const published = [...statuses].filter(([, s]) => s === 'published').map(([fy]) => fy);

@@ -82,7 +82,7 @@ export async function listMunicipalityPlans(ctx: AppContext, actor: Actor | null
   await visibleMunicipality(ctx, actor, code);
   const items: PlanSummaryBody[] = [];
   for (const p of await listVisiblePlans(ctx, actor, code)) {
-    items.push(planSummary(await loadPlanView(ctx, actor, code, p.id)));
+    items.push(planSummary(await loadPlanView(ctx, actor, code, p.id, { readOnly: true })));
   }
   return { items };
 }
@@ -95,7 +95,7 @@ export async function planViewById(
 ): Promise<PlanView> {
   const code = await ctx.store.plans.municipalityOf(planId);
   if (code === undefined) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-  return loadPlanView(ctx, actor, code, planId);
+  return loadPlanView(ctx, actor, code, planId, { readOnly: true });
 }
 
 /** The published JSON document (docs/json-format.md) with the readable years only. */

@@ -43,7 +43,7 @@ export function planRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const ctx = c.get('app');
-    const view = await loadPlanView(ctx, c.get('actor'), code, planId);
+    const view = await loadPlanView(ctx, c.get('actor'), code, planId, { readOnly: true });
     const asked = fiscalYearQuery(c);
     const fiscalYear = asked ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) {

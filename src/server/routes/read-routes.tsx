@@ -28,7 +28,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const projectId = idParam(c, 'projectId');
     const ctx = c.get('app');
     const actor = c.get('actor');
-    const view = await loadPlanView(ctx, actor, code, planId);
+    const view = await loadPlanView(ctx, actor, code, planId, { readOnly: true });
     const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
     const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
@@ -55,7 +55,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const actor = c.get('actor');
-    const view = await loadPlanView(c.get('app'), actor, code, planId);
+    const view = await loadPlanView(c.get('app'), actor, code, planId, { readOnly: true });
     const all = c.req.query('fy') === 'all';
     const fiscalYear = all ? undefined : (fiscalYearQuery(c) ?? defaultYearOf(view, 'work'));
     if (!all && (fiscalYear === undefined || !view.readableYears.includes(fiscalYear))) {
@@ -95,7 +95,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const actor = c.get('actor');
-    const view = await loadPlanView(c.get('app'), actor, code, planId);
+    const view = await loadPlanView(c.get('app'), actor, code, planId, { readOnly: true });
     const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     const result = searchPlan(view, query);
     return page(
