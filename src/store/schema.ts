@@ -230,6 +230,7 @@ export interface DB {
   import_runs: ImportRunTable;
   api_tokens: ApiTokenTable;
   published_aggregates: PublishedAggregateTable;
+  published_plan_aggregates: PublishedPlanAggregateTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -333,6 +334,8 @@ export interface PublishedAggregateTable {
   municipality_code: string;
   /** The first two digits of the municipality code (01–47), for the prefecture filter. */
   prefecture_code: string;
+  /** The municipality's kind (core/municipality-kind.ts), for the size filter. */
+  kind: string;
   goal_title: string;
   project_count: number;
   /** Projects with both 予算 and 決算 for the year. */
@@ -352,3 +355,9 @@ export interface PublishedAggregateTable {
   /** KPIs at or above 100 % of the year's target, whatever the scale. */
   kpi_achieved: number;
 }
+
+/** A plan's published figures of one year: its goal rows summed, what the view reads most. */
+export type PublishedPlanAggregateTable = Omit<
+  PublishedAggregateTable,
+  'goal_position' | 'goal_title'
+>;

@@ -1,7 +1,7 @@
 import { SouseiError } from '../../core/errors.ts';
 import { type FiscalYear, parseFiscalYear } from '../../core/fiscal-year.ts';
 import { prefectureOf } from '../../core/municipality-code.ts';
-import { isMunicipalityKind, type MunicipalityKind } from './municipality-kind.ts';
+import { isMunicipalityKind, type MunicipalityKind } from '../../core/municipality-kind.ts';
 
 /** One row per municipality and plan, or one per basic goal of each plan. */
 export type CompareGrouping = 'municipality' | 'goal';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompareRow, Comparison, YearTotal } from '../../app/compare/load-comparison.ts';
-import { MUNICIPALITY_KINDS } from '../../app/compare/municipality-kind.ts';
+import { MUNICIPALITY_KINDS } from '../../core/municipality-kind.ts';
 
 /**
  * GET /api/v1/compare (issue 11): the comparison page's rows and totals as JSON. Amounts in

@@ -5,9 +5,9 @@ import {
   percent,
 } from '../../app/compare/compare-columns.ts';
 import type { Comparison, YearTotal } from '../../app/compare/load-comparison.ts';
-import { MUNICIPALITY_KINDS } from '../../app/compare/municipality-kind.ts';
 import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { PREFECTURES } from '../../core/municipality-code.ts';
+import { MUNICIPALITY_KINDS } from '../../core/municipality-kind.ts';
 import { BUILT_IN_SCALES } from '../../core/status-scale.ts';
 import { t } from '../../i18n/translate.ts';
 import { type Query, urls } from '../urls.ts';

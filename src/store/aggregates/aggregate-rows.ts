@@ -2,11 +2,13 @@ import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { type KpiActual, type KpiDefinition, yearAchievement } from '../../core/kpi.ts';
 import { sumAmounts, type Yen } from '../../core/money.ts';
 import { bandFor, type StatusScale } from '../../core/status-scale.ts';
-import type { PublishedAggregateTable } from '../schema.ts';
+import type { PublishedAggregateTable, PublishedPlanAggregateTable } from '../schema.ts';
 
 /** What one plan's aggregates are computed from, already limited to what the public may see. */
 export interface AggregateSource {
   municipalityCode: string;
+  /** The municipality's kind (core/municipality-kind.ts). */
+  kind: string;
   planId: number;
   planFirstYear: FiscalYear;
   /** The basic goals' titles in the plan's order. */
@@ -37,6 +39,7 @@ function emptyRow(s: AggregateSource, fiscalYear: FiscalYear, position: number):
     goal_position: position,
     municipality_code: s.municipalityCode,
     prefecture_code: s.municipalityCode.slice(0, 2),
+    kind: s.kind,
     goal_title: s.goals[position] ?? '',
     project_count: 0,
     projects_with_figures: 0,
@@ -114,4 +117,32 @@ function countKpi(
   if (column) row[column] += 1;
   else row.kpi_no_actual += 1;
   if (rate !== null && rate >= 1) row.kpi_achieved += 1;
+}
+
+/** A plan's row per year: its goal rows summed (amounts over those present, null if none). */
+export function planRows(goalRows: readonly Row[]): PublishedPlanAggregateTable[] {
+  const byYear = new Map<FiscalYear, Row[]>();
+  for (const r of goalRows) {
+    const list = byYear.get(r.fiscal_year);
+    if (list) list.push(r);
+    else byYear.set(r.fiscal_year, [r]);
+  }
+  return [...byYear.values()].map((rows) => {
+    const { goal_position: _p, goal_title: _t, ...first } = rows[0] as Row;
+    const sum = (pick: (r: Row) => number) => rows.reduce((total, r) => total + pick(r), 0);
+    return {
+      ...first,
+      project_count: sum((r) => r.project_count),
+      projects_with_figures: sum((r) => r.projects_with_figures),
+      budget: sumAmounts(rows.map((r) => r.budget)),
+      settlement: sumAmounts(rows.map((r) => r.settlement)),
+      kpi_count: sum((r) => r.kpi_count),
+      kpi_band_1: sum((r) => r.kpi_band_1),
+      kpi_band_2: sum((r) => r.kpi_band_2),
+      kpi_band_3: sum((r) => r.kpi_band_3),
+      kpi_band_4: sum((r) => r.kpi_band_4),
+      kpi_no_actual: sum((r) => r.kpi_no_actual),
+      kpi_achieved: sum((r) => r.kpi_achieved),
+    };
+  });
 }

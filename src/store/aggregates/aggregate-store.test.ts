@@ -109,6 +109,8 @@ describeEachDialect('aggregate store', (store) => {
         fiscalYear: 2020,
         municipalityCode: '012050',
         municipalityName: '市012050',
+        // The test plan's name ends in digits: neither 市, 町 nor 村.
+        kind: 'other',
         planId: f.planId,
         planTitle: '計画012050',
         scaleId: 'national',
@@ -165,12 +167,41 @@ describeEachDialect('aggregate store', (store) => {
     expect(rows.map((r) => r.municipalityCode)).not.toContain('012076');
   });
 
+  it('filters by kind and sums each published year over the plans kept', async () => {
+    const f = await fixture(store(), '272035');
+    await databaseOf(store())
+      .updateTable('municipalities')
+      .set({ name: '豊中市' })
+      .where('code', '=', '272035')
+      .execute();
+    await f.step(2020, 'publish');
+    const osaka = { prefectureCode: '27', fiscalYear: null };
+    const cities = await store().aggregates.byPlan({ ...osaka, kind: 'city' });
+    expect(cities.map((r) => [r.municipalityName, r.kind])).toEqual([['豊中市', 'city']]);
+    expect(await store().aggregates.byPlan({ ...osaka, kind: 'town' })).toEqual([]);
+    expect(await store().aggregates.totals({ ...osaka, kind: 'city' })).toEqual([
+      {
+        fiscalYear: 2020,
+        municipalityCount: 1,
+        projectCount: 3,
+        projectsWithFigures: 1,
+        budget: 1_500_000,
+        settlement: 900_000,
+        kpiCount: 2,
+        kpiBands: [1, 0, 1, 0],
+        kpiNoActual: 0,
+        kpiAchieved: 1,
+      },
+    ]);
+    expect(await store().aggregates.totals({ ...osaka, kind: 'village' })).toEqual([]);
+  });
+
   it('filters by prefecture code', async () => {
     const f = await fixture(store(), '131016');
     await f.step(2020, 'publish');
     const tokyo = await store().aggregates.byPlan({ fiscalYear: 2020, prefectureCode: '13' });
     expect(tokyo.map((r) => r.municipalityCode)).toEqual(['131016']);
-    const osaka = await store().aggregates.byPlan({ fiscalYear: 2020, prefectureCode: '27' });
-    expect(osaka).toEqual([]);
+    const hyogo = await store().aggregates.byPlan({ fiscalYear: 2020, prefectureCode: '28' });
+    expect(hyogo).toEqual([]);
   });
 });

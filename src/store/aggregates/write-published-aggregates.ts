@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { Yen } from '../../core/money.ts';
+import { municipalityKind } from '../../core/municipality-kind.ts';
 import { publicKpis } from '../../core/public-projection.ts';
 import { listKpis } from '../kpis/list-kpis.ts';
 import type { DB } from '../schema.ts';
-import { aggregateRows } from './aggregate-rows.ts';
+import { aggregateRows, planRows } from './aggregate-rows.ts';
 import { goalIndexOf } from './goal-index.ts';
 import { storedScale } from './stored-scale.ts';
 
@@ -22,11 +23,13 @@ export async function writePublishedAggregates(
   code: string,
   planId: number,
 ): Promise<void> {
-  await trx
-    .deleteFrom('published_aggregates')
-    .where('plan_id', '=', planId)
-    .where('municipality_code', '=', code)
-    .execute();
+  for (const table of ['published_aggregates', 'published_plan_aggregates'] as const) {
+    await trx
+      .deleteFrom(table)
+      .where('plan_id', '=', planId)
+      .where('municipality_code', '=', code)
+      .execute();
+  }
   const years = await trx
     .selectFrom('plan_years')
     .select('fiscal_year')
@@ -37,14 +40,16 @@ export async function writePublishedAggregates(
     .execute();
   const plan = await trx
     .selectFrom('plans')
-    .select('first_fiscal_year')
-    .where('id', '=', planId)
-    .where('municipality_code', '=', code)
+    .innerJoin('municipalities', 'municipalities.code', 'plans.municipality_code')
+    .select(['plans.first_fiscal_year', 'municipalities.name'])
+    .where('plans.id', '=', planId)
+    .where('plans.municipality_code', '=', code)
     .executeTakeFirst();
   if (!plan || years.length === 0) return;
   const publishedYears = years.map((y) => y.fiscal_year);
   const rows = aggregateRows({
     municipalityCode: code,
+    kind: municipalityKind(code, plan.name),
     planId,
     planFirstYear: plan.first_fiscal_year,
     publishedYears,
@@ -56,6 +61,14 @@ export async function writePublishedAggregates(
       .values(rows.slice(i, i + CHUNK))
       // A concurrent backfill of the same plan computes the same rows from the same data.
       .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year', 'goal_position']).doNothing())
+      .execute();
+  }
+  const perPlan = planRows(rows);
+  if (perPlan.length > 0) {
+    await trx
+      .insertInto('published_plan_aggregates')
+      .values(perPlan)
+      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
       .execute();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidMunicipalityCode } from '../../core/municipality-code.ts';
+import { isValidMunicipalityCode } from './municipality-code.ts';
 import { DESIGNATED_CITIES, municipalityKind } from './municipality-kind.ts';
 
 describe('municipalityKind', () => {

@@ -1,4 +1,4 @@
-import { isPrefectureCode } from '../../core/municipality-code.ts';
+import { isPrefectureCode } from './municipality-code.ts';
 
 /**
  * The municipality's kind, the comparison's measure of size (the reference list holds no
