@@ -12,6 +12,7 @@
  *   DATABASE_URL=postgres://… node --import tsx bench/compare.ts
  *   BENCH_COMPARE_MUNICIPALITIES=200 … for a quick run.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openAppContext } from '../src/app/app-context.ts';
 import { comparisonCsv } from '../src/app/compare/compare-csv.ts';
@@ -167,20 +168,30 @@ async function seed(url: string) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function timeIt(fn: () => unknown): Promise<number> {
+/**
+ * Median wall time and median CPU time of this process (user + system) over RUNS runs after a
+ * warm-up. On a shared, busy machine the wall time grows with the load; the CPU time is what
+ * the work itself costs here (for PostgreSQL it leaves out the server's own share).
+ */
+async function timeIt(fn: () => unknown): Promise<{ ms: number; cpuMs: number }> {
   await fn(); // warm-up
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return median(times);
+  return { ms: median(times), cpuMs: median(cpu) };
 }
 
 interface Row {
   what: string;
   ms: number;
+  cpuMs?: number;
 }
 
 async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseline: Row }> {
@@ -191,6 +202,7 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
     const { ctx, plans } = await seed(database.url);
     console.log(`${dialect}: seeded in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     start = performance.now();
+    const publishCpu = process.cpuUsage();
     for (const p of plans) {
       await ctx.store.transaction(async (tx) => {
         for (const fiscalYear of YEARS) {
@@ -205,9 +217,11 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
       });
     }
     const publishMs = performance.now() - start;
+    const publishCpuUsed = process.cpuUsage(publishCpu);
     rows.push({
       what: `${dialect}: publish one plan-year, aggregates written in its transaction (mean of ${plans.length * YEARS.length})`,
       ms: publishMs / (plans.length * YEARS.length),
+      cpuMs: (publishCpuUsed.user + publishCpuUsed.system) / 1000 / (plans.length * YEARS.length),
     });
     const q = (raw: Parameters<typeof parseCompareQuery>[0]) => parseCompareQuery(raw);
     const country = await loadComparison(ctx, q({}));
@@ -217,7 +231,7 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
     );
     const baseline = {
       what: `baseline: JSON.parse of that answer (${(json.length / 1024).toFixed(0)} KB)`,
-      ms: await timeIt(() => JSON.parse(json)),
+      ...(await timeIt(() => JSON.parse(json))),
     };
     const cases: [string, () => Promise<unknown>][] = [
       [
@@ -241,7 +255,7 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
       ],
     ];
     for (const [what, fn] of cases)
-      rows.push({ what: `${dialect}: ${what}`, ms: await timeIt(fn) });
+      rows.push({ what: `${dialect}: ${what}`, ...(await timeIt(fn)) });
     await ctx.store.close();
     return { rows, baseline };
   } finally {
@@ -262,9 +276,19 @@ async function main() {
     all.push(...r.rows);
   }
   if (!baseline) return;
-  console.log(`\n| what | ms | × baseline |\n|---|---:|---:|`);
-  for (const r of [baseline, ...all]) {
-    console.log(`| ${r.what} | ${r.ms.toFixed(2)} | ${(r.ms / baseline.ms).toFixed(1)} |`);
+  console.log(
+    `\nload average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`| what | ms | × baseline | CPU ms | CPU × baseline |\n|---|---:|---:|---:|---:|`);
+  const b = baseline;
+  for (const r of [b, ...all]) {
+    const cpu =
+      r.cpuMs === undefined || b.cpuMs === undefined
+        ? '| | '
+        : `| ${r.cpuMs.toFixed(1)} | ${(r.cpuMs / b.cpuMs).toFixed(1)} `;
+    console.log(`| ${r.what} | ${r.ms.toFixed(2)} | ${(r.ms / b.ms).toFixed(1)} ${cpu}|`);
   }
 }
 
