@@ -259,7 +259,9 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
     await ctx.store.close();
     return { rows, baseline };
   } finally {
-    await database.drop();
+    // BENCH_COMPARE_KEEP=1 keeps the SQLite file for a closer look (its path is printed).
+    if (process.env.BENCH_COMPARE_KEEP === '1' && dialect === 'sqlite') console.log(database.url);
+    else await database.drop();
   }
 }
 

@@ -230,7 +230,6 @@ export interface DB {
   import_runs: ImportRunTable;
   api_tokens: ApiTokenTable;
   published_aggregates: PublishedAggregateTable;
-  published_plan_aggregates: PublishedPlanAggregateTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -323,20 +322,18 @@ export interface ApiTokenTable {
 }
 
 /**
- * Published figures of one basic goal of a plan in one published fiscal year (issue 11), written
- * by the publish transaction: the cross-municipality view reads these, never the projects.
+ * A plan's published figures of one published fiscal year (issue 11), written by the publish
+ * transaction: the cross-municipality view reads these, never the projects. The figures of
+ * each basic goal ride along as JSON, so a view by goal reads the same 1,788 rows.
  */
 export interface PublishedAggregateTable {
   plan_id: number;
   fiscal_year: number;
-  /** The basic goal's position among the plan's roots; -1 for KPIs placed under no goal. */
-  goal_position: number;
   municipality_code: string;
   /** The first two digits of the municipality code (01–47), for the prefecture filter. */
   prefecture_code: string;
   /** The municipality's kind (core/municipality-kind.ts), for the size filter. */
   kind: string;
-  goal_title: string;
   project_count: number;
   /** Projects with both 予算 and 決算 for the year. */
   projects_with_figures: number;
@@ -354,10 +351,6 @@ export interface PublishedAggregateTable {
   kpi_no_actual: number;
   /** KPIs at or above 100 % of the year's target, whatever the scale. */
   kpi_achieved: number;
+  /** JSON array of the basic goals' figures (aggregates/goal-figures.ts), in the plan's order. */
+  goals: string;
 }
-
-/** A plan's published figures of one year: its goal rows summed, what the view reads most. */
-export type PublishedPlanAggregateTable = Omit<
-  PublishedAggregateTable,
-  'goal_position' | 'goal_title'
->;

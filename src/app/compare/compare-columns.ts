@@ -3,13 +3,13 @@ import { t } from '../../i18n/translate.ts';
 import type { CompareGrouping } from './compare-query.ts';
 import type { CompareRow } from './load-comparison.ts';
 
-/** A cell's value: text, a count, yen, or a percentage; null shows as blank (never 0). */
+/** A cell's value: text, a year, a count, yen, or a percentage; null shows as blank (never 0). */
 export type CompareCell = string | number | null;
 
 export interface CompareColumn {
   key: string;
   label: string;
-  type: 'text' | 'count' | 'yen' | 'percent';
+  type: 'text' | 'year' | 'count' | 'yen' | 'percent';
   /** Whether the cell names the row (th scope="row" in the table). */
   header?: boolean;
   value(row: CompareRow): CompareCell;
@@ -37,7 +37,7 @@ export function compareColumns(by: CompareGrouping): CompareColumn[] {
     col('prefecture', 'text', (r) => r.prefecture?.name ?? null),
     col('kind', 'text', (r) => t(`compare.kind.${r.kind}`)),
     col('plan', 'text', (r) => r.planTitle),
-    col('fiscal-year', 'count', (r) => r.fiscalYear),
+    col('fiscal-year', 'year', (r) => r.fiscalYear),
     col('fiscal-year-wareki', 'text', (r) => formatFiscalYear(r.fiscalYear, 'long')),
     ...(by === 'goal'
       ? [

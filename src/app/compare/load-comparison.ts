@@ -48,7 +48,7 @@ const prefectures = new Map(PREFECTURES.map((p) => [p.code, p]));
 
 /**
  * The public cross-municipality view (issue 11): published years only, read from the
- * aggregates the publish transaction writes (one row per plan and year, or per goal), filtered
+ * aggregates the publish transaction writes (one row per plan and year, goals inside), filtered
  * by year, prefecture and kind in the store's indexed query; totals per year summed there too.
  */
 export async function loadComparison(ctx: AppContext, query: CompareQuery): Promise<Comparison> {

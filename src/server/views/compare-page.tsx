@@ -19,8 +19,8 @@ function shown(cell: CompareCell, type: CompareColumn['type']): string {
   if (cell === null) return '—';
   if (typeof cell === 'string') return cell;
   if (type === 'percent') return `${cell.toFixed(1)}%`;
-  // Years are numbers too, but read as 2020, not 2,020.
-  return type === 'count' && cell >= 1900 && cell < 3000 ? String(cell) : number.format(cell);
+  // A year reads as 2020, not 2,020.
+  return type === 'year' ? String(cell) : number.format(cell);
 }
 
 /** The filters as a query string for the CSV links: what is shown is what is downloaded. */

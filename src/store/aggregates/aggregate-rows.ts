@@ -2,7 +2,8 @@ import type { FiscalYear } from '../../core/fiscal-year.ts';
 import { type KpiActual, type KpiDefinition, yearAchievement } from '../../core/kpi.ts';
 import { sumAmounts, type Yen } from '../../core/money.ts';
 import { bandFor, type StatusScale } from '../../core/status-scale.ts';
-import type { PublishedAggregateTable, PublishedPlanAggregateTable } from '../schema.ts';
+import type { PublishedAggregateTable } from '../schema.ts';
+import type { GoalFigures } from './goal-figures.ts';
 
 /** What one plan's aggregates are computed from, already limited to what the public may see. */
 export interface AggregateSource {
@@ -27,7 +28,11 @@ export interface AggregateSource {
   scale: StatusScale;
 }
 
-type Row = PublishedAggregateTable;
+/** One goal's figures of one year while they are counted, in the table's column names. */
+export interface Row extends Omit<PublishedAggregateTable, 'goals'> {
+  goal_position: number;
+  goal_title: string;
+}
 
 /** The goal row's position: its index, or -1 for what sits under no basic goal. */
 const positionOf = (goal: number | null) => goal ?? -1;
@@ -119,8 +124,11 @@ function countKpi(
   if (rate !== null && rate >= 1) row.kpi_achieved += 1;
 }
 
-/** A plan's row per year: its goal rows summed (amounts over those present, null if none). */
-export function planRows(goalRows: readonly Row[]): PublishedPlanAggregateTable[] {
+/**
+ * A plan's row per year: its goal rows summed (amounts over those present, null if none), and
+ * the goal rows themselves as the JSON `goals` column.
+ */
+export function planRows(goalRows: readonly Row[]): PublishedAggregateTable[] {
   const byYear = new Map<FiscalYear, Row[]>();
   for (const r of goalRows) {
     const list = byYear.get(r.fiscal_year);
@@ -143,6 +151,22 @@ export function planRows(goalRows: readonly Row[]): PublishedPlanAggregateTable[
       kpi_band_4: sum((r) => r.kpi_band_4),
       kpi_no_actual: sum((r) => r.kpi_no_actual),
       kpi_achieved: sum((r) => r.kpi_achieved),
+      goals: JSON.stringify(rows.map(goalFigures)),
     };
   });
+}
+
+function goalFigures(r: Row): GoalFigures {
+  return {
+    position: r.goal_position,
+    title: r.goal_title,
+    projectCount: r.project_count,
+    projectsWithFigures: r.projects_with_figures,
+    budget: r.budget,
+    settlement: r.settlement,
+    kpiCount: r.kpi_count,
+    kpiBands: [r.kpi_band_1, r.kpi_band_2, r.kpi_band_3, r.kpi_band_4],
+    kpiNoActual: r.kpi_no_actual,
+    kpiAchieved: r.kpi_achieved,
+  };
 }

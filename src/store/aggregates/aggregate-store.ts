@@ -4,6 +4,7 @@ import type { Yen } from '../../core/money.ts';
 import { isMunicipalityKind, type MunicipalityKind } from '../../core/municipality-kind.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
+import type { GoalFigures } from './goal-figures.ts';
 import { writePublishedAggregates } from './write-published-aggregates.ts';
 
 /**
@@ -56,11 +57,9 @@ export interface AggregateYearTotal extends AggregateFigures {
 const sumOf = (column: string) => sql<number | null>`cast(sum(${sql.ref(column)}) as bigint)`;
 const total = (column: string) => sql<number>`cast(coalesce(sum(${sql.ref(column)}), 0) as bigint)`;
 
-type Table = 'published_aggregates' | 'published_plan_aggregates';
-
 /**
  * The cross-municipality view's reads (issue 11): only published years ever have rows, written
- * by the publish transaction, one per plan and year (and per goal): no read sums projects.
+ * by the publish transaction, one per plan and year (its goals as JSON): no read sums projects.
  */
 export function aggregateStore(db: Kysely<DB>) {
   let backfilled: Promise<void> | null = null;
@@ -73,9 +72,9 @@ export function aggregateStore(db: Kysely<DB>) {
     return backfilled;
   };
 
-  const filtered = (table: Table, f: AggregateFilter) =>
+  const filtered = (f: AggregateFilter) =>
     db
-      .selectFrom(`${table} as a`)
+      .selectFrom('published_aggregates as a')
       .$if(f.fiscalYear !== null, (q) => q.where('a.fiscal_year', '=', f.fiscalYear as number))
       .$if(f.prefectureCode !== null, (q) =>
         q.where('a.prefecture_code', '=', f.prefectureCode as string),
@@ -84,8 +83,8 @@ export function aggregateStore(db: Kysely<DB>) {
         q.where('a.kind', '=', f.kind as string),
       );
 
-  const named = (table: Table, f: AggregateFilter) =>
-    filtered(table, f)
+  const named = (f: AggregateFilter) =>
+    filtered(f)
       .innerJoin('municipalities as m', 'm.code', 'a.municipality_code')
       .innerJoin('plans as p', 'p.id', 'a.plan_id')
       .select([
@@ -119,7 +118,7 @@ export function aggregateStore(db: Kysely<DB>) {
     async years(): Promise<FiscalYear[]> {
       await ensureBackfilled();
       const rows = await db
-        .selectFrom('published_plan_aggregates')
+        .selectFrom('published_aggregates')
         .select('fiscal_year')
         .distinct()
         .orderBy('fiscal_year')
@@ -130,27 +129,28 @@ export function aggregateStore(db: Kysely<DB>) {
     /** One row per fiscal year, municipality and plan, by year then code. */
     async byPlan(f: AggregateFilter): Promise<AggregateRow[]> {
       await ensureBackfilled();
-      return (await named('published_plan_aggregates', f).execute()).map(toRow);
+      return (await named(f).execute()).map(toRow);
     },
 
     /** One row per basic goal of each plan, by year, code, plan and goal. */
     async byGoal(f: AggregateFilter): Promise<GoalAggregateRow[]> {
       await ensureBackfilled();
-      const rows = await named('published_aggregates', f)
-        .select(['a.goal_position', 'a.goal_title'])
-        .orderBy('a.goal_position')
-        .execute();
-      return rows.map((r) => ({
-        ...toRow(r),
-        goalPosition: r.goal_position,
-        goalTitle: r.goal_title,
-      }));
+      const rows = await named(f).select('a.goals').execute();
+      return rows.flatMap((r) => {
+        const plan = toRow(r);
+        return (JSON.parse(r.goals) as GoalFigures[]).map(({ position, title, ...figures }) => ({
+          ...plan,
+          ...figures,
+          goalPosition: position,
+          goalTitle: title,
+        }));
+      });
     },
 
     /** Per published year, the figures summed over the plans the filter keeps (year ignored). */
     async totals(f: AggregateFilter): Promise<AggregateYearTotal[]> {
       await ensureBackfilled();
-      const rows = await filtered('published_plan_aggregates', { ...f, fiscalYear: null })
+      const rows = await filtered({ ...f, fiscalYear: null })
         .select([
           'a.fiscal_year',
           sql<number>`cast(count(distinct a.municipality_code) as bigint)`.as('municipalities'),
@@ -247,7 +247,7 @@ async function backfill(db: Kysely<DB>): Promise<void> {
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('published_plan_aggregates as a')
+          selectFrom('published_aggregates as a')
             .select('a.plan_id')
             .whereRef('a.plan_id', '=', 'y.plan_id')
             .whereRef('a.fiscal_year', '=', 'y.fiscal_year'),

@@ -9,7 +9,7 @@ import { aggregateRows, planRows } from './aggregate-rows.ts';
 import { goalIndexOf } from './goal-index.ts';
 import { storedScale } from './stored-scale.ts';
 
-// Rows per insert: well under SQLite's bound-parameter limit (18 columns a row).
+// Rows (plan-years) per insert: well under SQLite's bound-parameter limit (19 columns a row).
 const CHUNK = 500;
 
 /**
@@ -23,13 +23,11 @@ export async function writePublishedAggregates(
   code: string,
   planId: number,
 ): Promise<void> {
-  for (const table of ['published_aggregates', 'published_plan_aggregates'] as const) {
-    await trx
-      .deleteFrom(table)
-      .where('plan_id', '=', planId)
-      .where('municipality_code', '=', code)
-      .execute();
-  }
+  await trx
+    .deleteFrom('published_aggregates')
+    .where('plan_id', '=', planId)
+    .where('municipality_code', '=', code)
+    .execute();
   const years = await trx
     .selectFrom('plan_years')
     .select('fiscal_year')
@@ -47,27 +45,21 @@ export async function writePublishedAggregates(
     .executeTakeFirst();
   if (!plan || years.length === 0) return;
   const publishedYears = years.map((y) => y.fiscal_year);
-  const rows = aggregateRows({
-    municipalityCode: code,
-    kind: municipalityKind(code, plan.name),
-    planId,
-    planFirstYear: plan.first_fiscal_year,
-    publishedYears,
-    ...(await readPlanParts(trx, code, planId, publishedYears)),
-  });
+  const rows = planRows(
+    aggregateRows({
+      municipalityCode: code,
+      kind: municipalityKind(code, plan.name),
+      planId,
+      planFirstYear: plan.first_fiscal_year,
+      publishedYears,
+      ...(await readPlanParts(trx, code, planId, publishedYears)),
+    }),
+  );
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx
       .insertInto('published_aggregates')
       .values(rows.slice(i, i + CHUNK))
       // A concurrent backfill of the same plan computes the same rows from the same data.
-      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year', 'goal_position']).doNothing())
-      .execute();
-  }
-  const perPlan = planRows(rows);
-  if (perPlan.length > 0) {
-    await trx
-      .insertInto('published_plan_aggregates')
-      .values(perPlan)
       .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
       .execute();
   }
