@@ -84,6 +84,9 @@ for (const dialect of DIALECTS) {
 
     it('refuses a filter it cannot read with 400', async () => {
       expect((await server.app.request('/compare?prefecture=99')).status).toBe(400);
+      const csv = await server.app.request('/compare.csv?kind=metropolis');
+      expect(csv.status).toBe(400);
+      expect(await csv.text()).toContain('団体の区分として読めません');
       const api = await server.app.request('/api/v1/compare?kind=metropolis');
       expect(api.status).toBe(400);
       expect(await api.json()).toMatchObject({ error: { code: 'usage' } });
