@@ -3,6 +3,7 @@ import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaBackup } from './messages-ja-backup.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
 import { messagesJaBreakdown } from './messages-ja-breakdown.ts';
+import { messagesJaCompare } from './messages-ja-compare.ts';
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
@@ -31,6 +32,7 @@ export const messagesJa = {
   ...messagesJaBreakdown,
   ...messagesJaMapping,
   ...messagesJaMappingReader,
+  ...messagesJaCompare,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

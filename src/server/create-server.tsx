@@ -16,6 +16,7 @@ import { publicCache } from './public-cache/public-cache.ts';
 import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
+import { compareDataRoutes, compareRoutes } from './routes/compare-routes.tsx';
 import { dashboardRoutes } from './routes/dashboard-routes.tsx';
 import { downloadRoutes } from './routes/download-routes.tsx';
 import { entryRoutes } from './routes/entry-routes.tsx';
@@ -54,10 +55,12 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/assets', assetRoutes());
   app.use('/api/*', apiBodyLimit(config));
   app.route('/api', apiRoutes()); // bearer tokens only: before the session and CSRF
+  app.route('/', compareDataRoutes()); // public data only: no session, cacheable
   app.use('*', sessionMiddleware);
   app.use('*', webBodyLimit(config)); // before anything parses a body (CSRF does)
   app.use('*', csrfMiddleware);
   app.route('/', homeRoutes());
+  app.route('/', compareRoutes());
   app.route('/', authRoutes());
   app.route('/', planRoutes());
   app.route('/', pdfRoutes());

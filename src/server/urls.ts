@@ -71,6 +71,9 @@ export const urls = {
     withQuery(`/m/${p.code}/plans/${p.planId}/kpis/${kpiId}`, query),
   kpiPage: (p: PlanAddress, kpiId: number, page: string, query?: Query) =>
     withQuery(`/m/${p.code}/plans/${p.planId}/kpis/${kpiId}/${page}`, query),
+  /** The public cross-municipality view (issue 11) and its CSV, with the same filters. */
+  compare: (query?: Query) => withQuery('/compare', query),
+  compareCsv: (query?: Query) => withQuery('/compare.csv', query),
   account: (page: 'tokens' | 'password' = 'tokens', query?: Query) =>
     withQuery(`/account/${page}`, query),
 };

@@ -229,6 +229,7 @@ export interface DB {
   stated_totals: StatedTotalTable;
   import_runs: ImportRunTable;
   api_tokens: ApiTokenTable;
+  published_aggregates: PublishedAggregateTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -318,4 +319,38 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/**
+ * A plan's published figures of one published fiscal year (issue 11), written by the publish
+ * transaction: the cross-municipality view reads these, never the projects. The figures of
+ * each basic goal ride along as JSON, so a view by goal reads the same 1,788 rows.
+ */
+export interface PublishedAggregateTable {
+  plan_id: number;
+  fiscal_year: number;
+  municipality_code: string;
+  /** The first two digits of the municipality code (01–47), for the prefecture filter. */
+  prefecture_code: string;
+  /** The municipality's kind (core/municipality-kind.ts), for the size filter. */
+  kind: string;
+  project_count: number;
+  /** Projects with both 予算 and 決算 for the year. */
+  projects_with_figures: number;
+  /** Sums of the amounts present; null when no project has one (never 0 for missing). */
+  budget: number | null;
+  settlement: number | null;
+  /** The municipality's status scale when published; the band columns follow its order. */
+  scale_id: string;
+  kpi_count: number;
+  kpi_band_1: number;
+  kpi_band_2: number;
+  kpi_band_3: number;
+  kpi_band_4: number;
+  /** KPIs without an actual (or a target) for the year. */
+  kpi_no_actual: number;
+  /** KPIs at or above 100 % of the year's target, whatever the scale. */
+  kpi_achieved: number;
+  /** JSON array of the basic goals' figures (aggregates/goal-figures.ts), in the plan's order. */
+  goals: string;
 }

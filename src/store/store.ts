@@ -3,6 +3,7 @@ import { apiTokenStore } from './accounts/api-token-store.ts';
 import { loginFailureStore } from './accounts/login-failure-store.ts';
 import { sessionStore } from './accounts/session-store.ts';
 import { userStore } from './accounts/user-store.ts';
+import { aggregateStore } from './aggregates/aggregate-store.ts';
 import { type DialectName, openDatabase } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { evaluationStore } from './evaluations/evaluation-store.ts';
@@ -27,6 +28,7 @@ import { projectYearStore } from './years/project-year-store.ts';
  */
 export function storeModules(db: Kysely<DB>, writeMark?: () => string) {
   return {
+    aggregates: aggregateStore(db),
     apiTokens: apiTokenStore(db),
     contentVersions: contentVersionStore(db, writeMark),
     departments: departmentStore(db),

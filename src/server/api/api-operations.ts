@@ -1,5 +1,6 @@
 import { PlanDocumentSchema } from '../../app/plan-document.ts';
 import { type ApiOperation, jsonError, P, read, write } from './api-operation-parts.ts';
+import { COMPARISON_EXAMPLE, ComparisonSchema } from './compare-api.ts';
 import { ERROR_EXAMPLES, EXAMPLES } from './examples.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './read-api.ts';
 import {
@@ -176,6 +177,49 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     badQuery: true,
     ok: { description: 'KPI の一覧', schema: KpiListSchema, example: EXAMPLES.kpiList },
     notFound: jsonError('ない計画、または読めない年度', ERROR_EXAMPLES.yearNotFound()),
+  }),
+  read({
+    path: '/api/v1/compare',
+    operationId: 'compareMunicipalities',
+    tag: '団体間の比較',
+    summary: '団体間の比較（公表済みの年度の集計）',
+    description:
+      '公表済みの年度の予算・決算・執行率と KPI の達成状況を団体ごと（by=goal で基本目標ごと）に、年度ごとの合計とともに返します。トークンの有無によらず公表済みの年度だけです。ページ /compare と CSV /compare.csv と同じ行（docs/compare.md）。',
+    parameters: [
+      {
+        ...P.fiscalYearQuery,
+        description: '年度（R2 や 令和2年度 も可）。省略すると最新の公表年度',
+      },
+      {
+        name: 'prefecture',
+        in: 'query',
+        required: false,
+        description: '都道府県の番号（01～47）',
+        schema: { type: 'string', pattern: '^\\d{1,2}$' },
+        example: '01',
+      },
+      {
+        name: 'kind',
+        in: 'query',
+        required: false,
+        description: '団体の区分',
+        schema: { type: 'string', enum: [...ComparisonSchema.shape.kind.unwrap().options] },
+        example: 'city',
+      },
+      {
+        name: 'by',
+        in: 'query',
+        required: false,
+        description: '行の単位: municipality（団体・計画ごと、既定）または goal（基本目標ごと）',
+        schema: { type: 'string', enum: ['municipality', 'goal'] },
+      },
+    ],
+    badQuery: true,
+    ok: {
+      description: '比較の行と年度ごとの合計',
+      schema: ComparisonSchema,
+      example: COMPARISON_EXAMPLE,
+    },
   }),
   write({
     method: 'put',

@@ -1,11 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { parseCompareQuery } from '../../app/compare/compare-query.ts';
+import { loadComparison } from '../../app/compare/load-comparison.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { parseFiscalYear } from '../../core/fiscal-year.ts';
 import { parseMunicipalityCode } from '../../core/municipality-code.ts';
 import type { ServerEnv } from '../env.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
 import { page } from '../render.tsx';
+import { comparisonBody } from './compare-api.ts';
 import { ApiDocsPage } from './docs-page.tsx';
 import { apiAuth, apiErrorResponse, readBody, requireToken, sendJson, sendRead } from './http.ts';
 import { openApiDocument } from './openapi.ts';
@@ -142,6 +145,18 @@ export function apiRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c);
     const view = await planViewById(c.get('app'), c.get('actor'), planId);
     return sendRead(c, await listKpis(c.get('app'), view, fiscalYear));
+  });
+
+  // Published aggregates only, whoever asks: always shared-cacheable.
+  api.get('/v1/compare', async (c) => {
+    const query = parseCompareQuery({
+      fiscalYear: c.req.query('fiscalYear'),
+      prefecture: c.req.query('prefecture'),
+      kind: c.req.query('kind'),
+      by: c.req.query('by'),
+    });
+    const comparison = await loadComparison(c.get('app'), query);
+    return sendRead(c, comparisonBody(comparison), { anyone: true });
   });
 
   api.put('/v1/projects/:projectId/years/:fiscalYear', async (c) => {

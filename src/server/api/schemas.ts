@@ -14,6 +14,7 @@ import {
 } from '../../app/plan-document.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { PROJECT_STATUSES, YEAR_STATUSES } from '../../core/workflow.ts';
+import { CompareRowSchema, CompareYearTotalSchema, ComparisonSchema } from './compare-api.ts';
 
 /** Every stable error code, from the one table of codes (src/app/error-status.ts). */
 const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
@@ -344,6 +345,9 @@ export const RESPONSE_SCHEMAS = new Map<z.core.$ZodType, string>([
   [ProjectYearSavedSchema, 'ProjectYearSaved'],
   [ProjectStatusChangedSchema, 'ProjectStatusChanged'],
   [KpiActualSavedSchema, 'KpiActualSaved'],
+  [ComparisonSchema, 'Comparison'],
+  [CompareRowSchema, 'CompareRow'],
+  [CompareYearTotalSchema, 'CompareYearTotal'],
   // The published plan document (docs/json-format.md) and its parts.
   [PlanDocumentSchema, 'PlanDocument'],
   [ConventionsSchema, 'PlanConventions'],

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { landingFor } from '../../app/views/landing.ts';
+import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { page } from '../render.tsx';
 import { urls } from '../urls.ts';
@@ -37,6 +38,9 @@ export function homeRoutes(): Hono<ServerEnv> {
             </li>
           ))}
         </ul>
+        <p>
+          <a href={urls.compare()}>{t('compare.link')}</a>
+        </p>
         <p>
           職員・委員の方は <a href="/login">ログイン</a> してください。
         </p>

@@ -6,6 +6,7 @@ import {
   type YearAction,
   type YearStatus,
 } from '../../core/workflow.ts';
+import { writePublishedAggregates } from '../aggregates/write-published-aggregates.ts';
 import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
@@ -112,6 +113,8 @@ export function planYearStore(db: Kysely<DB>) {
           .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        if (s.status === 'published')
+          await writePublishedAggregates(trx, s.municipalityCode, s.planId);
         await recordChange(trx, {
           municipalityCode: s.municipalityCode,
           planId: s.planId,
@@ -153,6 +156,10 @@ export function planYearStore(db: Kysely<DB>) {
           })
           .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
           .execute();
+        // The public comparison changes with publication, in the same transaction.
+        if (from === 'published' || to === 'published') {
+          await writePublishedAggregates(trx, t.municipalityCode, t.planId);
+        }
         await recordChange(trx, {
           municipalityCode: t.municipalityCode,
           planId: t.planId,

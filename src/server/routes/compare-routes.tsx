@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { comparisonCsv } from '../../app/compare/compare-csv.ts';
+import { parseCompareQuery } from '../../app/compare/compare-query.ts';
+import { loadComparison } from '../../app/compare/load-comparison.ts';
+import { t } from '../../i18n/translate.ts';
+import type { ServerEnv } from '../env.ts';
+import { page } from '../render.tsx';
+import { ComparePage } from '../views/compare-page.tsx';
+
+// Only published figures, the same for everyone: shared caches may keep them briefly (a new
+// publication shows within the minute). A signed-in reader gets no-store from the middleware.
+const PUBLIC_CACHE = 'public, max-age=60';
+
+function comparisonFor(c: Context<ServerEnv>) {
+  const query = parseCompareQuery({
+    fiscalYear: c.req.query('fiscalYear'),
+    prefecture: c.req.query('prefecture'),
+    kind: c.req.query('kind'),
+    by: c.req.query('by'),
+  });
+  return loadComparison(c.get('app'), query);
+}
+
+/**
+ * The public cross-municipality page (issue 11). It runs after the session middleware so the
+ * layout shows who is signed in; the first visit without the CSRF cookie therefore gets that
+ * cookie and no-store, every later anonymous visit is cacheable.
+ */
+export function compareRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  app.get('/compare', async (c) => {
+    const comparison = await comparisonFor(c);
+    c.header('cache-control', PUBLIC_CACHE);
+    return page(c, t('compare.title'), <ComparePage comparison={comparison} />);
+  });
+  return app;
+}
+
+/**
+ * The comparison's CSV: data only, the same for everyone, so it is mounted before the session
+ * middleware (like the API): no cookie is read or set and every answer is cacheable.
+ */
+export function compareDataRoutes(): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  app.get('/compare.csv', async (c) => {
+    const comparison = await comparisonFor(c);
+    const year = comparison.query.fiscalYear ?? 'none';
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="compare-${year}.csv"`);
+    c.header('cache-control', PUBLIC_CACHE);
+    return c.body(comparisonCsv(comparison, c.req.query('bom') === '1'));
+  });
+  return app;
+}

@@ -1,0 +1,229 @@
+import {
+  type CompareCell,
+  type CompareColumn,
+  compareColumns,
+  percent,
+} from '../../app/compare/compare-columns.ts';
+import type { Comparison, YearTotal } from '../../app/compare/load-comparison.ts';
+import { formatFiscalYear } from '../../core/fiscal-year.ts';
+import { PREFECTURES } from '../../core/municipality-code.ts';
+import { MUNICIPALITY_KINDS } from '../../core/municipality-kind.ts';
+import { BUILT_IN_SCALES } from '../../core/status-scale.ts';
+import { t } from '../../i18n/translate.ts';
+import { type Query, urls } from '../urls.ts';
+import { fyLabel } from './format.ts';
+
+const number = new Intl.NumberFormat('ja-JP');
+
+function shown(cell: CompareCell, type: CompareColumn['type']): string {
+  if (cell === null) return '—';
+  if (typeof cell === 'string') return cell;
+  if (type === 'percent') return `${cell.toFixed(1)}%`;
+  // A year reads as 2020, not 2,020.
+  return type === 'year' ? String(cell) : number.format(cell);
+}
+
+/** The filters as a query string for the CSV links: what is shown is what is downloaded. */
+export function compareQueryOf(c: Comparison): Query {
+  return {
+    fiscalYear: c.query.fiscalYear,
+    prefecture: c.query.prefecture,
+    kind: c.query.kind,
+    by: c.query.by === 'goal' ? 'goal' : undefined,
+  };
+}
+
+function Select(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  options: { value: string; label: string }[];
+  all?: boolean;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.id}>
+        {props.all ? (
+          <option value="" selected={props.value === null}>
+            {t('compare.filter.all')}
+          </option>
+        ) : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Filters(props: { comparison: Comparison }) {
+  const { query, years } = props.comparison;
+  return (
+    <search>
+      <form
+        method="get"
+        action={urls.compare()}
+        class="search-form"
+        aria-label={t('compare.filters')}
+      >
+        <Select
+          id="fiscalYear"
+          label={t('compare.filter.fiscal-year')}
+          value={query.fiscalYear === null ? null : String(query.fiscalYear)}
+          options={[...years].reverse().map((fy) => ({ value: String(fy), label: fyLabel(fy) }))}
+        />
+        <Select
+          id="prefecture"
+          label={t('compare.filter.prefecture')}
+          value={query.prefecture}
+          all
+          options={PREFECTURES.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+        />
+        <Select
+          id="kind"
+          label={t('compare.filter.kind')}
+          value={query.kind}
+          all
+          options={MUNICIPALITY_KINDS.map((k) => ({ value: k, label: t(`compare.kind.${k}`) }))}
+        />
+        <Select
+          id="by"
+          label={t('compare.filter.by')}
+          value={query.by}
+          options={(['municipality', 'goal'] as const).map((b) => ({
+            value: b,
+            label: t(`compare.by.${b}`),
+          }))}
+        />
+        <button type="submit" class="button">
+          {t('compare.filter.submit')}
+        </button>
+      </form>
+    </search>
+  );
+}
+
+function RowsTable(props: { comparison: Comparison }) {
+  const { comparison } = props;
+  const columns = compareColumns(comparison.query.by);
+  const fiscalYear = comparison.query.fiscalYear;
+  const caption = t(
+    comparison.query.by === 'goal' ? 'compare.caption-by-goal' : 'compare.caption',
+    { fiscalYear: fiscalYear === null ? '' : fyLabel(fiscalYear), count: comparison.rows.length },
+  );
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={c.type === 'text' ? undefined : 'num'}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.rows.map((row) => (
+            <tr>
+              {columns.map((c) => {
+                const text = shown(c.value(row), c.type);
+                if (c.header) return <th scope="row">{text}</th>;
+                return <td class={c.type === 'text' ? undefined : 'num'}>{text}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TotalsTable(props: { totals: YearTotal[] }) {
+  const cols: [string, (y: YearTotal) => CompareCell, CompareColumn['type']][] = [
+    ['compare.column.municipalities', (y) => y.municipalityCount, 'count'],
+    ['compare.column.projects', (y) => y.projectCount, 'count'],
+    ['compare.column.budget', (y) => y.budget, 'yen'],
+    ['compare.column.settlement', (y) => y.settlement, 'yen'],
+    ['compare.column.rate', (y) => percent(y.executionRate), 'percent'],
+    ['compare.column.kpis', (y) => y.kpiCount, 'count'],
+    ['compare.column.achieved', (y) => y.kpiAchieved, 'count'],
+    ['compare.column.no-actual', (y) => y.kpiNoActual, 'count'],
+  ];
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{t('compare.totals.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('compare.column.fiscal-year')}</th>
+            {cols.map(([key]) => (
+              <th scope="col" class="num">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.totals.map((y) => (
+            <tr>
+              <th scope="row">{formatFiscalYear(y.fiscalYear, 'both')}</th>
+              {cols.map(([, value, type]) => (
+                <td class="num">{shown(value(y), type)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The public comparison page: GET filters (no JavaScript needed), the table, totals, CSV. */
+export function ComparePage(props: { comparison: Comparison }) {
+  const { comparison } = props;
+  const query = compareQueryOf(comparison);
+  return (
+    <>
+      <h1>{t('compare.title')}</h1>
+      <p class="lead">{t('compare.lead')}</p>
+      <Filters comparison={comparison} />
+      <p class="hint">{t('compare.size-note')}</p>
+      {comparison.rows.length === 0 ? (
+        <p class="notice">{t('compare.none')}</p>
+      ) : (
+        <>
+          <RowsTable comparison={comparison} />
+          <p>
+            {t('compare.download')}:{' '}
+            <a href={urls.compareCsv({ ...query, bom: 1 })}>{t('compare.download.bom')}</a>・
+            <a href={urls.compareCsv(query)}>{t('compare.download.plain')}</a>（{t('compare.docs')}
+            ）
+          </p>
+        </>
+      )}
+      <p class="hint">{t('compare.achieved-note')}</p>
+      <p class="hint">{t('compare.scale-note')}</p>
+      <ul class="hint">
+        {BUILT_IN_SCALES.map((s) => (
+          <li>
+            {s.name}:{' '}
+            {s.bands
+              .map((b, i) => `${t('compare.column.band', { n: i + 1 })} ${b.label}`)
+              .join('・')}
+          </li>
+        ))}
+      </ul>
+      {comparison.totals.length > 0 ? (
+        <>
+          <h2>{t('compare.totals.title')}</h2>
+          <TotalsTable totals={comparison.totals} />
+        </>
+      ) : null}
+    </>
+  );
+}
