@@ -7,10 +7,14 @@ import type { Kysely } from 'kysely';
  * must include the distribution column, and the leading column routes a lookup to one node.
  * Each key is the table's primary key (or its other unique key) with `municipality_code` put
  * first: a superset of a key already unique, so existing data always satisfies it. The same
- * unique indexes on SQLite keep both databases' catalogs alike. Tables that already have such
- * a key (plans, departments, municipality_settings) need none.
+ * unique indexes on SQLite keep both databases' catalogs alike. municipality_settings is keyed
+ * by the municipality alone already.
  */
 export const MUNICIPALITY_FIRST_KEYS: readonly (readonly [string, readonly string[]])[] = [
+  // Plans and departments are keyed by their title and name already; (code, id) is what a
+  // foreign key that carries the municipality points to.
+  ['plans', ['id']],
+  ['departments', ['id']],
   ['plan_nodes', ['id']],
   ['projects', ['id']],
   ['projects', ['plan_id', 'no']],
