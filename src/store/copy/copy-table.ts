@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CopiedTable } from './copy-tables.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: generic over every table of the schema.
@@ -29,15 +29,15 @@ export async function copyTable(
   const written = new Set<unknown>();
   const deferred: { row: Row; column: string }[] = [];
   let copied = 0;
-  for (let offset = 0; ; offset += chunkRows) {
-    let query = source.selectFrom(table.name).selectAll();
-    for (const column of table.key) query = query.orderBy(column);
-    const rows: Row[] = await query.limit(chunkRows).offset(offset).execute();
+  let after: Row | undefined;
+  for (;;) {
+    const rows = await readChunk(source, table, after, chunkRows);
     if (rows.length === 0) break;
     for (const row of rows) if (table.selfReferences.length > 0) written.add(row.id);
     const prepared = rows.map((row) => detachForwardReferences(row, table, written, deferred));
     await insertRows(target, table.name, prepared);
     copied += rows.length;
+    after = rows.at(-1);
     if (rows.length < chunkRows) break;
   }
   for (const { row, column } of deferred) {
@@ -48,6 +48,26 @@ export async function copyTable(
       .execute();
   }
   return copied;
+}
+
+/**
+ * The next rows in key order after `after` (keyset paging: each read starts where the last one
+ * ended, by the primary key's index, where an offset would re-read every row before it).
+ */
+function readChunk(
+  source: AnyDb,
+  table: CopiedTable,
+  after: Row | undefined,
+  chunkRows: number,
+): Promise<Row[]> {
+  let query = source.selectFrom(table.name).selectAll();
+  if (after) {
+    const columns = sql.join(table.key.map((column) => sql.ref(column)));
+    const values = sql.join(table.key.map((column) => after[column]));
+    query = query.where(sql<boolean>`(${columns}) > (${values})`);
+  }
+  for (const column of table.key) query = query.orderBy(column);
+  return query.limit(chunkRows).execute();
 }
 
 function detachForwardReferences(
