@@ -21,6 +21,7 @@ const PAIRS: [DialectName, DialectName][] = [
   ['sqlite', 'postgres'],
   ['postgres', 'sqlite'],
   ['sqlite', 'sqlite'],
+  ['postgres', 'postgres'],
 ];
 
 interface Seeded {
