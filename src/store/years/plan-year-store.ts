@@ -109,7 +109,9 @@ export function planYearStore(db: Kysely<DB>) {
             published_at: s.status === 'published' ? s.at : null,
             publish_override: null,
           })
-          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doNothing(),
+          )
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
         await recordChange(trx, {
@@ -151,7 +153,9 @@ export function planYearStore(db: Kysely<DB>) {
             publish_override: null,
             ...values,
           })
-          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doUpdateSet(values),
+          )
           .execute();
         await recordChange(trx, {
           municipalityCode: t.municipalityCode,
