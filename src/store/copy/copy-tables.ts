@@ -10,7 +10,7 @@ export type TableCopy =
       order: number;
       /** Columns that identify a row: reads page through the table in this order. */
       key: readonly string[];
-      /** Columns referring to another row of the same table (a tree's parent, a relist). */
+      /** Columns referring to the `id` of another row of the same table (a parent, a relist). */
       selfReferences?: readonly string[];
     }
   | {
