@@ -77,6 +77,11 @@ export const COMMANDS: readonly (readonly [string, string, () => Promise<Registe
     'バックアップをデータベースに戻す（サーバーを止めてから。データのあるデータベースは --force のときだけ置き換える）',
     () => import('./commands/restore-command.ts').then((m) => m.registerRestore),
   ],
+  [
+    'copy',
+    'インストールを別のデータベースへ移す（SQLite ↔ PostgreSQL。コピー先は空のもの。移した後に書き出しを比べて検証する）',
+    () => import('./commands/copy-command.ts').then((m) => m.registerCopy),
+  ],
 ];
 
 /** The command a command line names (`help import` names import), skipping the global options. */

@@ -4,6 +4,7 @@ import { messagesJaBackup } from './messages-ja-backup.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
 import { messagesJaBreakdown } from './messages-ja-breakdown.ts';
 import { messagesJaCompare } from './messages-ja-compare.ts';
+import { messagesJaCopy } from './messages-ja-copy.ts';
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
@@ -29,6 +30,7 @@ export const messagesJa = {
   ...messagesJaLimits,
   ...messagesJaBounds,
   ...messagesJaBackup,
+  ...messagesJaCopy,
   ...messagesJaBreakdown,
   ...messagesJaMapping,
   ...messagesJaMappingReader,

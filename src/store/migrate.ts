@@ -23,7 +23,36 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     provider: { getMigrations: async () => migrations },
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  return migrator.migrateToLatest();
+  // PostgreSQL: Kysely holds an advisory lock for the run, so processes take turns.
+  if (dialectOf(db) === 'postgres') return migrator.migrateToLatest();
+  return migrateSqliteTakingTurns(migrator);
+}
+
+const SQLITE_ATTEMPTS = 8;
+
+/**
+ * SQLite has no advisory lock, and Kysely runs its migrations outside a transaction there: of
+ * two processes starting at once (the server and a command, two servers on one file), both
+ * read the schema as behind and the slower one fails on the first table or column the faster
+ * one already made, or on the busy database. That statement was its first of the migration,
+ * so it wrote nothing: it waits and runs again, then finds the migrations done (or finishes
+ * them). Other errors are returned at once.
+ */
+async function migrateSqliteTakingTurns(migrator: Migrator): Promise<MigrationResultSet> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    if (!result.error || attempt === SQLITE_ATTEMPTS || !lostRace(result.error)) return result;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
+}
+
+function lostRace(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) ||
+    /already exists|duplicate column name/i.test(error.message)
+  );
 }
 
 /**

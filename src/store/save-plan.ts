@@ -76,7 +76,9 @@ export async function savePlan(
         fiscal_year: total.fiscalYear,
         ...values,
       })
-      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
+      .onConflict((oc) =>
+        oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doUpdateSet(values),
+      )
       .execute();
   }
   return planId;

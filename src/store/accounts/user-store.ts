@@ -158,7 +158,9 @@ export function userStore(db: Kysely<DB>) {
               department_id: department.id,
               municipality_code: user.municipalityCode,
             })
-            .onConflict((oc) => oc.columns(['user_id', 'department_id']).doNothing())
+            .onConflict((oc) =>
+              oc.columns(['municipality_code', 'user_id', 'department_id']).doNothing(),
+            )
             .execute();
         }
         return row.id;

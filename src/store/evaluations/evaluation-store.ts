@@ -133,7 +133,9 @@ export function evaluationStore(db: Kysely<DB>) {
             fiscal_year: key.fiscalYear,
             ...values,
           })
-          .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'project_id', 'fiscal_year']).doUpdateSet(values),
+          )
           .execute();
         await recordChange(trx, {
           municipalityCode: key.municipalityCode,

@@ -115,7 +115,7 @@ async function writeEvaluations(
         })),
       )
       .onConflict((oc) =>
-        oc.columns(['project_id', 'fiscal_year']).doUpdateSet((eb) => ({
+        oc.columns(['municipality_code', 'project_id', 'fiscal_year']).doUpdateSet((eb) => ({
           effect: eb.ref('excluded.effect'),
           policy: eb.ref('excluded.policy'),
           updated_at: eb.ref('excluded.updated_at'),

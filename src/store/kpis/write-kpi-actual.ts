@@ -37,7 +37,9 @@ async function insertActual(
   await trx
     .insertInto('kpi_actuals')
     .values({ kpi_id: kpiId, municipality_code: code, fiscal_year: a.fiscalYear, ...values })
-    .onConflict((oc) => oc.columns(['kpi_id', 'fiscal_year']).doUpdateSet(values))
+    .onConflict((oc) =>
+      oc.columns(['municipality_code', 'kpi_id', 'fiscal_year']).doUpdateSet(values),
+    )
     .execute();
 }
 

@@ -48,7 +48,7 @@ export async function writeFinance(
       ...values,
     })
     .onConflict((oc) => {
-      const conflict = oc.columns(['project_id', 'fiscal_year']);
+      const conflict = oc.columns(['municipality_code', 'project_id', 'fiscal_year']);
       // Only the breakdown changed: the year's row stays as it is.
       return Object.keys(values).length === 0 ? conflict.doNothing() : conflict.doUpdateSet(values);
     })

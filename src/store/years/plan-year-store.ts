@@ -110,7 +110,9 @@ export function planYearStore(db: Kysely<DB>) {
             published_at: s.status === 'published' ? s.at : null,
             publish_override: null,
           })
-          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doNothing(),
+          )
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
         if (s.status === 'published')
@@ -154,7 +156,9 @@ export function planYearStore(db: Kysely<DB>) {
             publish_override: null,
             ...values,
           })
-          .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doUpdateSet(values))
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doUpdateSet(values),
+          )
           .execute();
         // The public comparison changes with publication, in the same transaction.
         if (from === 'published' || to === 'published') {

@@ -129,7 +129,7 @@ export async function markEntering(
       updated_at: s.at,
       updated_by: s.userId,
     })
-    .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doNothing())
+    .onConflict((oc) => oc.columns(['municipality_code', 'project_id', 'fiscal_year']).doNothing())
     .execute();
 }
 
@@ -182,7 +182,9 @@ export function projectYearStore(db: Kysely<DB>) {
             fiscal_year: t.fiscalYear,
             ...values,
           })
-          .onConflict((oc) => oc.columns(['project_id', 'fiscal_year']).doUpdateSet(values))
+          .onConflict((oc) =>
+            oc.columns(['municipality_code', 'project_id', 'fiscal_year']).doUpdateSet(values),
+          )
           .execute();
         const reasons = t.reasons && Object.keys(t.reasons).length > 0 ? t.reasons : undefined;
         await recordChange(trx, {
