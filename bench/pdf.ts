@@ -3,7 +3,8 @@
  * running, `renderReportPdf`: the report's HTML built from the plan, then printed) against a
  * bare playwright-core Chromium printing the very same HTML with the same options from a page
  * it already holds, both measured in this run, alternately, so a busy machine slows both alike.
- * Cold (Sousei's first print: Chromium starts) is stated, not compared. Part of `npm run bench`;
+ * Cold (Sousei's first print: Chromium starts) is stated, not compared. The path Sousei took
+ * before issue #11 (a new browser context and page per print) is measured beside them. Part of `npm run bench`;
  * alone: `node --import tsx bench/pdf.ts [runs]`. Needs Debian's /usr/bin/chromium.
  */
 import { readFileSync } from 'node:fs';
@@ -74,17 +75,34 @@ export async function pdfFigures(): Promise<string[]> {
       };
       await printBare();
       await renderReportPdf(view, years);
+      // Sousei's path before issue #11: a new context and page for every print.
+      const printFresh = async () => {
+        const context = await bare.newContext({ javaScriptEnabled: false });
+        try {
+          const fresh = await context.newPage();
+          await fresh.setContent(html, { waitUntil: 'load' });
+          return await fresh.pdf(options);
+        } finally {
+          await context.close();
+        }
+      };
       const bareMs: number[] = [];
       const souseiMs: number[] = [];
+      const freshMs: number[] = [];
       for (let i = 0; i < runs; i++) {
         bareMs.push(await since(performance.now(), printBare()));
         souseiMs.push(await since(performance.now(), renderReportPdf(view, years)));
+        freshMs.push(await since(performance.now(), printFresh()));
       }
       const b = median(bareMs);
       const s = median(souseiMs);
       lines.push(`| bare Chromium: setContent + page.pdf, ${label} | ${b.toFixed(0)} | 1.00 |`);
       lines.push(
         `| Sousei warm: renderReportPdf, ${label} | ${s.toFixed(0)} | ${(s / b).toFixed(2)} |`,
+      );
+      const f = median(freshMs);
+      lines.push(
+        `| before #11: a new context and page per print, ${label} | ${f.toFixed(0)} | ${(f / b).toFixed(2)} |`,
       );
     }
   } finally {
