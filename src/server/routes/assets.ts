@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
@@ -26,17 +26,21 @@ const file = (path: string, type: string): Asset => ({ type, body: readFileSync(
 
 /**
  * A bundle built by `npm ci` (scripts/build-assets.mjs), with its brotli and gzip copies; null
- * when it was never built, which the route answers with a message saying so.
+ * when it was never built, which the route answers with a message saying so. A bundle older
+ * than its entry (edited since) is served with a warning: sources otherwise need no build.
  */
-function bundle(dir: string, name: string): Asset | null {
+function bundle(dir: string, name: string, entry: string): Asset | null {
   const path = `${dir}${name}`;
   if (!existsSync(path)) return null;
+  if (existsSync(entry) && statSync(entry).mtimeMs > statSync(path).mtimeMs) {
+    console.warn(`${entry} changed after ${path} was built: run \`npm run build\`.`);
+  }
   const copy = (suffix: string) =>
     existsSync(`${path}${suffix}`) ? readFileSync(`${path}${suffix}`) : undefined;
   return { type: JS, body: readFileSync(path), br: copy('.br'), gzip: copy('.gz') };
 }
 
-/** The smallest copy this request accepts (q=0 refusals are rare enough to treat as absent). */
+/** The smallest copy this request accepts: brotli, then gzip (`;q=0` refuses one), else identity. */
 function negotiate(c: Context, asset: Asset): Uint8Array {
   const accepted = c.req.header('accept-encoding') ?? '';
   if (asset.br || asset.gzip) c.header('vary', 'Accept-Encoding');
@@ -58,7 +62,7 @@ export function assetRoutes({ bundleDir = BUNDLE_DIR } = {}): Hono<ServerEnv> {
     'app.css': file(assets('../assets/app.css'), CSS),
     'app.js': file(assets('../assets/app.js'), JS),
     // The dashboard's charts (ECharts' modular core), loaded only by the dashboard page.
-    'dashboard.js': bundle(bundleDir, 'dashboard.js'),
+    'dashboard.js': bundle(bundleDir, 'dashboard.js', assets('../assets/dashboard-entry.js')),
   };
   const app = new Hono<ServerEnv>();
   app.get('/:name', (c) => {
