@@ -211,7 +211,11 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
       await chart.hover({ position: { x: box.width / 3, y: box.height / 2 } });
     }
     // The last one's tooltip is drawn (a value with its unit, which only the tooltip writes).
-    await page.locator('#chart-kpi-trend').getByText(/\d\s*件/).first().waitFor();
+    await page
+      .locator('#chart-kpi-trend')
+      .getByText(/\d\s*件/)
+      .first()
+      .waitFor();
     expect(await cspViolations()).toEqual([]);
     // The tables stay in the page (closed <details>), one per chart, with the same captions.
     const tables = page.locator('details.chart-table');
