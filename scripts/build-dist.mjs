@@ -7,6 +7,7 @@
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAssets } from './build-assets.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const src = `${root}src`;
@@ -88,6 +89,8 @@ await esbuild.build({
   logLevel: 'warning',
 });
 cpSync(`${src}/server/assets`, `${out}/server/assets`, { recursive: true });
+// The browser's bundles (the dashboard's charts): dist-assets/, beside dist/.
+await buildAssets(esbuild);
 // bin/sousei.js runs dist/ only while no source is newer than this stamp.
 writeFileSync(`${out}/.built`, `${new Date(started).toISOString()}\n`);
 console.log(`dist/ built from src/ in ${Date.now() - started} ms`);

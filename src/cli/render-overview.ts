@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import { formatFiscalYear } from '../core/fiscal-year.ts';
 import { formatAmount, formatRate } from '../core/money.ts';
@@ -6,9 +5,10 @@ import type { Plan } from '../core/plan.ts';
 import { planOverview } from '../core/plan-overview.ts';
 import type { Totals } from '../core/totals.ts';
 import { t } from '../i18n/translate.ts';
+import { displayWidth } from './display-width.ts';
 
 const padStart = (text: string, width: number) =>
-  ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 
 /**
  * The plan as a terminal table: figures first in fixed columns (so long Japanese titles never

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +134,13 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
       ...options,
     });
     page = await context.newPage();
+    // Every CSP violation the page reports (an inline style ECharts sets, say), counted in the
+    // page itself: Chromium does not always log them as console errors.
+    await page.addInitScript({
+      content: `window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+    });
     page.on('console', (m) => {
       if (m.type() === 'error' && !/favicon/.test(m.location().url)) {
         problems.push(`console: ${m.text()}`);
@@ -141,14 +149,19 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }
 
-  /** Waits until every chart of the page is drawn (a canvas inside its container). */
+  /** Waits until every chart of the page is drawn (an SVG inside its container). */
   async function chartsDrawn(ids: string[]) {
     for (const id of ids) {
-      await page.locator(`[data-chart="${id}"][data-rendered="true"] canvas`).first().waitFor();
+      await page.locator(`[data-chart="${id}"][data-rendered="true"] svg`).first().waitFor();
     }
   }
 
+  const cspViolations = () => page.evaluate<string[]>('window.cspViolations');
+
   beforeAll(async () => {
+    // The dashboard's script is a bundle `npm ci` builds: build it from the current sources.
+    const build = spawnSync(process.execPath, ['scripts/build-assets.mjs'], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`scripts/build-assets.mjs: ${build.stderr}`);
     dir = mkdtempSync(join(tmpdir(), 'sousei-dashboard-'));
     const databaseUrl = `sqlite:${join(dir, 'e2e.db')}`;
     server = await startServer(
@@ -182,7 +195,28 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     });
     await page.goto(`${base}/dashboard?fy=2020`);
     await chartsDrawn(charts);
-    expect(scripts).toEqual(['/assets/app.js', '/assets/dashboard.js', '/assets/echarts.min.js']);
+    // Reported, not asserted (issue #11: docs/performance.md): navigation start to all drawn.
+    const drawnMs = await page.evaluate<number>('performance.now()');
+    console.info(
+      `dashboard: ${charts.length} charts drawn ${Math.round(drawnMs)} ms after navigation`,
+    );
+    expect(scripts).toEqual(['/assets/app.js', '/assets/dashboard.js']);
+    // Pointing at each chart shows its tooltip, drawn inside the chart: still no violation (the
+    // HTML tooltips of ECharts' default set style attributes, about 4 violations per move).
+    for (const id of charts) {
+      const chart = page.locator(`#chart-${id}`);
+      const box = await chart.boundingBox();
+      if (!box) continue;
+      await chart.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+      await chart.hover({ position: { x: box.width / 3, y: box.height / 2 } });
+    }
+    // The last one's tooltip is drawn (a value with its unit, which only the tooltip writes).
+    await page
+      .locator('#chart-kpi-trend')
+      .getByText(/\d\s*件/)
+      .first()
+      .waitFor();
+    expect(await cspViolations()).toEqual([]);
     // The tables stay in the page (closed <details>), one per chart, with the same captions.
     const tables = page.locator('details.chart-table');
     expect(await tables.count()).toBe(charts.length);

@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { SouseiError } from '../core/errors.ts';
 import type { DB } from './schema.ts';
+
+/** pg takes longer to load than a CLI command on SQLite takes to run: loaded only when used. */
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof import('pg').default;
 
 /**
  * The one place where SQLite and PostgreSQL differ (a Kysely dialect each). Everything else,
@@ -61,6 +64,7 @@ export function openDatabase(url: string | undefined): Database {
     const writeMark = () => String(mark.get());
     return { db, dialect: 'sqlite', describe: target.path, writeMark };
   }
+  const pg = loadPg();
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: 10,

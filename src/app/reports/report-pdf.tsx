@@ -1,23 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { SouseiError } from '../../core/errors.ts';
 import type { PlanView } from '../views/plan-view.ts';
 import { progressReport } from '../views/progress-report.ts';
-import { chromiumAvailable, launchChromium } from './chromium.ts';
 import { fyLabel } from './format.ts';
+import { type PdfOptions, printPdf } from './print-pdf.ts';
 import { ReportPage } from './report-page.tsx';
 
 /**
  * The progress report as a PDF: the same view as the report page, printed by headless Chromium
  * (Debian's chromium, fonts-noto-cjk embedded) on A3 landscape with the header rows repeated,
  * page numbers, and the municipality and fiscal year in the page header. The text stays text
- * (pdftotext finds the project names). One browser serves every request; it starts on first use.
+ * (pdftotext finds the project names). Printing is print-pdf.ts's: one browser, pages reused.
  */
+export { closePdfBrowser } from './print-pdf.ts';
+
 const require = createRequire(import.meta.url);
 let styles: string | undefined;
-let browser: Promise<Browser> | undefined;
 
 function css(): string {
   styles ??=
@@ -26,28 +25,13 @@ function css(): string {
   return styles;
 }
 
-function sharedBrowser(): Promise<Browser> {
-  if (!chromiumAvailable()) throw new SouseiError('unavailable', 'pdf.chromium-missing');
-  browser ??= launchChromium().catch((error) => {
-    browser = undefined;
-    throw error;
-  });
-  return browser;
-}
-
-/** Closes the shared browser (server shutdown, end of a CLI command). */
-export async function closePdfBrowser(): Promise<void> {
-  const b = browser;
-  browser = undefined;
-  if (b) await (await b).close();
-}
-
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export async function renderReportPdf(
+/** The report's self-contained HTML (styles inlined, no script) and Chromium's print options. */
+export function reportPdfDocument(
   view: PlanView,
   years: readonly number[],
-): Promise<Uint8Array> {
+): { html: string; options: PdfOptions } {
   const report = progressReport(view, [...years]);
   // A printout has no links: the page's forms and buttons are the web's.
   const body = <ReportPage view={view} report={report} all={years.length > 1} />;
@@ -63,22 +47,23 @@ export async function renderReportPdf(
   const header = escapeHtml(
     `${view.summary.municipalityName}（${view.summary.municipalityCode}） ${view.summary.title} 進捗状況表 ${label}`,
   );
-  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      format: 'A3',
-      landscape: true,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="font-size:8pt;width:100%;padding:0 10mm;font-family:'Noto Sans CJK JP',sans-serif">${header}</div>`,
-      footerTemplate:
-        '<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
-    });
-    return new Uint8Array(pdf);
-  } finally {
-    await context.close();
-  }
+  const options: PdfOptions = {
+    format: 'A3',
+    landscape: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: `<div style="font-size:8pt;width:100%;padding:0 10mm;font-family:'Noto Sans CJK JP',sans-serif">${header}</div>`,
+    footerTemplate:
+      '<div style="font-size:8pt;width:100%;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
+  };
+  return { html, options };
+}
+
+export async function renderReportPdf(
+  view: PlanView,
+  years: readonly number[],
+): Promise<Uint8Array> {
+  const { html, options } = reportPdfDocument(view, years);
+  return printPdf(html, options);
 }

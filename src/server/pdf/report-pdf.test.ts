@@ -60,4 +60,19 @@ describe.skipIf(!browserAvailable())('the progress report as PDF', () => {
     expect(r3.status).toBe(200);
     expect(text(await r3.arrayBuffer(), 'r3.pdf').text).toContain('令和3年度');
   });
+
+  it('prints concurrent requests on pooled pages, each with its own year', async () => {
+    const admin = await server.signIn(DEMO.admin);
+    const years = [2020, 2021, 2020, 2021];
+    const pdfs = await Promise.all(
+      years.map(async (fy) => (await admin.get(`${base}/report.pdf?fy=${fy}`)).arrayBuffer()),
+    );
+    pdfs.forEach((pdf, i) => {
+      const printed = text(pdf, `c${i}.pdf`).text;
+      const own = years[i] === 2020 ? '令和2年度' : '令和3年度';
+      const other = years[i] === 2020 ? '令和3年度' : '令和2年度';
+      expect(printed).toContain(`進捗状況表 ${own}`);
+      expect(printed).not.toContain(`進捗状況表 ${other}`);
+    });
+  });
 });

@@ -1,9 +1,33 @@
 // The dashboard's charts. Comfort only: every chart is also a table and a CSV on the page.
-// ECharts (/assets/echarts.min.js, about 1 MB) is loaded only when the page has a chart
-// container. Each chart is drawn from its <script type="application/json"> data block: the same
-// rows the table shows and the CSV writes. Downloads carry the chart's title: PNG from a canvas
-// chart drawn off-screen (getDataURL, pixelRatio 2, white background), SVG from a chart in
-// server-side-rendering mode (renderer 'svg', ssr: renderToSVGString), never put in the page.
+// The entry of /assets/dashboard.js, bundled by scripts/build-assets.mjs (`npm ci` runs it) with
+// ECharts' modular core: only the chart types and components used here and the SVG renderer
+// (about a third of the full library's bytes, sent compressed). Each chart is drawn from its
+// <script type="application/json"> data block: the same rows the table shows and the CSV writes.
+// Nothing here may write a style attribute (the CSP allows no inline style): the SVG renderer
+// styles through the CSSOM, and tooltips are drawn inside the chart (richText), not as HTML.
+// Downloads carry the chart's title: SVG from a chart in server-side-rendering mode
+// (renderToSVGString, never put in the page), PNG from that SVG drawn on a canvas at twice the size.
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
 (() => {
   const containers = Array.from(document.querySelectorAll('[data-chart]'));
   if (containers.length === 0) return;
@@ -48,7 +72,12 @@
         outerBoundsMode: 'same',
         outerBoundsContain: 'all',
       },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        confine: true,
+        renderMode: 'richText',
+      },
       color: data.series.map((s) => s.colour),
     };
   }
@@ -142,7 +171,12 @@
     };
     return {
       ...common(data),
-      tooltip: { trigger: 'axis', confine: true, valueFormatter: format(unit) },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        renderMode: 'richText',
+        valueFormatter: format(unit),
+      },
       xAxis: {
         type: 'category',
         data: categories(data),
@@ -181,15 +215,6 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  function dataUrlToBlob(url) {
-    const comma = url.indexOf(',');
-    const type = /^data:([^;,]+)/.exec(url)?.[1] ?? 'application/octet-stream';
-    const binary = atob(url.slice(comma + 1));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return new Blob([bytes], { type });
-  }
-
   /** A downloaded image stands alone: the chart with its title above it. */
   const TITLE_SPACE = 36;
   function exportOption(data, width) {
@@ -208,40 +233,42 @@
     };
   }
 
-  /** PNG at twice the size from a canvas chart drawn off-screen with the title. */
-  function downloadPng(element, data) {
+  /** The chart with its title as SVG text, drawn in server-side-rendering mode (no DOM). */
+  function svgOf(element, data) {
     const width = element.clientWidth || 800;
     const height = (element.clientHeight || 400) + TITLE_SPACE;
-    const holder = document.createElement('div');
-    holder.style.position = 'fixed';
-    holder.style.left = '-10000px';
-    holder.style.top = '0';
-    holder.style.width = `${width}px`;
-    holder.style.height = `${height}px`;
-    document.body.append(holder);
-    const chart = window.echarts.init(holder, null, { renderer: 'canvas', width, height });
-    try {
-      chart.setOption(exportOption(data, width));
-      const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-      save(`${data.fileName}.png`, dataUrlToBlob(url));
-    } finally {
-      chart.dispose();
-      holder.remove();
-    }
-  }
-
-  /** SVG from a chart in server-side-rendering mode: never drawn in the page. */
-  function downloadSvg(element, data) {
-    const width = element.clientWidth || 800;
-    const height = (element.clientHeight || 400) + TITLE_SPACE;
-    const ssr = window.echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+    const ssr = init(null, null, { renderer: 'svg', ssr: true, width, height });
     try {
       ssr.setOption(exportOption(data, width));
-      const svg = ssr.renderToSVGString();
-      save(`${data.fileName}.svg`, new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+      return { svg: ssr.renderToSVGString(), width, height };
     } finally {
       ssr.dispose();
     }
+  }
+
+  function downloadSvg(element, data) {
+    const { svg } = svgOf(element, data);
+    save(`${data.fileName}.svg`, new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  }
+
+  /** PNG at twice the size: the same SVG drawn on a canvas (a data: URL, which the CSP allows). */
+  function downloadPng(element, data) {
+    const { svg, width, height } = svgOf(element, data);
+    const image = new Image();
+    image.addEventListener('load', () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((blob) => {
+        if (blob) save(`${data.fileName}.png`, blob);
+      }, 'image/png');
+    });
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   }
 
   function addButtons(element, data) {
@@ -279,7 +306,7 @@
       if (!data) continue;
       element.hidden = false;
       element.style.height = `${heightFor(data)}px`;
-      const chart = window.echarts.init(element, null, { renderer: 'canvas' });
+      const chart = init(element, null, { renderer: 'svg' });
       chart.setOption(optionFor(data, element.clientWidth));
       charts.push(chart);
       addButtons(element, data);
@@ -293,10 +320,8 @@
     window.addEventListener('resize', () => {
       for (const chart of charts) chart.resize();
     });
+    performance.mark('sousei:charts-drawn');
   }
 
-  const script = document.createElement('script');
-  script.src = '/assets/echarts.min.js';
-  script.addEventListener('load', render);
-  document.head.append(script);
+  render();
 })();

@@ -1,0 +1,67 @@
+// The browser's bundled scripts, built by `npm ci` (build-dist.mjs calls this; also runnable
+// alone: `node scripts/build-assets.mjs`). The dashboard's charts are ECharts' modular core with
+// only the chart types and components src/server/assets/dashboard-entry.js uses and its SVG
+// renderer, not the whole 1 MB library. The output goes to dist-assets/ (outside src/ and dist/,
+// which build-dist.mjs rebuilds from scratch) with gzip and brotli copies the server sends to
+// browsers that accept them. Each file is written under a temporary name and renamed, so two
+// builds at once (tests in parallel) never leave a half-written file. Plain JavaScript, so it
+// runs before anything is compiled.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+export const ASSETS_OUT = `${root}dist-assets`;
+
+const BUNDLES = { 'dashboard.js': 'src/server/assets/dashboard-entry.js' };
+
+function writeAtomically(path, bytes) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
+}
+
+/** Builds every bundle with their compressed copies; returns the sizes written. */
+export async function buildAssets(esbuild) {
+  mkdirSync(ASSETS_OUT, { recursive: true });
+  const sizes = {};
+  for (const [name, entry] of Object.entries(BUNDLES)) {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2020',
+      // ECharts' development checks and warnings go: `process` does not exist in a browser.
+      define: { 'process.env.NODE_ENV': '"production"' },
+      legalComments: 'none',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'warning',
+    });
+    const bytes = result.outputFiles[0].contents;
+    const gzip = gzipSync(bytes, { level: 9 });
+    const brotli = brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    });
+    writeAtomically(`${ASSETS_OUT}/${name}`, bytes);
+    writeAtomically(`${ASSETS_OUT}/${name}.gz`, gzip);
+    writeAtomically(`${ASSETS_OUT}/${name}.br`, brotli);
+    sizes[name] = { raw: bytes.length, gzip: gzip.length, brotli: brotli.length };
+  }
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const sizes = await buildAssets(await import('esbuild'));
+  for (const [name, s] of Object.entries(sizes)) {
+    console.log(
+      `dist-assets/${name}: ${s.raw} bytes (gzip ${s.gzip}, brotli ${s.brotli}) in ${Date.now() - started} ms`,
+    );
+  }
+}
