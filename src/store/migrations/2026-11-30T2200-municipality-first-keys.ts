@@ -36,6 +36,7 @@ export const MUNICIPALITY_FIRST_KEYS: readonly (readonly [string, readonly strin
   ['project_years', ['project_id', 'fiscal_year']],
   ['changes', ['id']],
   ['api_tokens', ['id']],
+  ['published_aggregates', ['plan_id', 'fiscal_year']],
 ];
 
 /** `projects_municipality_plan_id_no_key` and the like. */
