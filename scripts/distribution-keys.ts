@@ -37,6 +37,7 @@ export const DISTRIBUTED_TABLES = [
   'plan_years',
   'project_years',
   'changes',
+  'published_aggregates',
 ] as const;
 
 export const REFERENCE_TABLES = [
