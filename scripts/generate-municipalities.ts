@@ -14,6 +14,13 @@ function readCsv(path: string): Record<string, string>[] {
   return parse(readFileSync(here(path), 'utf8'), { columns: true, bom: true });
 }
 
+/** A column's value; a missing one means the CSV is not the documented one. */
+function col(row: Record<string, string>, name: string): string {
+  const value = row[name];
+  if (value === undefined) throw new Error(`Column ${name} missing in ${JSON.stringify(row)}`);
+  return value;
+}
+
 const municipalities = readCsv('../data/municipalities/municipalities.csv');
 const prefectures = readCsv('../data/municipalities/prefectures.csv');
 
@@ -31,11 +38,18 @@ const lines = [
   'export type PrefectureRow = readonly [code: string, name: string, kana: string];',
   '',
   'export const MUNICIPALITY_ROWS: readonly MunicipalityRow[] = [',
-  ...municipalities.map((r) => tuple([r.lgcode, r.city, r.citykana, r.kind === 'ward' ? 1 : 0])),
+  ...municipalities.map((r) =>
+    tuple([
+      col(r, 'lgcode'),
+      col(r, 'city'),
+      col(r, 'citykana'),
+      col(r, 'kind') === 'ward' ? 1 : 0,
+    ]),
+  ),
   '];',
   '',
   'export const PREFECTURE_ROWS: readonly PrefectureRow[] = [',
-  ...prefectures.map((r) => tuple([r.lgcode, r.pref, r.prefkana])),
+  ...prefectures.map((r) => tuple([col(r, 'lgcode'), col(r, 'pref'), col(r, 'prefkana')])),
   '];',
   '',
 ];

@@ -8,6 +8,7 @@ export const messagesJaNational = {
   'generate.written': '{municipalities} 団体・{plans} 計画を書き出しました: {target}',
   'generate.imported':
     '{municipalities} 団体・{projects} 事業を取り込みました: {target}（{seconds} 秒）',
+  'generate.present': '{count} 団体は計画が既にあるため、そのままにしました',
   'generate.target-required':
     '書き出し先を --out（フォルダ）か --database（URL）で指定してください',
   'generate.invalid-count':
