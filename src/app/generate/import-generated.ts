@@ -17,7 +17,7 @@ export interface GeneratedImport {
 
 /**
  * Imports a generated set: per municipality one transaction writing the plan (as the import
- * does, with its import run), its KPIs and actuals through the KPI store, then the years'
+ * does, with its import run), its KPIs and actuals in one batch through the KPI store, then the years'
  * statuses through the workflow's set-up, after the actuals (a closed year refuses them). A plan
  * already there is skipped, so an interrupted run can simply be started again.
  */
@@ -58,13 +58,12 @@ async function importOne(tx: StoreModules, g: GeneratedMunicipality, now: string
   const nodeIds = new Map(tree.nodes.map((n) => [n.title, n.id]));
   const projectIds = new Map(tree.projects.map((p) => [p.no, p.id]));
   const writer = { userId: null, origin: 'import' as const, now };
-  for (const k of g.kpis) {
-    const fields = kpiFields(k, nodeIds, projectIds);
-    const kpiId = await tx.kpis.save({ municipalityCode: code, planId, fields }, writer);
-    for (const actual of k.actuals) {
-      await tx.kpis.saveActual({ municipalityCode: code, kpiId, actual }, writer);
-    }
-  }
+  // One batched write for every KPI and actual (the store's import path), not one per row.
+  const items = g.kpis.map((k) => ({
+    fields: kpiFields(k, nodeIds, projectIds),
+    actuals: k.actuals,
+  }));
+  await tx.kpis.replaceImportedAll({ municipalityCode: code, planId, items }, writer);
   for (const y of g.years) {
     if (y.status === 'preparing') continue;
     await tx.years.setUp({

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:national` (issue 11): the national data set of `sousei generate` imported into
+ * SQLite and, when DATABASE_URL names one, PostgreSQL, one transaction per municipality. Printed
+ * as ms per municipality and as a ratio to a baseline measured in the same run (generating the
+ * same municipalities in memory), plus the share of the plan's save (the rest: KPIs, actuals,
+ * year statuses) for the profile. NATIONAL_COUNT=1788 for the whole set (default 100: the short
+ * form `npm run bench` runs).
+ */
+import { performance } from 'node:perf_hooks';
+import { type AppContext, openAppContext } from '../src/app/app-context.ts';
+import { importGeneratedSet } from '../src/app/generate/import-generated.ts';
+import { generateNationalSet } from '../src/app/generate/national-set.ts';
+import { fiscalYearsWithFigures } from '../src/app/resolve-plan.ts';
+import type { DialectName } from '../src/store/database.ts';
+import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
+
+const count = Number(process.env.NATIONAL_COUNT ?? 100);
+const options = { seed: 1, municipalities: count };
+
+async function withDatabase<T>(dialect: DialectName, fn: (ctx: AppContext) => Promise<T>) {
+  const database = await createTestDatabase(dialect);
+  const ctx = await openAppContext(database.url);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.store.close();
+    await database.drop();
+  }
+}
+
+async function seconds(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return (performance.now() - start) / 1000;
+}
+
+/** The plans alone, one transaction each: what the store's per-plan save costs. */
+async function plansOnly(ctx: AppContext) {
+  for (const g of generateNationalSet(options)) {
+    await ctx.store.transaction((tx) =>
+      tx.plans.save({ plan: g.plan, fiscalYears: fiscalYearsWithFigures(g.plan), now: ctx.now() }),
+    );
+  }
+}
+
+const rows: { label: string; s: number }[] = [];
+const baseline = await seconds(() => {
+  for (const _ of generateNationalSet(options));
+});
+rows.push({ label: `baseline: generate ${count} municipalities in memory`, s: baseline });
+const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+for (const dialect of dialects) {
+  const all = await withDatabase(dialect, (ctx) =>
+    seconds(() => importGeneratedSet(ctx, generateNationalSet(options))),
+  );
+  rows.push({ label: `${dialect}: generate and import (plans, KPIs, years)`, s: all });
+  const plans = await withDatabase(dialect, (ctx) => seconds(() => plansOnly(ctx)));
+  rows.push({ label: `${dialect}: generate and save the plans only`, s: plans });
+}
+
+const width = Math.max(...rows.map((r) => r.label.length));
+console.log(`national set: ${count} municipalities × 50 projects, Node ${process.version}`);
+console.log(`${'what'.padEnd(width)} | total s | ms/municipality | × baseline`);
+for (const r of rows) {
+  console.log(
+    `${r.label.padEnd(width)} | ${r.s.toFixed(2).padStart(7)} | ${((r.s * 1000) / count)
+      .toFixed(1)
+      .padStart(15)} | ${(r.s / baseline).toFixed(1).padStart(10)}`,
+  );
+}
