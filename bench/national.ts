@@ -43,28 +43,31 @@ async function plansOnly(ctx: AppContext) {
   }
 }
 
-const rows: { label: string; s: number }[] = [];
+const WIDTH = 52;
+/** One row as soon as it is measured: a long run shows its progress. */
+function print(label: string, s: number, baseline: number) {
+  const perMunicipality = ((s * 1000) / count).toFixed(1);
+  console.log(
+    `${label.padEnd(WIDTH)} | ${s.toFixed(2).padStart(7)} | ${perMunicipality.padStart(15)} | ${(s / baseline).toFixed(1).padStart(10)}`,
+  );
+}
+
+console.log(`national set: ${count} municipalities × 50 projects, Node ${process.version}`);
+console.log(`${'what'.padEnd(WIDTH)} | total s | ms/municipality | × baseline`);
 const baseline = await seconds(() => {
   for (const _ of generateNationalSet(options));
 });
-rows.push({ label: `baseline: generate ${count} municipalities in memory`, s: baseline });
-const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
+print(`baseline: generate ${count} municipalities in memory`, baseline, baseline);
+// NATIONAL_DIALECTS=sqlite (or postgres) measures one; both by default where PostgreSQL is set.
+const asked = (process.env.NATIONAL_DIALECTS ?? 'sqlite,postgres').split(',');
+const dialects = (['sqlite', 'postgres'] as DialectName[]).filter(
+  (d) => asked.includes(d) && (d === 'sqlite' || postgresBaseUrl()),
+);
 for (const dialect of dialects) {
   const all = await withDatabase(dialect, (ctx) =>
     seconds(() => importGeneratedSet(ctx, generateNationalSet(options))),
   );
-  rows.push({ label: `${dialect}: generate and import (plans, KPIs, years)`, s: all });
+  print(`${dialect}: generate and import (plans, KPIs, years)`, all, baseline);
   const plans = await withDatabase(dialect, (ctx) => seconds(() => plansOnly(ctx)));
-  rows.push({ label: `${dialect}: generate and save the plans only`, s: plans });
-}
-
-const width = Math.max(...rows.map((r) => r.label.length));
-console.log(`national set: ${count} municipalities × 50 projects, Node ${process.version}`);
-console.log(`${'what'.padEnd(width)} | total s | ms/municipality | × baseline`);
-for (const r of rows) {
-  console.log(
-    `${r.label.padEnd(width)} | ${r.s.toFixed(2).padStart(7)} | ${((r.s * 1000) / count)
-      .toFixed(1)
-      .padStart(15)} | ${(r.s / baseline).toFixed(1).padStart(10)}`,
-  );
+  print(`${dialect}: generate and save the plans only`, plans, baseline);
 }
