@@ -1,10 +1,10 @@
 /**
- * `npm run bench:national` (issue 11): the national data set of `sousei generate` imported into
- * SQLite and, when DATABASE_URL names one, PostgreSQL, one transaction per municipality. Printed
- * as ms per municipality and as a ratio to a baseline measured in the same run (generating the
- * same municipalities in memory), plus the share of the plan's save (the rest: KPIs, actuals,
- * year statuses) for the profile. NATIONAL_COUNT=1788 for the whole set (default 100: the short
- * form `npm run bench` runs).
+ * `npm run bench:national` (issue 11; opt-in, not part of `npm run bench`: the whole set takes
+ * minutes): the national data set of `sousei generate` imported into SQLite and, when
+ * DATABASE_URL names one, PostgreSQL, one transaction per municipality. Printed as ms per
+ * municipality and as a ratio to a baseline measured in the same run (generating the same
+ * municipalities in memory); the plans saved alone give the store's per-plan share for the
+ * profile. NATIONAL_COUNT=1788 for the whole set (default 100).
  */
 import { performance } from 'node:perf_hooks';
 import { type AppContext, openAppContext } from '../src/app/app-context.ts';
