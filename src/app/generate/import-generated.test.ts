@@ -12,8 +12,15 @@ for (const dialect of DIALECTS) {
     const ctx = useTestContext(dialect);
     const generated = [...generateNationalSet(options)];
 
-    it('writes every plan, KPI, actual and year status, one municipality at a time', async () => {
-      const done = await importGeneratedSet(ctx(), generateNationalSet(options));
+    it('writes every plan, KPI, actual and year status, in chunks of municipalities', async () => {
+      const chunks: number[] = [];
+      const done = await importGeneratedSet(
+        ctx(),
+        generateNationalSet(options),
+        (d) => chunks.push(d.imported),
+        2,
+      );
+      expect(chunks).toEqual([2, 3]);
       expect(done).toEqual({ imported: 3, present: 0, projects: 150 });
       for (const g of generated) {
         const code = g.plan.municipality.code;
