@@ -355,7 +355,7 @@ for (const dialect of DIALECTS) {
 
       it('stores what the dry run counted: the same projects, nodes, finances, KPIs, values, evaluations', async () => {
         const input = {
-          municipalityCode: '272051',
+          municipalityCode: '272035',
           municipalityName: '豊中市',
           bytes: await keyedWorkbook(),
           fileName: 'keyed.xlsx',
@@ -368,11 +368,11 @@ for (const dialect of DIALECTS) {
         ]);
         const outcome = await importMapped(ctx(), input);
         expect(outcome.written).toBe(true);
-        const planId = (await ctx().store.plans.findId('272051', '総合計画 事務事業')) as number;
-        const plan = await ctx().store.plans.load('272051', planId);
+        const planId = (await ctx().store.plans.findId('272035', '総合計画 事務事業')) as number;
+        const plan = await ctx().store.plans.load('272035', planId);
         if (!plan) throw new Error('not stored');
-        const kpis = await ctx().store.kpis.list('272051', planId);
-        const evaluations = await ctx().store.evaluations.list('272051', planId, 2023);
+        const kpis = await ctx().store.kpis.list('272035', planId);
+        const evaluations = await ctx().store.evaluations.list('272035', planId, 2023);
         const perLevel = (nodes: typeof plan.nodes): number[] =>
           nodes.length === 0
             ? []

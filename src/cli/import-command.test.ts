@@ -59,3 +59,28 @@ describe('sousei import into a published year', () => {
     expect(cli.run(['export', '--format', 'json']).stdout).toBe(before);
   });
 });
+
+describe('sousei import: the municipality by its code', () => {
+  it('takes the name from the list, refuses one that is not the code’s, naming both', () => {
+    const other = ['--database', `sqlite:${join(cli.dir, 'names.db')}`];
+    const wrong = cli.run([
+      ...other,
+      'import',
+      SAMPLE,
+      '--municipality',
+      '012050',
+      '--municipality-name',
+      '登別市',
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('「室蘭市」');
+    expect(wrong.stderr).toContain('「登別市」');
+    const unknown = cli.run([...other, 'import', SAMPLE, '--municipality', '012998']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('012092 夕張市');
+    // Another code than the settings': the settings' name (室蘭市) does not go with it.
+    const sapporo = cli.run([...other, 'import', SAMPLE, '--municipality', '011002']);
+    expect(sapporo.code, sapporo.stderr).toBe(0);
+    expect(cli.run([...other, 'show', '--municipality', '011002']).stdout).toContain('札幌市');
+  });
+});

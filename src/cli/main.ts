@@ -63,6 +63,11 @@ export const COMMANDS: readonly (readonly [string, string, () => Promise<Registe
     () => import('./commands/report-command.ts').then((m) => m.registerReport),
   ],
   [
+    'generate',
+    '全国の見本データ（1,788 団体 × 5 年度 × 50 事業、KPI と公表年度つき）を乱数の種から決定的に作る',
+    () => import('./commands/generate-command.ts').then((m) => m.registerGenerate),
+  ],
+  [
     'migrate',
     'データベースを最新の構造に更新する（起動時にも自動で行う）',
     () => import('./commands/migrate-command.ts').then((m) => m.registerMigrate),

@@ -1,7 +1,7 @@
 import { SouseiError } from '../../core/errors.ts';
-import { parseMunicipalityCode } from '../../core/municipality-code.ts';
 import { type Actor, ROLES, type Role } from '../../core/permissions.ts';
 import type { AppContext } from '../app-context.ts';
+import { knownMunicipality } from '../known-municipality.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 
 export interface NewUser {
@@ -30,11 +30,13 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Creates an account; the municipality is registered when new (a name is then needed). */
+/**
+ * Creates an account; its municipality is registered when new, named from the list (a name given
+ * with the code must agree with it).
+ */
 export async function createUser(ctx: AppContext, input: NewUser): Promise<number> {
-  const code = parseMunicipalityCode(input.municipalityCode);
-  if (!code)
-    throw new SouseiError('usage', 'municipality.invalid-code', { code: input.municipalityCode });
+  const municipality = knownMunicipality(input.municipalityCode, input.municipalityName);
+  const code = municipality.code;
   if (!(ROLES as readonly string[]).includes(input.role)) {
     throw new SouseiError('usage', 'user.invalid-role', { role: input.role });
   }
@@ -47,9 +49,7 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<numbe
   const now = ctx.now();
   return ctx.store.transaction(async (tx) => {
     if (!(await tx.municipalities.find(code))) {
-      if (!input.municipalityName)
-        throw new SouseiError('usage', 'municipality.name-required', { code });
-      await tx.municipalities.ensure({ code, name: input.municipalityName }, now);
+      await tx.municipalities.ensure({ code, name: municipality.name }, now);
     }
     const departmentIds: number[] = [];
     for (const name of input.departments ?? []) {

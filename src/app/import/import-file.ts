@@ -8,6 +8,7 @@ import { CLOSED_YEAR_STATUSES } from '../../store/rules/assert-years-writable.ts
 import type { StoreModules } from '../../store/store.ts';
 import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ImportOutcome, ReadImport } from './import-input.ts';
+import { fileMunicipalityFindings } from './import-municipality.ts';
 import { sourceOf, sourceSha256 } from './import-source.ts';
 import { readMappedFile } from './read-mapped-file.ts';
 import { readPlanFile } from './read-plan-file.ts';
@@ -22,7 +23,7 @@ import { storedFileName } from './stored-file-name.ts';
  * (same municipality and title) updates it in place and says what changed.
  */
 export async function importFile(ctx: AppContext, input: ImportInput): Promise<ImportOutcome> {
-  const read = await readBounded(ctx, input);
+  const read = withMunicipalityChecked(await readBounded(input), input.fileName);
   const refused = (findings: Finding[]): ImportOutcome => ({
     written: false,
     plan: read.plan,
@@ -72,12 +73,10 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
  * Reads the file; one over a limit of INPUT_LIMITS is refused with that limit's finding, and
  * every reader's findings are capped (the rest counted as "and N more").
  */
-async function readBounded(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+async function readBounded(input: ImportInput): Promise<ReadImport> {
   try {
     const read =
-      input.mapping === undefined
-        ? await readPlanFile(ctx, input)
-        : await readMappedFile(ctx, input);
+      input.mapping === undefined ? await readPlanFile(input) : await readMappedFile(input);
     return { ...read, findings: capFindings(read.findings) };
   } catch (e) {
     const findings = findingsOfLimit(e);
@@ -85,6 +84,13 @@ async function readBounded(ctx: AppContext, input: ImportInput): Promise<ReadImp
     const format = input.mapping === undefined ? (input.format ?? 'file') : 'mapped';
     return { format, plan: null, fiscalYears: [], findings: [...findings], summary: null };
   }
+}
+
+/** The municipality the plan names (the option's, else the file's own) checked against the list. */
+function withMunicipalityChecked(read: ReadImport, file: string): ReadImport {
+  if (!read.plan) return read;
+  const findings = fileMunicipalityFindings(read.plan.municipality, file);
+  return findings.length === 0 ? read : { ...read, findings: [...findings, ...read.findings] };
 }
 
 /** Every year the import writes: figures, and a mapped file's KPI actuals and evaluations. */

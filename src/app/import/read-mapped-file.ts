@@ -4,7 +4,6 @@ import { csvRowsStream } from '../../formats/csv/csv-rows-stream.ts';
 import { type Mapping, MappingSchema } from '../../formats/mapping/mapping-schema.ts';
 import { type MappedResult, readMappedRows } from '../../formats/mapping/read-mapped-rows.ts';
 import { xlsxRows } from '../../formats/mapping/row-sources.ts';
-import type { AppContext } from '../app-context.ts';
 import type { ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
 import { isZip, sourceOf, streamTextSource } from './import-source.ts';
@@ -23,9 +22,9 @@ export function parseMapping(value: unknown, path: string): Mapping {
  * Reads any city's workbook or CSV through a column mapping: every row (streaming an xlsx),
  * every unreadable cell at once, the plan with the KPIs and evaluations the rows carry.
  */
-export async function readMappedFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+export async function readMappedFile(input: ImportInput): Promise<ReadImport> {
   const mapping = parseMapping(input.mapping, 'mapping');
-  const municipality = await importMunicipality(ctx, {
+  const municipality = importMunicipality({
     ...input,
     municipalityCode: input.municipalityCode ?? '',
   });

@@ -2,7 +2,6 @@ import type { Finding } from '../../core/finding.ts';
 import { parseCsv } from '../../formats/csv/csv-grid.ts';
 import { PLAN_COLUMNS } from '../../formats/csv/open-data-plan-csv.ts';
 import { isOpenDataPlanCsv, readOpenDataPlanCsv } from '../../formats/csv/open-data-plan-reader.ts';
-import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
@@ -17,7 +16,6 @@ export function isPlanCsvText(text: string): boolean {
  * other CSV needs a column mapping and is refused, naming its header. Options given still win.
  */
 export async function readPlanCsv(
-  ctx: AppContext,
   input: ImportInput,
   text: string,
   none: Omit<ReadImport, 'findings'>,
@@ -37,7 +35,7 @@ export async function readPlanCsv(
   const read = readOpenDataPlanCsv(rows, input.fileName);
   const plan = read.plan;
   if (plan && input.municipalityCode !== undefined) {
-    plan.municipality = await importMunicipality(ctx, input);
+    plan.municipality = importMunicipality(input);
   }
   if (plan && input.title !== undefined) plan.plan.title = input.title;
   const fiscalYears = plan ? fiscalYearsWithFigures(plan) : [];

@@ -9,7 +9,6 @@ import {
 import { readProgressTable } from '../../formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../../formats/tsv/tsv-grid.ts';
 import { readProgressWorkbook } from '../../formats/xlsx/progress-workbook-reader.ts';
-import type { AppContext } from '../app-context.ts';
 import { fiscalYearsWithFigures } from '../resolve-plan.ts';
 import type { ImportFormat, ImportInput, ReadImport } from './import-input.ts';
 import { importMunicipality } from './import-municipality.ts';
@@ -44,7 +43,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 }
 
 /** Reads a progress table (TSV or the xlsx this app writes) or a plan's JSON document. */
-export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise<ReadImport> {
+export async function readPlanFile(input: ImportInput): Promise<ReadImport> {
   const source = sourceOf(input);
   // Only the first bytes are needed to recognise the format.
   const format = input.format ?? detectFormat(input.fileName, await sourceHead(source, HEAD_BYTES));
@@ -54,7 +53,7 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
     const municipality =
       input.municipalityCode === undefined && metadata?.municipality
         ? metadata.municipality
-        : await importMunicipality(ctx, input);
+        : importMunicipality(input);
     const title = input.title ?? metadata?.title ?? undefined;
     if (title === undefined) throw new SouseiError('usage', 'plan.title-required');
     return {
@@ -75,7 +74,7 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
   if (!decoded.ok) return { ...none, findings: [decoded.finding] };
   // The open-data plan.csv, told by its header (a Sousei export, whatever its name).
   if (format === 'csv' || (format === 'tsv' && isPlanCsvText(decoded.text))) {
-    return readPlanCsv(ctx, input, decoded.text, none);
+    return readPlanCsv(input, decoded.text, none);
   }
   if (format === 'tsv') {
     const rows = parseTsv(decoded.text, input.fileName);
@@ -98,7 +97,7 @@ export async function readPlanFile(ctx: AppContext, input: ImportInput): Promise
   const result = fromPlanDocument(value, input.fileName);
   if (result.plan) {
     if (input.municipalityCode !== undefined) {
-      result.plan.municipality = await importMunicipality(ctx, input);
+      result.plan.municipality = importMunicipality(input);
     }
     if (input.title !== undefined) result.plan.plan.title = input.title;
   }

@@ -35,7 +35,10 @@ export function registerImport(program: Command, globals: () => GlobalOptions) {
     )
     .argument('<file>', '取り込むファイル（.tsv / .txt / .xlsx / .json）')
     .option('--municipality <code>', '全国地方公共団体コード（例: 012050）')
-    .option('--municipality-name <name>', '団体名（初めて登録する団体のとき）')
+    .option(
+      '--municipality-name <name>',
+      '団体名（省略可。全国地方公共団体コードの一覧の名称と照合する）',
+    )
     .option('--plan <title>', '計画名')
     .option('--kind <kind>', '計画の種類（総合戦略、総合計画 など）')
     .option('--fiscal-year <year>', '表の年度（例: 2020、R2）。表の見出しと違えばエラー')
@@ -70,7 +73,10 @@ async function runImport(file: string, o: ImportOptions, g: GlobalOptions): Prom
       fileName: file,
       format,
       municipalityCode: o.municipality ?? settings.municipality?.code,
-      municipalityName: o.municipalityName ?? settings.municipality?.name,
+      // The settings' name goes with the settings' code only: another code names another body.
+      municipalityName:
+        o.municipalityName ??
+        (o.municipality === undefined ? settings.municipality?.name : undefined),
       title: o.plan ?? settings.plan?.title,
       kind: o.kind ?? settings.plan?.kind,
       fiscalYear: parseFiscalYearOption(o.fiscalYear),

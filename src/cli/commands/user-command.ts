@@ -35,7 +35,10 @@ export function registerUser(program: Command, globals: () => GlobalOptions) {
     .argument('<email>', 'メールアドレス（ログイン名）')
     .requiredOption('--role <role>', 'admin（企画課）、editor（担当課）、committee（外部有識者）')
     .requiredOption('--municipality <code>', '全国地方公共団体コード（例: 012050）')
-    .option('--municipality-name <name>', '団体名（初めて登録する団体のとき）')
+    .option(
+      '--municipality-name <name>',
+      '団体名（省略可。全国地方公共団体コードの一覧の名称と照合する）',
+    )
     .option('--name <name>', '表示名')
     .option(
       '--department <name>',
