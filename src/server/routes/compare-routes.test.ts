@@ -25,7 +25,9 @@ for (const dialect of DIALECTS) {
       expect(r.headers.get('set-cookie')).toBeNull();
       expect(r.headers.get('cache-control')).toBe('public, max-age=60');
       const html = await r.text();
-      expect(html).toContain('<caption>令和2年度 (R2) の団体別の集計（1 行）</caption>');
+      expect(html).toContain(
+        '<caption id="compare-caption">令和2年度 (R2) の団体別の集計（1 行）</caption>',
+      );
       expect(html).toContain('<th scope="row">室蘭市</th>');
       expect(html).toContain('<th scope="col" class="num">予算（円）</th>');
       expect(html).toContain('<form method="get" action="/compare"');
