@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
 
@@ -33,6 +34,32 @@ for (const dialect of DIALECTS) {
       expect(html).toContain('<form method="get" action="/compare"');
       expect(html).toContain('href="/compare.csv?fiscalYear=2020&amp;bom=1"');
       expect(html).toContain('<option value="13">13 東京都</option>');
+    });
+
+    it('escapes what the municipality wrote (a plan title with markup)', async () => {
+      const db = databaseOf(server.ctx.store);
+      const plan = await db
+        .selectFrom('plans')
+        .select('title')
+        .where('id', '=', server.planId)
+        .executeTakeFirstOrThrow();
+      const title = '<script>alert("x")</script> & 総合戦略';
+      await db.updateTable('plans').set({ title }).where('id', '=', server.planId).execute();
+      try {
+        for (const path of ['/compare', '/compare?by=goal']) {
+          const html = await (await server.app.request(path)).text();
+          expect(html).toContain(
+            '<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 総合戦略</td>',
+          );
+          expect(html).not.toContain('<script>alert');
+        }
+      } finally {
+        await db
+          .updateTable('plans')
+          .set({ title: plan.title })
+          .where('id', '=', server.planId)
+          .execute();
+      }
     });
 
     it('is private for a signed-in reader', async () => {
