@@ -20,6 +20,8 @@ import { parseCompareQuery } from '../src/app/compare/compare-query.ts';
 import { loadComparison } from '../src/app/compare/load-comparison.ts';
 import { municipalityCheckDigit } from '../src/core/municipality-code.ts';
 import { comparisonBody } from '../src/server/api/compare-api.ts';
+import { readConfig } from '../src/server/config.ts';
+import { createServer } from '../src/server/create-server.tsx';
 import type { DialectName } from '../src/store/database.ts';
 import { databaseOf } from '../src/store/raw-database.ts';
 import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
@@ -233,6 +235,15 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
       what: `baseline: JSON.parse of that answer (${(json.length / 1024).toFixed(0)} KB)`,
       ...(await timeIt(() => JSON.parse(json))),
     };
+    // The page as the server answers it, signed out: query, rows and the HTML (not asserted).
+    const app = createServer(ctx, readConfig({ SOUSEI_MODE: 'production' }));
+    const pageOf = async (path: string) => {
+      const r = await app.request(path);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+      return r.text();
+    };
+    const html = await pageOf('/compare');
+    console.log(`${dialect}: /compare is ${(html.length / 1024).toFixed(0)} K characters`);
     const cases: [string, () => Promise<unknown>][] = [
       [
         'compare, whole country, latest year (with totals per year)',
@@ -253,14 +264,18 @@ async function benchDialect(dialect: DialectName): Promise<{ rows: Row[]; baseli
         'CSV of the whole country (query and text)',
         async () => comparisonCsv(await loadComparison(ctx, q({})), true),
       ],
+      ['page /compare, whole country (server render)', () => pageOf('/compare')],
+      ['page /compare?by=goal, whole country (server render)', () => pageOf('/compare?by=goal')],
+      ['page /compare?prefecture=13 (server render)', () => pageOf('/compare?prefecture=13')],
     ];
     for (const [what, fn] of cases)
       rows.push({ what: `${dialect}: ${what}`, ...(await timeIt(fn)) });
     await ctx.store.close();
     return { rows, baseline };
   } finally {
-    // BENCH_COMPARE_KEEP=1 keeps the SQLite file for a closer look (its path is printed).
-    if (process.env.BENCH_COMPARE_KEEP === '1' && dialect === 'sqlite') console.log(database.url);
+    // BENCH_COMPARE_KEEP=1 keeps the database (SQLite file, PostgreSQL schema) for a closer
+    // look; its URL is printed.
+    if (process.env.BENCH_COMPARE_KEEP === '1') console.log(`kept: ${database.url}`);
     else await database.drop();
   }
 }

@@ -107,12 +107,35 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.1 AA)', ()
     },
     { name: 'return confirmation', who: 'admin', path: () => `${project}/return?fy=2021` },
     { name: 'users', who: 'admin', path: () => '/m/012050/users' },
+    // Issue 11: the public cross-municipality view, signed out.
+    { name: 'compare (public)', who: 'public', path: () => '/compare' },
+    {
+      name: 'compare by goal, filtered (public)',
+      who: 'public',
+      path: () => '/compare?fiscalYear=2020&prefecture=01&kind=city&by=goal',
+    },
+    {
+      name: 'compare, nothing found (public)',
+      who: 'public',
+      path: () => '/compare?fiscalYear=2021',
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: no serious or critical violation`, async () => {
       expect(await check(c.who, c.path(), c.status)).toEqual([]);
     });
   }
+
+  it('compare (public): no violation at all, of any impact', async () => {
+    const page = pages.get('public') as Page;
+    for (const path of ['/compare', '/compare?prefecture=01&by=goal']) {
+      expect((await page.goto(`${t.url}${path}`))?.status()).toBe(200);
+      expect(await page.context().cookies()).not.toContainEqual(
+        expect.objectContaining({ name: 'sousei_session' }),
+      );
+      expect((await runAxe(page)).violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+    }
+  });
 
   it('login with an error: no serious or critical violation', async () => {
     const page = pages.get('public') as Page;

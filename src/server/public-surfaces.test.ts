@@ -57,6 +57,14 @@ const SURFACES = [
   '/api/v1/plans/:plan/projects?q=ＬＥＡＫ',
   '/api/v1/plans/:plan/projects/:p1',
   '/api/v1/plans/:plan/kpis',
+  // Issue 11: the cross-municipality view, also asked for the open year by name.
+  '/compare',
+  '/compare?by=goal',
+  '/compare?fiscalYear=2021&prefecture=01&by=goal',
+  '/compare.csv',
+  '/compare.csv?fiscalYear=2021&by=goal',
+  '/api/v1/compare',
+  '/api/v1/compare?fiscalYear=2021&by=goal',
 ] as const;
 const PDFS = [`${M}/report.pdf?fy=2020`, `${M}/report.pdf?fy=all`] as const;
 

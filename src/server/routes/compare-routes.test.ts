@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
 import { anonymous, createTestServer, DEMO, type TestServer } from '../test-server.ts';
 
@@ -16,20 +17,49 @@ for (const dialect of DIALECTS) {
     it('is linked from the landing page and answers without a session, cacheable', async () => {
       const home = await (await server.app.request('/')).text();
       expect(home).toContain('href="/compare"');
-      // The first visit gets the CSRF cookie (and so no-store); with it, the page is cacheable.
-      const first = await server.app.request('/compare');
-      expect(first.headers.get('set-cookie')).toBeTruthy();
+      // Its only form is a GET one: even the first visit sets no CSRF cookie, so it is cacheable.
+      const first = await server.app.request('/compare?by=goal');
+      expect(first.headers.get('set-cookie')).toBeNull();
+      expect(first.headers.get('cache-control')).toBe('public, max-age=60');
       const r = await (await anonymous(server)).get('/compare');
       expect(r.status).toBe(200);
       expect(r.headers.get('set-cookie')).toBeNull();
       expect(r.headers.get('cache-control')).toBe('public, max-age=60');
       const html = await r.text();
-      expect(html).toContain('<caption>令和2年度 (R2) の団体別の集計（1 行）</caption>');
+      expect(html).toContain(
+        '<caption id="compare-caption">令和2年度 (R2) の団体別の集計（1 行）</caption>',
+      );
       expect(html).toContain('<th scope="row">室蘭市</th>');
       expect(html).toContain('<th scope="col" class="num">予算（円）</th>');
       expect(html).toContain('<form method="get" action="/compare"');
       expect(html).toContain('href="/compare.csv?fiscalYear=2020&amp;bom=1"');
       expect(html).toContain('<option value="13">13 東京都</option>');
+    });
+
+    it('escapes what the municipality wrote (a plan title with markup)', async () => {
+      const db = databaseOf(server.ctx.store);
+      const plan = await db
+        .selectFrom('plans')
+        .select('title')
+        .where('id', '=', server.planId)
+        .executeTakeFirstOrThrow();
+      const title = '<script>alert("x")</script> & 総合戦略';
+      await db.updateTable('plans').set({ title }).where('id', '=', server.planId).execute();
+      try {
+        for (const path of ['/compare', '/compare?by=goal']) {
+          const html = await (await server.app.request(path)).text();
+          expect(html).toContain(
+            '<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 総合戦略</td>',
+          );
+          expect(html).not.toContain('<script>alert');
+        }
+      } finally {
+        await db
+          .updateTable('plans')
+          .set({ title: plan.title })
+          .where('id', '=', server.planId)
+          .execute();
+      }
     });
 
     it('is private for a signed-in reader', async () => {

@@ -5,6 +5,7 @@ import { parseCompareQuery } from '../../app/compare/compare-query.ts';
 import { loadComparison } from '../../app/compare/load-comparison.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
+import { CSRF_COOKIE } from '../middleware/session.ts';
 import { page } from '../render.tsx';
 import { ComparePage } from '../views/compare-page.tsx';
 
@@ -24,17 +25,28 @@ function comparisonFor(c: Context<ServerEnv>) {
 
 /**
  * The public cross-municipality page (issue 11). It runs after the session middleware so the
- * layout shows who is signed in; the first visit without the CSRF cookie therefore gets that
- * cookie and no-store, every later anonymous visit is cacheable.
+ * layout shows who is signed in. A signed-out reader needs no CSRF token here (the filters are a
+ * GET form; the only posting form, sign-out, is shown to a signed-in reader, who carries the
+ * session's own token), so the cookie the middleware gave a first visit is left out: every
+ * anonymous visit, the first one included, is cacheable.
  */
 export function compareRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/compare', async (c) => {
     const comparison = await comparisonFor(c);
     c.header('cache-control', PUBLIC_CACHE);
-    return page(c, t('compare.title'), <ComparePage comparison={comparison} />);
+    const response = page(c, t('compare.title'), <ComparePage comparison={comparison} />);
+    if (!c.get('actor')) withoutCookie(response, CSRF_COOKIE);
+    return response;
   });
   return app;
+}
+
+/** Drops one cookie from a response's Set-Cookie headers, keeping any other. */
+function withoutCookie(response: Response, name: string): void {
+  const kept = response.headers.getSetCookie().filter((v) => !v.startsWith(`${name}=`));
+  response.headers.delete('set-cookie');
+  for (const v of kept) response.headers.append('set-cookie', v);
 }
 
 /**

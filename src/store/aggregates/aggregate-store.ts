@@ -136,15 +136,11 @@ export function aggregateStore(db: Kysely<DB>) {
     async byGoal(f: AggregateFilter): Promise<GoalAggregateRow[]> {
       await ensureBackfilled();
       const rows = await named(f).select('a.goals').execute();
-      return rows.flatMap((r) => {
-        const plan = toRow(r);
-        return (JSON.parse(r.goals) as GoalFigures[]).map(({ position, title, ...figures }) => ({
-          ...plan,
-          ...figures,
-          goalPosition: position,
-          goalTitle: title,
-        }));
-      });
+      const out: GoalAggregateRow[] = [];
+      for (const r of rows) {
+        for (const g of JSON.parse(r.goals) as GoalFigures[]) out.push(goalRow(r, g));
+      }
+      return out;
     },
 
     /** Per published year, the figures summed over the plans the filter keeps (year ignored). */
@@ -231,6 +227,32 @@ function toRow(r: RawRow): AggregateRow {
     planTitle: r.plan_title,
     scaleId: r.scale_id,
     ...figuresOf(r),
+  };
+}
+
+/**
+ * A goal's row, written out field by field: at national size the view by goal builds 8,940 of
+ * them per answer, and object spread and rest made that the slowest part of the answer.
+ */
+function goalRow(r: RawRow, g: GoalFigures): GoalAggregateRow {
+  return {
+    fiscalYear: r.fiscal_year,
+    municipalityCode: r.municipality_code,
+    municipalityName: r.municipality_name,
+    kind: isMunicipalityKind(r.kind) ? r.kind : 'other',
+    planId: r.plan_id,
+    planTitle: r.plan_title,
+    scaleId: r.scale_id,
+    projectCount: g.projectCount,
+    projectsWithFigures: g.projectsWithFigures,
+    budget: g.budget,
+    settlement: g.settlement,
+    kpiCount: g.kpiCount,
+    kpiBands: g.kpiBands,
+    kpiNoActual: g.kpiNoActual,
+    kpiAchieved: g.kpiAchieved,
+    goalPosition: g.position,
+    goalTitle: g.title,
   };
 }
 
