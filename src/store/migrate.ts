@@ -3,26 +3,33 @@ import { dialectOf } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
 /**
- * Brings the schema up to date; returns Kysely's result set (it never throws). On PostgreSQL the
- * migration tables live in the connection's own schema: Kysely otherwise looks for them in every
- * schema of the database, and a second Sousei schema there (tests, a second instance) confuses it.
+ * On PostgreSQL the migration tables live in the connection's own schema: Kysely otherwise looks
+ * for them in every schema of the database, and a second Sousei schema there (tests, a second
+ * instance) confuses it.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+async function migratorOf(db: Kysely<any>): Promise<Migrator> {
   let migrationTableSchema: string | undefined;
   if (dialectOf(db) === 'postgres') {
-    try {
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-      migrationTableSchema = rows[0]?.schema;
-    } catch (error) {
-      return { error };
-    }
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
   }
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
+}
+
+/** Brings the schema up to date; returns Kysely's result set (it never throws). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  let migrator: Migrator;
+  try {
+    migrator = await migratorOf(db);
+  } catch (error) {
+    return { error };
+  }
   // PostgreSQL: Kysely holds an advisory lock for the run, so processes take turns.
   if (dialectOf(db) === 'postgres') return migrator.migrateToLatest();
   return migrateSqliteTakingTurns(migrator);
@@ -60,6 +67,8 @@ function lostRace(error: unknown): boolean {
  * stored under the schema before it.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
-export function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
+export async function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
+  // The same schema pinning as migrateToLatest: without it another Sousei schema in the same
+  // PostgreSQL database (tests run in parallel, one schema each) was taken for this one's.
+  return (await migratorOf(db)).migrateTo(name);
 }

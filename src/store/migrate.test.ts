@@ -1,0 +1,65 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
+import { migrateTo, migrateToLatest } from './migrate.ts';
+import {
+  createTestDatabase,
+  dialectAvailable,
+  postgresBaseUrl,
+  type TestDatabase,
+} from './test-databases.ts';
+
+const EARLIER = '2026-11-30T1800-tags-finance-details';
+
+/**
+ * Several Sousei schemas in one PostgreSQL database (tests run in parallel, one schema each; an
+ * operator's second instance): migrating one, up to the latest or to a named migration, must use
+ * that schema's migration tables only. `migrateTo` once let Kysely find another schema's tables
+ * and then fail on its own ("kysely_migration_lock does not exist").
+ */
+describe.skipIf(!dialectAvailable('postgres'))(
+  'migrations in one schema of a shared database',
+  () => {
+    const schemas: TestDatabase[] = [];
+    beforeAll(async () => {
+      schemas.push(await createTestDatabase('postgres'), await createTestDatabase('postgres'));
+      // Another installation's migration tables where Kysely looks when it is not told a schema.
+      const client = new pg.Client(postgresBaseUrl());
+      await client.connect();
+      await client.query('create schema if not exists sousei_migrate_other');
+      await client.query(
+        'create table if not exists sousei_migrate_other.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)',
+      );
+      await client.query(
+        'create table if not exists sousei_migrate_other.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)',
+      );
+      await client.end();
+    });
+    afterAll(async () => {
+      for (const schema of schemas) await schema.drop();
+      const client = new pg.Client(postgresBaseUrl());
+      await client.connect();
+      await client.query('drop schema if exists sousei_migrate_other cascade');
+      await client.end();
+    });
+
+    it('migrates to a named migration and then to the latest in its own schema', async () => {
+      const { db } = openDatabase(schemas[0]?.url);
+      try {
+        expect((await migrateTo(db, EARLIER)).error).toBeUndefined();
+        expect((await migrateToLatest(db)).error).toBeUndefined();
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('migrates to the latest in its own schema', async () => {
+      const { db } = openDatabase(schemas[1]?.url);
+      try {
+        expect((await migrateToLatest(db)).error).toBeUndefined();
+      } finally {
+        await db.destroy();
+      }
+    });
+  },
+);
