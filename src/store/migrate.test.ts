@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
@@ -10,6 +10,16 @@ import {
 } from './test-databases.ts';
 
 const EARLIER = '2026-11-30T1800-tags-finance-details';
+
+// biome-ignore lint/suspicious/noExplicitAny: plants tables outside any Sousei schema.
+async function onBase(fn: (db: Kysely<any>) => Promise<unknown>): Promise<void> {
+  const { db } = openDatabase(postgresBaseUrl());
+  try {
+    await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
 
 /**
  * Several Sousei schemas in one PostgreSQL database (tests run in parallel, one schema each; an
@@ -23,24 +33,18 @@ describe.skipIf(!dialectAvailable('postgres'))(
     const schemas: TestDatabase[] = [];
     beforeAll(async () => {
       schemas.push(await createTestDatabase('postgres'), await createTestDatabase('postgres'));
-      // Another installation's migration tables where Kysely looks when it is not told a schema.
-      const client = new pg.Client(postgresBaseUrl());
-      await client.connect();
-      await client.query('create schema if not exists sousei_migrate_other');
-      await client.query(
-        'create table if not exists sousei_migrate_other.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)',
-      );
-      await client.query(
-        'create table if not exists sousei_migrate_other.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)',
-      );
-      await client.end();
+      // Another installation's migration tables, where Kysely looks when it is not told a schema.
+      await onBase(async (db) => {
+        await sql`create schema if not exists sousei_migrate_other`.execute(db);
+        await sql`create table if not exists sousei_migrate_other.kysely_migration
+        (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(db);
+        await sql`create table if not exists sousei_migrate_other.kysely_migration_lock
+        (id varchar(255) primary key, is_locked integer not null default 0)`.execute(db);
+      });
     });
     afterAll(async () => {
       for (const schema of schemas) await schema.drop();
-      const client = new pg.Client(postgresBaseUrl());
-      await client.connect();
-      await client.query('drop schema if exists sousei_migrate_other cascade');
-      await client.end();
+      await onBase((db) => sql`drop schema if exists sousei_migrate_other cascade`.execute(db));
     });
 
     it('migrates to a named migration and then to the latest in its own schema', async () => {
