@@ -1,4 +1,3 @@
-import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
@@ -10,9 +9,11 @@ import {
 } from './test-databases.ts';
 
 const EARLIER = '2026-11-30T1800-tags-finance-details';
+const OTHER = 'sousei_migrate_other';
 
-// biome-ignore lint/suspicious/noExplicitAny: plants tables outside any Sousei schema.
-async function onBase(fn: (db: Kysely<any>) => Promise<unknown>): Promise<void> {
+type Database = ReturnType<typeof openDatabase>['db'];
+
+async function onBase(fn: (db: Database) => Promise<unknown>): Promise<void> {
   const { db } = openDatabase(postgresBaseUrl());
   try {
     await fn(db);
@@ -35,16 +36,25 @@ describe.skipIf(!dialectAvailable('postgres'))(
       schemas.push(await createTestDatabase('postgres'), await createTestDatabase('postgres'));
       // Another installation's migration tables, where Kysely looks when it is not told a schema.
       await onBase(async (db) => {
-        await sql`create schema if not exists sousei_migrate_other`.execute(db);
-        await sql`create table if not exists sousei_migrate_other.kysely_migration
-        (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(db);
-        await sql`create table if not exists sousei_migrate_other.kysely_migration_lock
-        (id varchar(255) primary key, is_locked integer not null default 0)`.execute(db);
+        await db.schema.createSchema(OTHER).ifNotExists().execute();
+        const other = db.schema.withSchema(OTHER);
+        await other
+          .createTable('kysely_migration')
+          .ifNotExists()
+          .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+          .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+          .execute();
+        await other
+          .createTable('kysely_migration_lock')
+          .ifNotExists()
+          .addColumn('id', 'varchar(255)', (c) => c.primaryKey())
+          .addColumn('is_locked', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
       });
     });
     afterAll(async () => {
       for (const schema of schemas) await schema.drop();
-      await onBase((db) => sql`drop schema if exists sousei_migrate_other cascade`.execute(db));
+      await onBase((db) => db.schema.dropSchema(OTHER).ifExists().cascade().execute());
     });
 
     it('migrates to a named migration and then to the latest in its own schema', async () => {
