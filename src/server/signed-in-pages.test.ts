@@ -63,6 +63,26 @@ for (const dialect of DIALECTS) {
       expect(text).not.toContain('企画 太郎');
     });
 
+    it('a kept page is answered before the app only for its own session, until a write', async () => {
+      const admin = await server.signIn(DEMO.admin);
+      const committee = await server.signIn(DEMO.committee);
+      const view = (cookie: string) => ({ method: 'GET', url: tree, cookie });
+      expect(await server.app.publicAnswer(view(admin.cookie))).toBeNull(); // not rendered yet
+      const rendered = await html(admin.get(tree));
+      const kept = await server.app.publicAnswer(view(admin.cookie));
+      if (dialect === 'postgres') {
+        expect(kept).toBeNull(); // no write mark: nothing is kept whole
+        return;
+      }
+      expect(Buffer.from(kept?.body ?? []).toString('utf8')).toBe(rendered);
+      expect(kept?.headers['cache-control']).toContain('no-store');
+      expect(await server.app.publicAnswer(view(committee.cookie))).toBeNull();
+      expect(await server.app.publicAnswer(view(`${admin.cookie}x`))).toBeNull();
+      expect(await server.app.publicAnswer({ ...view(admin.cookie), method: 'POST' })).toBeNull();
+      await server.signIn(DEMO.industry); // any write: a new session
+      expect(await server.app.publicAnswer(view(admin.cookie))).toBeNull();
+    });
+
     it('a sign-out ends the session on the very next page', async () => {
       const industry = await server.signIn(DEMO.industry);
       expect(await html(industry.get(tree))).toContain('産業 花子');
