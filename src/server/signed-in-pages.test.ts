@@ -83,6 +83,20 @@ for (const dialect of DIALECTS) {
       expect(await server.app.publicAnswer(view(admin.cookie))).toBeNull();
     });
 
+    it('a session that expires with nothing written is signed out all the same', async () => {
+      const committee = await server.signIn(DEMO.committee);
+      expect(await html(committee.get(tree))).toContain('委員 三郎');
+      const realNow = server.ctx.now;
+      server.ctx.now = () => new Date(Date.now() + 400 * 24 * 3600_000).toISOString();
+      try {
+        const view = { method: 'GET', url: tree, cookie: committee.cookie };
+        expect(await server.app.publicAnswer(view)).toBeNull();
+        expect(await (await committee.get(tree)).text()).not.toContain('委員 三郎');
+      } finally {
+        server.ctx.now = realNow;
+      }
+    });
+
     it('a sign-out ends the session on the very next page', async () => {
       const industry = await server.signIn(DEMO.industry);
       expect(await html(industry.get(tree))).toContain('産業 花子');
