@@ -12,7 +12,8 @@ import { csrfMiddleware } from './middleware/csrf.ts';
 import { noStoreForSessions } from './middleware/no-store.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
-import { publicCache } from './public-cache/public-cache.ts';
+import { publicCache, type RequestView } from './public-cache/public-cache.ts';
+import { sessionPageCache } from './public-cache/session-page-cache.ts';
 import { page } from './render.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
@@ -45,6 +46,8 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   // First: a cached public response keeps the headers every middleware below gave it.
   const cache = publicCache(ctx);
   app.use('*', cache.middleware);
+  const sessionPages = sessionPageCache(ctx);
+  app.use('*', sessionPages.middleware);
   app.use('*', securityHeaders(config));
   app.use('*', async (c, next) => {
     c.set('app', ctx);
@@ -110,7 +113,9 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
       500,
     );
   });
-  return Object.assign(app, { publicAnswer: cache.answer });
+  const publicAnswer = async (view: RequestView) =>
+    (await cache.answer(view)) ?? sessionPages.answer(view);
+  return Object.assign(app, { publicAnswer });
 }
 
 function NotFound() {

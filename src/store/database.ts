@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import { SouseiError } from '../core/errors.ts';
 import type { DB } from './schema.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 /** pg takes longer to load than a CLI command on SQLite takes to run: loaded only when used. */
 const loadPg = () => createRequire(import.meta.url)('pg') as typeof import('pg').default;
@@ -56,7 +57,9 @@ export function openDatabase(url: string | undefined): Database {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: cacheStatements(database) }),
+    });
     // total_changes(): rows this connection wrote; data_version: commits by other connections.
     const mark = database
       .prepare("select total_changes() || ':' || (select data_version from pragma_data_version())")

@@ -23,6 +23,8 @@ export interface SessionInfo {
   userId: number;
   municipalityCode: string;
   csrfToken: string;
+  /** ISO time after which the session no longer counts. */
+  expiresAt: string;
 }
 
 export async function createSession(ctx: AppContext, userId: number, municipalityCode: string) {
@@ -47,6 +49,7 @@ export async function findSession(ctx: AppContext, token: string): Promise<Sessi
     userId: session.userId,
     municipalityCode: session.municipalityCode,
     csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
   };
 }
 

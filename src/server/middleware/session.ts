@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { createSession, findSession, SESSION_HOURS } from '../../app/auth/sessions.ts';
-import { loadSignedIn } from '../../app/auth/users.ts';
+import { createSession, SESSION_HOURS } from '../../app/auth/sessions.ts';
 import type { ServerEnv } from '../env.ts';
+import { signedInBy } from './signed-in-cache.ts';
 
 export const SESSION_COOKIE = 'sousei_session';
 
@@ -31,8 +31,9 @@ export const CSRF_COOKIE = 'sousei_csrf';
 export const sessionMiddleware = createMiddleware<ServerEnv>(async (c, next) => {
   const app = c.get('app');
   const token = getCookie(c, SESSION_COOKIE) ?? null;
-  const session = token ? await findSession(app, token) : null;
-  const signedIn = session ? await loadSignedIn(app, session.userId) : null;
+  const { session, signedIn } = token
+    ? await signedInBy(app, token)
+    : { session: null, signedIn: null };
   const actor = signedIn?.actor ?? null;
   c.set('actor', actor);
   c.set('sessionToken', session && actor ? token : null);

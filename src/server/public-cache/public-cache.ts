@@ -13,7 +13,7 @@ import {
 import { RepresentationCache } from './representation-cache.ts';
 
 /** The public pages of a plan: the tree, the progress report, a project. */
-const PAGE = /^\/m\/([^/?]+)\/plans\/(\d{1,12})(?:\/report|\/projects\/\d{1,12})?(?:\?|$)/;
+export const PAGE = /^\/m\/([^/?]+)\/plans\/(\d{1,12})(?:\/report|\/projects\/\d{1,12})?(?:\?|$)/;
 /** The API's reads of a plan: the document, its projects, a project, its KPIs. */
 const API = /^\/api\/v1\/plans\/(\d{1,12})(?:\/projects(?:\/\d{1,12})?|\/kpis)?(?:\?|$)/;
 /** Longer addresses are not kept: no legitimate query string of these pages is near this. */
@@ -78,7 +78,7 @@ function answerFrom(view: RequestView, entry: CachedRepresentation): Answer {
   return { status: 200, headers, body: entry.bodies[coding] };
 }
 
-function viewOf(c: Context<ServerEnv>): RequestView {
+export function viewOf(c: Context<ServerEnv>): RequestView {
   const url = new URL(c.req.url);
   return {
     method: c.req.method,

@@ -1,10 +1,17 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { raw } from 'hono/html';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { listVisiblePlans, loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
 import { isProjectStatus } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
+import {
+  keepPlanFragment,
+  keptPlanFragment,
+  type PlanFragment,
+  planFragmentKey,
+} from '../plan-fragments.ts';
 import { page } from '../render.tsx';
 import { urls } from '../urls.ts';
 import { fyLabel } from '../views/format.ts';
@@ -43,33 +50,61 @@ export function planRoutes(): Hono<ServerEnv> {
     const code = codeParam(c);
     const planId = idParam(c, 'planId');
     const ctx = c.get('app');
-    const view = await loadPlanView(ctx, c.get('actor'), code, planId, { readOnly: true });
+    const actor = c.get('actor');
     const asked = fiscalYearQuery(c);
-    const fiscalYear = asked ?? defaultYearOf(view, 'work');
-    if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) {
-      throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-    }
     const departmentQuery = c.req.query('department');
-    const department =
-      departmentQuery && /^\d+$/.test(departmentQuery) ? Number(departmentQuery) : null;
     const statusQuery = c.req.query('status') ?? '';
-    const statuses = view.isMember
-      ? await ctx.store.projectYears.statuses(code, planId, fiscalYear)
-      : new Map();
-    const municipality = { code, name: view.summary.municipalityName };
-    return page(
-      c,
-      `${view.summary.title} ${fyLabel(fiscalYear)}`,
-      <PlanPage
-        view={view}
-        fiscalYear={fiscalYear}
-        address={{ code, planId }}
-        department={view.isMember ? department : null}
-        status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
-        statuses={statuses}
-      />,
-      { municipality, nav: planNav(c.get('actor'), { code, planId }, 'plan', fiscalYear) },
-    );
+    const key = await planFragmentKey(ctx, code, planId, actor, {
+      fy: asked === null ? undefined : String(asked),
+      department: departmentQuery,
+      status: statusQuery,
+    });
+    const fragment =
+      (key ? keptPlanFragment(ctx, key) : undefined) ??
+      (await renderPlanTree(c, code, planId, asked, departmentQuery, statusQuery));
+    if (key) keepPlanFragment(ctx, key, fragment);
+    return page(c, fragment.title, raw(fragment.html), {
+      municipality: { code, name: fragment.municipalityName },
+      nav: planNav(actor, { code, planId }, 'plan', fragment.fiscalYear),
+    });
   });
   return app;
+}
+
+/** The plan tree's body for the request's reader, year and filters (rendered to a string). */
+async function renderPlanTree(
+  c: Context<ServerEnv>,
+  code: string,
+  planId: number,
+  asked: number | null,
+  departmentQuery: string | undefined,
+  statusQuery: string,
+): Promise<PlanFragment> {
+  const ctx = c.get('app');
+  const view = await loadPlanView(ctx, c.get('actor'), code, planId, { readOnly: true });
+  const fiscalYear = asked ?? defaultYearOf(view, 'work');
+  if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) {
+    throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
+  }
+  const department =
+    departmentQuery && /^\d+$/.test(departmentQuery) ? Number(departmentQuery) : null;
+  const statuses = view.isMember
+    ? await ctx.store.projectYears.statuses(code, planId, fiscalYear)
+    : new Map();
+  const body = (
+    <PlanPage
+      view={view}
+      fiscalYear={fiscalYear}
+      address={{ code, planId }}
+      department={view.isMember ? department : null}
+      status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
+      statuses={statuses}
+    />
+  );
+  return {
+    title: `${view.summary.title} ${fyLabel(fiscalYear)}`,
+    html: String(await body.toString()),
+    municipalityName: view.summary.municipalityName,
+    fiscalYear,
+  };
 }

@@ -60,6 +60,11 @@ export async function planContentVersion(
 export function contentVersionStore(db: Kysely<DB>, writeMark?: () => string) {
   const known = new Map<number, { mark: string; version: PlanContentVersion | undefined }>();
   return {
+    /**
+     * A value that changes whenever anything is written to the database, by any process, for
+     * caches of other reads (sessions); undefined where there is none (PostgreSQL).
+     */
+    writeMark: (): string | undefined => writeMark?.(),
     async ofPlan(planId: number): Promise<PlanContentVersion | undefined> {
       if (!writeMark) return planContentVersion(db, planId);
       const mark = writeMark();
