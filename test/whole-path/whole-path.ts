@@ -27,7 +27,7 @@ export async function importWholePath(
   input: { bytes: Uint8Array; fileName: string; mapping: unknown; title?: string },
   municipalityCode: string,
 ): Promise<WholePathRun> {
-  const base = { ...input, municipalityCode, municipalityName: `団体${municipalityCode}` };
+  const base = { ...input, municipalityCode };
   const dry = await importMapped(ctx, { ...base, dryRun: true });
   const real = await importMapped(ctx, base);
   const title = input.title ?? (input.mapping as { plan: { title: string } }).plan.title;
