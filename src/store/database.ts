@@ -45,6 +45,17 @@ export interface Database {
    * connection or another, read without touching a table (caches check it before a query).
    */
   writeMark?: () => string;
+  /**
+   * SQLite only: the same, except that another process's commit shows from the next turn of the
+   * event loop on (this process's own writes at once); for the public's page cache.
+   */
+  turnWriteMark?: () => string;
+}
+
+/** The write marks of a database that has them (SQLite): see `sqliteWriteMarks`. */
+export interface WriteMarks {
+  writeMark: () => string;
+  turnWriteMark: () => string;
 }
 
 /** Opens the database named by `url`; only the store (src/store/store.ts) calls this. */
@@ -60,12 +71,7 @@ export function openDatabase(url: string | undefined): Database {
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: cacheStatements(database) }),
     });
-    // total_changes(): rows this connection wrote; data_version: commits by other connections.
-    const mark = database
-      .prepare("select total_changes() || ':' || (select data_version from pragma_data_version())")
-      .pluck();
-    const writeMark = () => String(mark.get());
-    return { db, dialect: 'sqlite', describe: target.path, writeMark };
+    return { db, dialect: 'sqlite', describe: target.path, ...sqliteWriteMarks(database) };
   }
   const pg = loadPg();
   const pool = new pg.Pool({
@@ -93,4 +99,34 @@ export function dialectOf(db: Kysely<any>): DialectName {
 // biome-ignore lint/suspicious/noExplicitAny: works on any schema.
 export function serialType(db: Kysely<any>): 'serial' | 'integer' {
   return dialectOf(db) === 'postgres' ? 'serial' : 'integer';
+}
+
+/**
+ * Values that change whenever anything is written to the database: total_changes() counts the
+ * rows this connection wrote, data_version changes with every commit of another connection or
+ * process. Reading data_version takes the WAL's read lock: under load about a quarter of the
+ * cost of answering a cached public page (docs/performance.md). `writeMark` reads it on every
+ * call (sessions: a disabled account is signed out on its next request, whichever process
+ * disabled it). `turnWriteMark` reads it once per turn of the event loop, shared by the requests
+ * of that turn, so another process's commit shows from the next turn on, as if those requests
+ * had come a moment earlier; this process's own writes show at once (total_changes is read on
+ * every call: it is cheap).
+ */
+function sqliteWriteMarks(database: SQLite.Database) {
+  const changes = database.prepare('select total_changes()').pluck();
+  const dataVersion = database.prepare('pragma data_version').pluck();
+  let thisTurn: string | undefined;
+  const otherCommitsThisTurn = () => {
+    if (thisTurn === undefined) {
+      thisTurn = String(dataVersion.get());
+      setImmediate(() => {
+        thisTurn = undefined;
+      });
+    }
+    return thisTurn;
+  };
+  return {
+    writeMark: () => `${changes.get()}:${dataVersion.get()}`,
+    turnWriteMark: () => `${changes.get()}:${otherCommitsThisTurn()}`,
+  };
 }

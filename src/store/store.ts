@@ -4,7 +4,7 @@ import { loginFailureStore } from './accounts/login-failure-store.ts';
 import { sessionStore } from './accounts/session-store.ts';
 import { userStore } from './accounts/user-store.ts';
 import { aggregateStore } from './aggregates/aggregate-store.ts';
-import { type DialectName, openDatabase } from './database.ts';
+import { type DialectName, openDatabase, type WriteMarks } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
@@ -26,11 +26,11 @@ import { projectYearStore } from './years/project-year-store.ts';
  * writes run the rules that protect data (tenant scope, closed years, versions, history) inside
  * their own transaction, or inside the caller's when called from `transaction`.
  */
-export function storeModules(db: Kysely<DB>, writeMark?: () => string) {
+export function storeModules(db: Kysely<DB>, marks?: WriteMarks) {
   return {
     aggregates: aggregateStore(db),
     apiTokens: apiTokenStore(db),
-    contentVersions: contentVersionStore(db, writeMark),
+    contentVersions: contentVersionStore(db, marks),
     departments: departmentStore(db),
     evaluations: evaluationStore(db),
     history: historyStore(db),
@@ -61,9 +61,9 @@ export interface Store extends StoreModules {
 }
 
 export function openStore(url: string | undefined): Store {
-  const { db, dialect, describe, writeMark } = openDatabase(url);
+  const { db, dialect, describe, writeMark, turnWriteMark } = openDatabase(url);
   const store: Store = {
-    ...storeModules(db, writeMark),
+    ...storeModules(db, writeMark && turnWriteMark ? { writeMark, turnWriteMark } : undefined),
     dialect,
     describe,
     transaction: (fn) =>

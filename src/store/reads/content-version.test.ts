@@ -85,7 +85,7 @@ describeEachDialect('a plan content version', (store) => {
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialectAvailable(dialect))(`two processes on one ${dialect} database`, () => {
-    it("sees the other's publish at once, though nothing was written through itself", async () => {
+    it("sees the other's publish from the next turn of the event loop, though nothing was written through itself", async () => {
       const database = await createTestDatabase(dialect);
       const serving = openStore(database.url);
       const writing = openStore(database.url);
@@ -94,6 +94,7 @@ for (const dialect of DIALECTS) {
         const { planId } = await insertTestPlan(serving, '012050', { now: NOW, projects: ['1'] });
         const before = await serving.contentVersions.ofPlan(planId);
         expect(await serving.contentVersions.ofPlan(planId)).toEqual(before);
+        const mark = serving.contentVersions.writeMark();
         await writing.years.setUp({
           municipalityCode: '012050',
           planId,
@@ -101,6 +102,9 @@ for (const dialect of DIALECTS) {
           status: 'published',
           at: NOW,
         });
+        // Sessions must see it at once (a disabled account); the page cache from the next turn.
+        if (dialect === 'sqlite') expect(serving.contentVersions.writeMark()).not.toEqual(mark);
+        await new Promise((resolve) => setImmediate(resolve));
         expect(await serving.contentVersions.ofPlan(planId)).not.toEqual(before);
       } finally {
         await serving.close();

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { WriteMarks } from '../database.ts';
 import type { DB } from '../schema.ts';
 
 /** What a plan's public pages are rendered from, as of now: its municipality and a version. */
@@ -54,20 +55,22 @@ export async function planContentVersion(
 /**
  * The store module: content versions for caches of what readers see. Where the database offers a
  * write mark (SQLite), a version is read again only after something was written since it was
- * last read, by any process: the mark is taken before the version, so a write in between only
- * makes the next call read it again. PostgreSQL reads the version every time.
+ * last read, by this process at once or by another from the next turn of the event loop on: the
+ * mark is taken before the version, so a write in between only makes the next call read it
+ * again. PostgreSQL reads the version every time.
  */
-export function contentVersionStore(db: Kysely<DB>, writeMark?: () => string) {
+export function contentVersionStore(db: Kysely<DB>, marks?: WriteMarks) {
   const known = new Map<number, { mark: string; version: PlanContentVersion | undefined }>();
   return {
     /**
      * A value that changes whenever anything is written to the database, by any process, for
      * caches of other reads (sessions); undefined where there is none (PostgreSQL).
      */
-    writeMark: (): string | undefined => writeMark?.(),
+    writeMark: (): string | undefined => marks?.writeMark(),
     async ofPlan(planId: number): Promise<PlanContentVersion | undefined> {
-      if (!writeMark) return planContentVersion(db, planId);
-      const mark = writeMark();
+      if (!marks) return planContentVersion(db, planId);
+      // Another process's commit shows from the next turn of the event loop (database.ts).
+      const mark = marks.turnWriteMark();
       const last = known.get(planId);
       if (last?.mark === mark) return last.version;
       const version = await planContentVersion(db, planId);
