@@ -29,8 +29,8 @@ export function fastPublicServer(publicAnswer: PublicAnswer): typeof createServe
       publicAnswer(view).then(
         (answer) => {
           if (!answer) return listener(req, res);
-          const length = answer.body ? { 'content-length': String(answer.body.byteLength) } : {};
-          res.writeHead(answer.status, { ...answer.headers, ...length });
+          // The headers come whole from the cache (length included): written as they are.
+          res.writeHead(answer.status, answer.headers);
           res.end(answer.body ?? undefined);
         },
         () => listener(req, res), // the app answers, and reports, what the cache could not

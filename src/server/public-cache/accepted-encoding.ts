@@ -7,6 +7,19 @@ export type Coding = 'br' | 'gzip' | 'identity';
  */
 export function acceptedEncoding(header: string | undefined): Coding {
   if (!header) return 'identity';
+  // Browsers send a handful of distinct headers: parse each once.
+  const known = parsed.get(header);
+  if (known) return known;
+  const coding = parseAcceptEncoding(header);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(header, coding);
+  return coding;
+}
+
+const parsed = new Map<string, Coding>();
+const MAX_PARSED = 256;
+
+function parseAcceptEncoding(header: string): Coding {
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');

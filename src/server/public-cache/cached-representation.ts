@@ -13,12 +13,34 @@ export interface CachedRepresentation {
   etag: string;
   headers: Record<string, string>;
   bodies: Record<Coding, Uint8Array>;
+  /** What each coding is sent with, built once: a hit only looks it up. */
+  sent: Record<Coding, SentHeaders>;
   size: number;
 }
 
+/** The headers of a 200 (length and coding included) and of a 304 in one coding. */
+export interface SentHeaders {
+  etag: string;
+  ok: Record<string, string>;
+  notModified: Record<string, string>;
+}
+
+function sentHeaders(
+  headers: Record<string, string>,
+  etag: string,
+  coding: Coding,
+  body: Uint8Array,
+): SentHeaders {
+  const notModified = { ...headers, etag };
+  const ok: Record<string, string> = { ...notModified };
+  if (coding !== 'identity') ok['content-encoding'] = coding;
+  ok['content-length'] = String(body.byteLength);
+  return { etag, ok, notModified };
+}
+
 /** The ETag of one coding: a strong validator names one representation, so codings differ. */
-export function etagFor(entry: CachedRepresentation, coding: Coding): string {
-  return coding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${coding}"`;
+function etagFor(etag: string, coding: Coding): string {
+  return coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding}"`;
 }
 
 /**
@@ -41,11 +63,16 @@ export async function cachedRepresentation(
     }),
     gzipAsync(identity, { level: 9 }),
   ]);
+  const etag = etagOf(text);
+  const bodies = { identity, br, gzip: gz };
+  const sent = (coding: Coding) =>
+    sentHeaders(headers, etagFor(etag, coding), coding, bodies[coding]);
   return {
     version,
-    etag: etagOf(text),
+    etag,
     headers,
-    bodies: { identity, br, gzip: gz },
+    bodies,
+    sent: { identity: sent('identity'), br: sent('br'), gzip: sent('gzip') },
     size: identity.byteLength + br.byteLength + gz.byteLength,
   };
 }

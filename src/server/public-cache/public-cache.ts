@@ -5,11 +5,7 @@ import { matchesIfNoneMatch } from '../api/http.ts';
 import type { ServerEnv } from '../env.ts';
 import { SESSION_COOKIE } from '../middleware/session.ts';
 import { acceptedEncoding } from './accepted-encoding.ts';
-import {
-  type CachedRepresentation,
-  cachedRepresentation,
-  etagFor,
-} from './cached-representation.ts';
+import { type CachedRepresentation, cachedRepresentation } from './cached-representation.ts';
 import { RepresentationCache } from './representation-cache.ts';
 
 /** The public pages of a plan: the tree, the progress report, a project. */
@@ -71,11 +67,11 @@ function targetOf(view: RequestView): Target | null {
 /** An entry in the coding the client accepts, or 304 when it holds that one already. */
 function answerFrom(view: RequestView, entry: CachedRepresentation): Answer {
   const coding = acceptedEncoding(view.acceptEncoding);
-  const etag = etagFor(entry, coding);
-  const headers: Record<string, string> = { ...entry.headers, etag };
-  if (matchesIfNoneMatch(view.ifNoneMatch, etag)) return { status: 304, headers, body: null };
-  if (coding !== 'identity') headers['content-encoding'] = coding;
-  return { status: 200, headers, body: entry.bodies[coding] };
+  const sent = entry.sent[coding];
+  if (view.ifNoneMatch !== undefined && matchesIfNoneMatch(view.ifNoneMatch, sent.etag)) {
+    return { status: 304, headers: sent.notModified, body: null };
+  }
+  return { status: 200, headers: sent.ok, body: entry.bodies[coding] };
 }
 
 export function viewOf(c: Context<ServerEnv>): RequestView {

@@ -8,8 +8,10 @@ const entry = (size: number): CachedRepresentation => ({
   etag: '"e"',
   headers: {},
   bodies: { identity: new Uint8Array(size), br: new Uint8Array(0), gzip: new Uint8Array(0) },
+  sent: { identity: sent, br: sent, gzip: sent },
   size,
 });
+const sent = { etag: '"e"', ok: {}, notModified: {} };
 
 describe('the representation cache', () => {
   it('stays within its bytes and entries, dropping the least recently used first', () => {

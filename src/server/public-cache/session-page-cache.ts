@@ -54,6 +54,8 @@ export function sessionPageCache(ctx: AppContext) {
     const headers: Record<string, string> = {};
     for (const [name, value] of res.headers) if (name !== 'content-length') headers[name] = value;
     const body = Buffer.from(await res.clone().arrayBuffer());
+    // node:http writes the kept headers as they are (fast-public-server.ts): the length too.
+    headers['content-length'] = String(body.byteLength);
     return { mark, expiresAt: session.expiresAt, headers, body };
   }
 
