@@ -7,12 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { type AppContext, openAppContext } from '../src/app/app-context.ts';
+import { openAppContext } from '../src/app/app-context.ts';
 import { verifyCopy } from '../src/app/copy/verify-copy.ts';
 import { importPlan } from '../src/app/import-plan.ts';
 import { copyDatabase } from '../src/store/copy/copy-database.ts';
 import type { DialectName } from '../src/store/database.ts';
 import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
+import { withFreshContext } from './with-fresh-context.ts';
 
 const CITIES = ['012050', '012068', '012076', '012084'];
 const TIMES = 40;
@@ -46,17 +47,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - start, value };
 }
 
-async function intoFresh<T>(dialect: DialectName, fn: (target: AppContext) => Promise<T>) {
-  const database = await createTestDatabase(dialect);
-  const target = await openAppContext(database.url);
-  try {
-    return await fn(target);
-  } finally {
-    await target.store.close();
-    await database.drop();
-  }
-}
-
 const sourceDb = await createTestDatabase('sqlite');
 const source = await openAppContext(sourceDb.url);
 const bytes = scaled(TIMES);
@@ -73,10 +63,10 @@ for (const code of CITIES) {
 const lines: string[] = [];
 const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
 for (const dialect of dialects) {
-  const rowByRow = await intoFresh(dialect, (t) =>
+  const rowByRow = await withFreshContext(dialect, (t) =>
     timed(() => copyDatabase(source.store, t.store, 1)),
   );
-  const chunked = await intoFresh(dialect, async (t) => {
+  const chunked = await withFreshContext(dialect, async (t) => {
     const copy = await timed(() => copyDatabase(source.store, t.store));
     const verify = await timed(() => verifyCopy(source, t));
     if (verify.value.differences.length > 0) throw new Error('the copy differs');

@@ -7,27 +7,17 @@
  * profile. NATIONAL_COUNT=1788 for the whole set (default 100).
  */
 import { performance } from 'node:perf_hooks';
-import { type AppContext, openAppContext } from '../src/app/app-context.ts';
+import type { AppContext } from '../src/app/app-context.ts';
 import type { GeneratedMunicipality } from '../src/app/generate/generated-municipality.ts';
 import { GENERATED_CHUNK, importGeneratedSet } from '../src/app/generate/import-generated.ts';
 import { generateNationalSet } from '../src/app/generate/national-set.ts';
 import { fiscalYearsWithFigures } from '../src/app/resolve-plan.ts';
 import type { DialectName } from '../src/store/database.ts';
-import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
+import { postgresBaseUrl } from '../src/store/test-databases.ts';
+import { withFreshContext } from './with-fresh-context.ts';
 
 const count = Number(process.env.NATIONAL_COUNT ?? 100);
 const options = { seed: 1, municipalities: count };
-
-async function withDatabase<T>(dialect: DialectName, fn: (ctx: AppContext) => Promise<T>) {
-  const database = await createTestDatabase(dialect);
-  const ctx = await openAppContext(database.url);
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.store.close();
-    await database.drop();
-  }
-}
 
 async function seconds(fn: () => Promise<unknown> | unknown): Promise<number> {
   const start = performance.now();
@@ -76,10 +66,10 @@ const dialects = (['sqlite', 'postgres'] as DialectName[]).filter(
   (d) => asked.includes(d) && (d === 'sqlite' || postgresBaseUrl()),
 );
 for (const dialect of dialects) {
-  const all = await withDatabase(dialect, (ctx) =>
+  const all = await withFreshContext(dialect, (ctx) =>
     seconds(() => importGeneratedSet(ctx, generateNationalSet(options))),
   );
   print(`${dialect}: generate and import (plans, KPIs, years)`, all, baseline);
-  const plans = await withDatabase(dialect, (ctx) => seconds(() => plansOnly(ctx)));
+  const plans = await withFreshContext(dialect, (ctx) => seconds(() => plansOnly(ctx)));
   print(`${dialect}: generate and save the plans only`, plans, baseline);
 }

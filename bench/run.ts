@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { type AppContext, openAppContext } from '../src/app/app-context.ts';
 import { exportPlan } from '../src/app/export-plan.ts';
 import { importPlan } from '../src/app/import-plan.ts';
 import { decodeText } from '../src/formats/decode-text.ts';
@@ -14,7 +13,8 @@ import { readProgressTable } from '../src/formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../src/formats/tsv/tsv-grid.ts';
 import type { DialectName } from '../src/store/database.ts';
 import { databaseOf } from '../src/store/raw-database.ts';
-import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
+import { postgresBaseUrl } from '../src/store/test-databases.ts';
+import { withFreshContext } from './with-fresh-context.ts';
 
 const sample = readFileSync(new URL('../samples/muroran-r2-progress.tsv', import.meta.url));
 const sampleText = sample.toString('utf8');
@@ -64,17 +64,6 @@ const importInput = (bytes: Uint8Array) => ({
   title: TITLE,
 });
 
-async function withStore<T>(dialect: DialectName, fn: (ctx: AppContext) => Promise<T>) {
-  const database = await createTestDatabase(dialect);
-  const ctx = await openAppContext(database.url);
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.store.close();
-    await database.drop();
-  }
-}
-
 const results: { label: string; ms: number }[] = [];
 const baseline = await time('baseline: read the sample in memory (24 projects)', 200, () =>
   readInMemory(sample),
@@ -85,7 +74,7 @@ results.push(await time('read 240 projects in memory', 50, () => readInMemory(bi
 
 const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];
 for (const dialect of dialects) {
-  await withStore(dialect, async (ctx) => {
+  await withFreshContext(dialect, async (ctx) => {
     results.push(
       await time(`${dialect}: first import of the sample into an empty plan`, 20, async () => {
         await databaseOf(ctx.store).deleteFrom('plans').execute();
