@@ -62,3 +62,21 @@ export async function insertTestPlan(
   }
   return { planId: plan.id, goalId: goal.id, projectIds };
 }
+
+/** An administrator of `code`, as the year transitions of store tests need one; returns its id. */
+export async function insertTestAdmin(store: Store, code: string, now: string): Promise<number> {
+  const user = await databaseOf(store)
+    .insertInto('users')
+    .values({
+      municipality_code: code,
+      email: `admin@${code}.example`,
+      name: '管理者',
+      role: 'admin',
+      password_hash: 'x',
+      created_at: now,
+      disabled_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return user.id;
+}

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { databaseOf } from '../raw-database.ts';
 import type { Store } from '../store.ts';
 import { describeEachDialect } from '../store-test-support.ts';
-import { insertTestPlan } from '../test-plan.ts';
+import { insertTestAdmin, insertTestPlan } from '../test-plan.ts';
 
 const NOW = '2026-11-30T00:00:00.000Z';
 
@@ -68,19 +68,7 @@ async function fixture(store: Store, code: string) {
         .execute();
     }
   }
-  const user = await db
-    .insertInto('users')
-    .values({
-      municipality_code: code,
-      email: `admin@${code}.example`,
-      name: '管理者',
-      role: 'admin',
-      password_hash: 'x',
-      created_at: NOW,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const userId = await insertTestAdmin(store, code, NOW);
   const step = (fiscalYear: number, action: 'open' | 'lock' | 'publish' | 'unpublish') =>
     store.years.transition({
       municipalityCode: code,
@@ -88,13 +76,13 @@ async function fixture(store: Store, code: string) {
       fiscalYear,
       action,
       reason: null,
-      userId: user.id,
+      userId,
       at: NOW,
     });
   await step(2020, 'open');
   await step(2020, 'lock');
   await step(2021, 'open');
-  return { planId: plan.planId, userId: user.id, step };
+  return { planId: plan.planId, userId, step };
 }
 
 describeEachDialect('aggregate store', (store) => {
