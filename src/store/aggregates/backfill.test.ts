@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../database.ts';
 import { migrateTo } from '../migrate.ts';
+import { plantPlan } from '../migrations/migration-test-support.ts';
 import { openStore } from '../store.ts';
 import {
   createTestDatabase,
@@ -28,26 +29,13 @@ for (const dialect of DIALECTS) {
       expect((await migrateTo(db, '2026-11-30T1800-tags-finance-details')).error).toBeUndefined();
       const now = '2026-11-30T00:00:00Z';
       const code = '272035';
-      await db
-        .insertInto('municipalities')
-        .values({ code, name: '豊中市', created_at: now })
-        .execute();
-      const { id: planId } = await db
-        .insertInto('plans')
-        .values({
-          municipality_code: code,
-          title: '総合戦略',
-          kind: 'sousei',
-          first_fiscal_year: 2020,
-          last_fiscal_year: 2024,
-          levels: '[]',
-          amount_unit: '千円',
-          conventions: '{}',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const planId = await plantPlan(db, {
+        code,
+        name: '豊中市',
+        title: '総合戦略',
+        kind: 'sousei',
+        now,
+      });
       const { id: nodeId } = await db
         .insertInto('plan_nodes')
         .values({

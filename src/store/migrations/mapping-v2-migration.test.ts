@@ -7,6 +7,7 @@ import {
   dialectAvailable,
   type TestDatabase,
 } from '../test-databases.ts';
+import { plantPlan } from './migration-test-support.ts';
 
 /**
  * The mapping-v2 migration on a database that already holds KPIs: SQLite rebuilds the kpis
@@ -28,26 +29,13 @@ for (const dialect of DIALECTS) {
       expect((await migrateTo(db, '2026-11-30T1300-introduced-in')).error).toBeUndefined();
       const now = '2026-11-30T00:00:00Z';
       const code = '131016';
-      await db
-        .insertInto('municipalities')
-        .values({ code, name: '千代田区', created_at: now })
-        .execute();
-      const { id: planId } = await db
-        .insertInto('plans')
-        .values({
-          municipality_code: code,
-          title: 'P',
-          kind: '総合計画',
-          first_fiscal_year: 2020,
-          last_fiscal_year: 2024,
-          levels: '[]',
-          amount_unit: '千円',
-          conventions: '{}',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const planId = await plantPlan(db, {
+        code,
+        name: '千代田区',
+        title: 'P',
+        kind: '総合計画',
+        now,
+      });
       const kpi = {
         municipality_code: code,
         plan_id: planId,
