@@ -49,3 +49,25 @@ export interface KpiActualFields {
   asOf: string | null;
   source: string | null;
 }
+
+/** A KPI's definition and owner as the fields every writer stores and compares. */
+export function fieldsOf(
+  k: Pick<KpiRecord, 'scope' | 'nodeId' | 'projectId' | 'definition'>,
+): KpiFields {
+  const d = k.definition;
+  return {
+    scope: k.scope,
+    nodeId: k.nodeId,
+    projectId: k.projectId,
+    name: d.name,
+    unit: d.unit,
+    direction: d.direction,
+    kind: d.kind,
+    baselineValue: d.baseline?.value ?? null,
+    baselineFiscalYear: d.baseline?.fiscalYear ?? null,
+    targetValue: d.target?.value ?? null,
+    targetFiscalYear: d.target?.fiscalYear ?? null,
+    yearTargets: d.yearTargets,
+    category: d.category ?? null,
+  };
+}

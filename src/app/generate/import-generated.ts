@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SouseiError } from '../../core/errors.ts';
-import type { KpiFields } from '../../core/kpi-record.ts';
+import { fieldsOf, type KpiFields } from '../../core/kpi-record.ts';
 import { allProjects } from '../../core/plan.ts';
 import type { StoreModules } from '../../store/store.ts';
 import type { AppContext } from '../app-context.ts';
@@ -102,23 +102,13 @@ function kpiFields(
   nodeIds: Map<string, number>,
   projectIds: Map<string, number>,
 ): KpiFields {
-  const d = k.definition;
   const id = (k.scope === 'project' ? projectIds : nodeIds).get(k.owner);
   // The generator places every KPI on a node or project of its own plan.
   if (id === undefined) throw new SouseiError('internal', 'internal', { ref: k.owner });
-  return {
+  return fieldsOf({
     scope: k.scope,
     nodeId: k.scope === 'project' ? null : id,
     projectId: k.scope === 'project' ? id : null,
-    name: d.name,
-    unit: d.unit,
-    direction: d.direction,
-    kind: d.kind,
-    baselineValue: d.baseline?.value ?? null,
-    baselineFiscalYear: d.baseline?.fiscalYear ?? null,
-    targetValue: d.target?.value ?? null,
-    targetFiscalYear: d.target?.fiscalYear ?? null,
-    yearTargets: d.yearTargets,
-    category: d.category ?? null,
-  };
+    definition: k.definition,
+  });
 }

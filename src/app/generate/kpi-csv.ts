@@ -1,5 +1,6 @@
 import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { formatCsv } from '../../formats/csv/csv-grid.ts';
+import { KPI_BASE_COLUMNS } from '../../formats/kpi/kpi-table-reader.ts';
 import type { GeneratedKpi } from './generated-municipality.ts';
 import { GENERATED_FIRST_YEAR, GENERATED_LAST_YEAR } from './generated-municipality.ts';
 
@@ -14,16 +15,7 @@ const fy = (year: number) => formatFiscalYear(year, 'short');
 /** A generated plan's KPIs as the KPI import reads them (docs/kpi-import.md): `sousei kpi import`. */
 export function generatedKpiCsv(kpis: readonly GeneratedKpi[]): string {
   const header = [
-    '区分',
-    '対象',
-    '指標名',
-    '単位',
-    '方向',
-    '種類',
-    '基準値',
-    '基準年度',
-    '目標値',
-    '目標年度',
+    ...KPI_BASE_COLUMNS.map(([, header]) => header),
     ...years.flatMap((y) => [`実績_${fy(y)}`, `実績日_${fy(y)}`, `出典_${fy(y)}`]),
   ];
   const rows = kpis.map((k) => {

@@ -1,5 +1,6 @@
 import type { KpiActualFields, KpiFields, KpiRecord } from '../../core/kpi-record.ts';
-import { fieldsOf, snapshot } from './kpi-snapshot.ts';
+import { fieldsOf } from '../../core/kpi-record.ts';
+import { snapshot } from './kpi-snapshot.ts';
 
 /** One KPI of an import with the actuals the file gives it. */
 export interface ImportedKpi {

@@ -1,5 +1,5 @@
 import type { ChangeOrigin } from '../../core/change.ts';
-import type { KpiFields, KpiRecord } from '../../core/kpi-record.ts';
+import type { KpiFields } from '../../core/kpi-record.ts';
 
 /** Who writes and when: every write is recorded in the history with these. */
 export interface KpiWriter {
@@ -25,25 +25,6 @@ export function snapshot(f: KpiFields) {
     yearTargets: [...f.yearTargets].sort((a, b) => a.fiscalYear - b.fiscalYear),
     // Only when said, so the history of KPIs without a category reads as before.
     ...(f.category ? { category: f.category } : {}),
-  };
-}
-
-export function fieldsOf(k: KpiRecord): KpiFields {
-  const d = k.definition;
-  return {
-    scope: k.scope,
-    nodeId: k.nodeId,
-    projectId: k.projectId,
-    name: d.name,
-    unit: d.unit,
-    direction: d.direction,
-    kind: d.kind,
-    baselineValue: d.baseline?.value ?? null,
-    baselineFiscalYear: d.baseline?.fiscalYear ?? null,
-    targetValue: d.target?.value ?? null,
-    targetFiscalYear: d.target?.fiscalYear ?? null,
-    yearTargets: d.yearTargets,
-    category: d.category ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
 import type { KpiActualFields, KpiFields, KpiRecord } from '../../core/kpi-record.ts';
+import { fieldsOf } from '../../core/kpi-record.ts';
 import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
@@ -8,7 +9,7 @@ import type { DB } from '../schema.ts';
 import { openYearOf } from '../years/plan-year-store.ts';
 import type { ImportedKpi } from './diff-imported-kpis.ts';
 import { kpiOwnerReads } from './kpi-owner-reads.ts';
-import { fieldsOf, type KpiWriter, kpiColumns, snapshot } from './kpi-snapshot.ts';
+import { type KpiWriter, kpiColumns, snapshot } from './kpi-snapshot.ts';
 import { listKpis } from './list-kpis.ts';
 import { replaceImportedKpis } from './replace-imported-kpis.ts';
 import { writeActual } from './write-kpi-actual.ts';
