@@ -11,34 +11,14 @@ import { importPlan } from '../src/app/import-plan.ts';
 import { decodeText } from '../src/formats/decode-text.ts';
 import { readProgressTable } from '../src/formats/tsv/progress-table-reader.ts';
 import { parseTsv } from '../src/formats/tsv/tsv-grid.ts';
+import { scaledSample } from '../src/server/test-scaled-sample.ts';
 import type { DialectName } from '../src/store/database.ts';
 import { databaseOf } from '../src/store/raw-database.ts';
 import { postgresBaseUrl } from '../src/store/test-databases.ts';
 import { withFreshContext } from './with-fresh-context.ts';
 
 const sample = readFileSync(new URL('../samples/muroran-r2-progress.tsv', import.meta.url));
-const sampleText = sample.toString('utf8');
 const TITLE = 'bench';
-
-/** The sample with its 24 project rows repeated `times` times under new numbers. */
-function scaled(times: number): Uint8Array {
-  const lines = sampleText.split('\n');
-  const body = lines.filter((l) => /^[^\t]*\t\d+\t/.test(l));
-  const out: string[] = [];
-  for (const line of lines) {
-    if (/^\t\t\t[\d,]+\t[\d,]+/.test(line)) continue; // the totals row: no longer adds up
-    out.push(line);
-    const m = /^[^\t]*\t24\t/.exec(line);
-    if (!m) continue;
-    for (let k = 1; k < times; k++) {
-      for (const row of body) {
-        out.push(row.replace(/^[^\t]*\t(\d+)\t/, (_all, no) => `\t${Number(no) + 24 * k}\t`));
-      }
-    }
-  }
-  out.push('\t\t\t-\t-\t');
-  return new TextEncoder().encode(out.join('\n'));
-}
 
 async function time(label: string, runs: number, fn: () => Promise<unknown> | unknown) {
   await fn(); // warm-up
@@ -69,7 +49,7 @@ const baseline = await time('baseline: read the sample in memory (24 projects)',
   readInMemory(sample),
 );
 results.push(baseline);
-const big = scaled(10);
+const big = scaledSample(10);
 results.push(await time('read 240 projects in memory', 50, () => readInMemory(big)));
 
 const dialects: DialectName[] = postgresBaseUrl() ? ['sqlite', 'postgres'] : ['sqlite'];

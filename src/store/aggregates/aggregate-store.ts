@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
-import type { Yen } from '../../core/money.ts';
 import { isMunicipalityKind, type MunicipalityKind } from '../../core/municipality-kind.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
-import type { GoalFigures } from './goal-figures.ts';
+import type { AggregateFigures, GoalFigures } from './goal-figures.ts';
+
+export type { AggregateFigures } from './goal-figures.ts';
+
 import { writePublishedAggregates } from './write-published-aggregates.ts';
 
 /**
@@ -15,19 +17,6 @@ export interface AggregateFilter {
   fiscalYear: FiscalYear | null;
   prefectureCode: string | null;
   kind?: MunicipalityKind | null;
-}
-
-/** Published figures summed over a set of goal rows. */
-export interface AggregateFigures {
-  projectCount: number;
-  projectsWithFigures: number;
-  budget: Yen | null;
-  settlement: Yen | null;
-  kpiCount: number;
-  /** KPIs per band of the scale, best first. */
-  kpiBands: [number, number, number, number];
-  kpiNoActual: number;
-  kpiAchieved: number;
 }
 
 export interface AggregateRow extends AggregateFigures {
