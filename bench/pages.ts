@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { openAppContext } from '../src/app/app-context.ts';
 import { createSession } from '../src/app/auth/sessions.ts';
 import { findUserByEmail } from '../src/app/auth/users.ts';
+import { createTestDatabase, postgresBaseUrl } from '../src/store/test-databases.ts';
 
 const WRK = '/usr/bin/wrk';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -104,7 +105,11 @@ async function main() {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'sousei-bench-pages-'));
-  const databaseUrl = `sqlite:${join(dir, 'bench.db')}`;
+  // BENCH_PAGES_POSTGRES=1 with DATABASE_URL: the same pages on a fresh PostgreSQL schema.
+  const postgres = process.env.BENCH_PAGES_POSTGRES === '1' && postgresBaseUrl() !== undefined;
+  const pgDatabase = postgres ? await createTestDatabase('postgres') : undefined;
+  const databaseUrl = pgDatabase?.url ?? `sqlite:${join(dir, 'bench.db')}`;
+  console.log(`database: ${postgres ? 'PostgreSQL' : 'SQLite'}`);
   const children: ChildProcess[] = [];
   try {
     const app = await start('bench/pages-server.ts', [], { DATABASE_URL: databaseUrl });
@@ -167,6 +172,7 @@ async function main() {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    await pgDatabase?.drop();
   }
 }
 
