@@ -12,6 +12,7 @@ import {
   GENERATED_LAST_YEAR as LAST,
 } from './generated-municipality.ts';
 import { createRandom, hash32, type Random } from './random.ts';
+import { THEMES } from './themes.ts';
 import {
   type ActivityWords,
   CANCELLED,
@@ -21,7 +22,6 @@ import {
   PROJECT_KINDS,
   REVISIONS,
   SOURCES,
-  THEMES,
 } from './vocabulary.ts';
 
 /**
