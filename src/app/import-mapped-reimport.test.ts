@@ -72,7 +72,8 @@ for (const dialect of DIALECTS) {
       expect((await loadKpis(ctx, CODE, planId)).map((k) => k.id)).toEqual(kpis.map((k) => k.id));
     });
 
-    it('puts back an actual changed since with one KPI record, the KPI keeping its id', async () => {
+    /** Changes the first KPI's last actual in the database, behind the import's back. */
+    async function changeLastActual() {
       const [kpi] = await loadKpis(ctx, CODE, planId);
       const actual = kpi?.actuals.at(-1);
       if (!kpi || !actual) throw new Error('fixture c has no KPI with actuals');
@@ -82,6 +83,11 @@ for (const dialect of DIALECTS) {
         .where('kpi_id', '=', kpi.id)
         .where('fiscal_year', '=', actual.fiscalYear)
         .execute();
+      return { kpi, actual };
+    }
+
+    it('puts back an actual changed since with one KPI record, the KPI keeping its id', async () => {
+      const { kpi, actual } = await changeLastActual();
       const changes = await kpiAndEvaluationChanges();
       expect((await run()).findings).toEqual([]);
       expect((await kpiAndEvaluationChanges()).slice(changes.length)).toEqual(['kpi']);
@@ -91,15 +97,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses to put back an actual of a locked year, writing nothing', async () => {
-      const [kpi] = await loadKpis(ctx, CODE, planId);
-      const actual = kpi?.actuals.at(-1);
-      if (!kpi || !actual) throw new Error('fixture c has no KPI with actuals');
-      await db()
-        .updateTable('kpi_actuals')
-        .set({ value: actual.value + 1 })
-        .where('kpi_id', '=', kpi.id)
-        .where('fiscal_year', '=', actual.fiscalYear)
-        .execute();
+      const { actual } = await changeLastActual();
       await db()
         .insertInto('plan_years')
         .values({
