@@ -34,3 +34,17 @@ describe('figures in results of the Muroran sample', () => {
     expect(figureFor('新型コロナウイルス感染拡大により中止', '件')).toBeNull();
   });
 });
+
+describe('the defects issue 12 found in the old finder', () => {
+  it('reads kanji numerals and 万/千', () => {
+    expect(pairs('相談三件、来場者1万2千人')).toEqual([
+      [3, '件'],
+      [12000, '人'],
+    ]);
+  });
+
+  it('takes no date, address or ordinal for a count', () => {
+    expect(pairs('８月２０日に開催')).toEqual([]);
+    expect(pairs('中央町2丁目の会場で第3回審査会を開催')).toEqual([]);
+  });
+});

@@ -1,23 +1,11 @@
-import { extractFigures } from '../extract-figures.ts';
 import type { ExtractedFigures, ExtractOptions } from './metric.ts';
+import { readFigures } from './read-figures.ts';
 
 /**
- * The figures and status of one result sentence. CONTRACT ONLY (issue 12): this first version wraps
- * the old figure finder so that storage, views and drafts can be built against the signature while
- * the rule-based reader replaces it.
+ * The figures and status of one result sentence (docs/extraction.md: the rules, the labelled set
+ * and how well they do).
  */
-export function extractMetrics(text: string, _options: ExtractOptions = {}): ExtractedFigures {
-  const metrics = extractFigures(text).map((f) => ({
-    label: '',
-    value: f.value,
-    unit: f.unit,
-    partOf: null,
-    cumulative: false,
-    total: false,
-    approximate: false,
-    upTo: null,
-    target: null,
-    asOf: null,
-  }));
-  return { metrics, status: null };
+export function extractMetrics(text: string, options: ExtractOptions = {}): ExtractedFigures {
+  const { metrics, status } = readFigures(text, options);
+  return { metrics: metrics.map(({ index: _index, end: _end, ...metric }) => metric), status };
 }
