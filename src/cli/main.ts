@@ -63,6 +63,11 @@ export const COMMANDS: readonly (readonly [string, string, () => Promise<Registe
     () => import('./commands/report-command.ts').then((m) => m.registerReport),
   ],
   [
+    'figures',
+    '標準入力の一行一文から数値（件数・人数・金額など）を読み取り、一行ごとに JSON で出力する',
+    () => import('./commands/figures-command.ts').then((m) => m.registerFigures),
+  ],
+  [
     'generate',
     '全国の見本データ（1,788 団体 × 5 年度 × 50 事業、KPI と公表年度つき）を乱数の種から決定的に作る',
     () => import('./commands/generate-command.ts').then((m) => m.registerGenerate),

@@ -8,6 +8,7 @@ import { messagesJaCopy } from './messages-ja-copy.ts';
 import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
+import { messagesJaFigures } from './messages-ja-figures.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
@@ -37,6 +38,7 @@ export const messagesJa = {
   ...messagesJaMappingReader,
   ...messagesJaNational,
   ...messagesJaCompare,
+  ...messagesJaFigures,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
