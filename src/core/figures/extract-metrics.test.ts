@@ -133,3 +133,14 @@ describe('the status of the activity as a whole', () => {
     expect(extractMetrics('参加者78名').status).toBeNull();
   });
 });
+
+describe('found while testing the reader', () => {
+  it('reads a kanji numeral followed by the noun it counts, but not 一人暮らし', () => {
+    expect(read('研修会に三名参加')).toEqual([{ label: '参加', value: 3, unit: '名' }]);
+    expect(pairs('一人暮らし高齢者の見守り、一人ひとりに合わせた支援')).toEqual([]);
+  });
+
+  it('reads no figure out of a run of hundreds of digits (its value would not be a number in JSON)', () => {
+    expect(pairs(`${'1'.repeat(400)}件`)).toEqual([]);
+  });
+});

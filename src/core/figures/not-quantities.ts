@@ -34,9 +34,12 @@ export const NOT_QUANTITIES: readonly NotQuantity[] = [
   },
   {
     why: 'western dates and years: 2021.3.31, 2020年度',
-    pattern: /\d{4}(?:[./年]\d{1,2}(?:[./月]\d{1,2}日?)?|年度?)/gu,
+    pattern: /(?<!\d)\d{4}(?:[./年]\d{1,2}(?:[./月]\d{1,2}日?)?|年度?)/gu,
   },
-  { why: 'dotted or slashed dates: 3.26.1, 3/26', pattern: /\d+(?:\.\d+){2,}|\d{1,2}\/\d{1,2}/gu },
+  {
+    why: 'dotted or slashed dates: 3.26.1, 3/26',
+    pattern: /(?<![\d.])\d+(?:\.\d+){2,}|(?<!\d)\d{1,2}\/\d{1,2}/gu,
+  },
   {
     why: 'months and days: 8月, ８月２０日, 8月20日~22日, 3月末',
     pattern: new RegExp(
@@ -50,14 +53,15 @@ export const NOT_QUANTITIES: readonly NotQuantity[] = [
   },
   {
     why: 'clock times and phone or postal numbers: 14:00, 0143-22-1111',
-    pattern: /\d+(?:[-:]\d+)+/gu,
+    pattern: /(?<![\d:-])\d+(?:[-:]\d+)+/gu,
   },
   { why: 'clock hours: 10時 (not 10時間)', pattern: /\d{1,2}時(?!間)(?:\d{1,2}分)?/gu },
-  { why: 'ages are conditions, not counts: 65歳以上, 3歳児', pattern: /\d+(?:歳|才)/gu },
+  { why: 'ages are conditions, not counts: 65歳以上, 3歳児', pattern: /(?<!\d)\d+(?:歳|才)/gu },
   { why: 'ordinals: 第3回, 第二期', pattern: /第[\d一二三四五六七八九十百]+/gu, name: true },
   {
     why: 'ordinals: 3回目, 2年目, 1位',
-    pattern: /[\d一二三四五六七八九十]+(?:回|年|番|度|期|人|社|件)目|\d+位/gu,
+    pattern:
+      /(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]+(?:回|年|番|度|期|人|社|件)目|(?<!\d)\d+位/gu,
   },
   {
     why: 'vague amounts: 数十名, 十数件, 数百人',
@@ -65,12 +69,12 @@ export const NOT_QUANTITIES: readonly NotQuantity[] = [
   },
   {
     why: 'codes and names: JISQ9100, ISO9001, COVID-19, Society5.0, No.1',
-    pattern: /[A-Za-z][A-Za-z.-]*\d[\dA-Za-z.-]*/gu,
+    pattern: /(?<![A-Za-z.-])[A-Za-z][A-Za-z.-]*\d[\dA-Za-z.-]*/gu,
     name: true,
   },
   {
     why: 'model names: 5G, 4K, 3D (but 5km and 3ha are measures)',
-    pattern: /\d+(?:\.\d+)?[A-Za-z]+/gu,
+    pattern: /(?<![\d.])\d+(?:\.\d+)?[A-Za-z]+/gu,
     keep: (m) => LATIN_UNITS.has(m.replace(/^[\d.]+/, '')),
     name: true,
   },

@@ -48,7 +48,9 @@ export function parseNumeral(raw: string): number | null {
     } else return null;
   }
   // Decimals times 万 (1.5万) would carry binary noise without the rounding.
-  return Math.round((total + section + (current ?? 0)) * 1e6) / 1e6;
+  const value = Math.round((total + section + (current ?? 0)) * 1e6) / 1e6;
+  // A run of hundreds of digits is no count (and would print as null in JSON).
+  return Number.isSafeInteger(Math.trunc(value)) ? value : null;
 }
 
 /** True for a numeral written only in kanji (三, 二十): these need stricter context than digits. */

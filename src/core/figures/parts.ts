@@ -7,20 +7,26 @@ import type { LocatedMetric } from './read-figures.ts';
  * that is no part itself. An unlabelled whole gives partOf ''.
  */
 export function partsOf(text: string, metrics: LocatedMetric[]): void {
-  for (const [i, m] of metrics.entries()) {
-    const earlier = metrics.slice(0, i);
-    const open = openBracketBefore(text, m.index);
-    const byBracket =
-      open === null || !partLike(m)
-        ? undefined
-        : earlier.find((p) => p.unit === m.unit && text.slice(p.end, open).trim() === '');
-    const byUchi = /うち[、,\s]*[^\s、,()]*$/u.test(labelRegion(text, m, earlier.at(-1)))
-      ? earlier.findLast((p) => p.partOf === null)
-      : undefined;
+  const openAt = innermostOpenBrackets(text);
+  // Figures by where they end (trailing spaces skipped), to find the one a bracket follows.
+  const endingAt = new Map<number, LocatedMetric>();
+  let lastWhole: LocatedMetric | undefined;
+  let previousEnd = 0;
+  for (const m of metrics) {
+    const open = openAt[m.index] ?? -1;
+    const beforeBracket = open < 0 ? undefined : endingAt.get(trimBack(text, open));
+    const byBracket = beforeBracket?.unit === m.unit && partLike(m) ? beforeBracket : undefined;
+    const byUchi = UCHI.test(text.slice(previousEnd, m.index)) ? lastWhole : undefined;
     const whole = byBracket ?? byUchi;
     if (whole) m.partOf = whole.label;
+    else lastWhole = m;
+    endingAt.set(m.end, m);
+    previousEnd = m.end;
   }
 }
+
+// うち, then perhaps a 、 and the part's own noun, right before the number.
+const UCHI = /うち[、,\s]*[^\s、,()]{0,40}$/u;
 
 /**
  * A bracketed figure in the same unit is a breakdown, unless it is a running sum (累計31件), an
@@ -30,17 +36,22 @@ function partLike(m: LocatedMetric): boolean {
   return !m.cumulative && !/平均|比|率/u.test(m.label);
 }
 
-/** The innermost bracket still open at `pos`, or null. */
-function openBracketBefore(text: string, pos: number): number | null {
+/** For each position, the innermost bracket open there (-1 for none), in one pass. */
+function innermostOpenBrackets(text: string): Int32Array {
+  const at = new Int32Array(text.length + 1).fill(-1);
   const open: number[] = [];
-  for (let i = 0; i < pos; i++) {
+  for (let i = 0; i < text.length; i++) {
+    at[i] = open.at(-1) ?? -1;
     if (text[i] === '(') open.push(i);
     else if (text[i] === ')') open.pop();
   }
-  return open.at(-1) ?? null;
+  at[text.length] = open.at(-1) ?? -1;
+  return at;
 }
 
-/** The text between the previous figure (or the phrase's start) and this figure's number. */
-function labelRegion(text: string, m: LocatedMetric, previous: LocatedMetric | undefined): string {
-  return text.slice(previous?.end ?? 0, m.index);
+/** `pos` moved back over spaces. */
+function trimBack(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && /\s/u.test(text[i - 1] as string)) i--;
+  return i;
 }

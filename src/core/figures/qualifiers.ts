@@ -1,3 +1,5 @@
+import { after, before } from './around.ts';
+
 /**
  * The words around a number that say how to take it: 約50名 and 50名程度 are approximate,
  * 延べ120人 a total over occasions, 累計42件 a running sum. Words before the number are read
@@ -50,7 +52,7 @@ export function qualifiersBefore(
 export function qualifiersAfter(text: string, pos: number, into: Qualifiers): number {
   let i = pos;
   for (;;) {
-    const rest = text.slice(i);
+    const rest = after(text, i);
     const approximate = APPROXIMATE_AFTER.exec(rest);
     const cumulative = CUMULATIVE_AFTER.exec(rest);
     if (approximate) into.approximate = true;
@@ -65,6 +67,6 @@ export function qualifiersAfter(text: string, pos: number, into: Qualifiers): nu
  * (参加者：78名), spaces (セミナー参加者　62名) and the year it reports (移住者数 R2:36人).
  */
 export function separatorBefore(text: string, pos: number, floor: number): number {
-  const gap = /[\s:\uE000]*[はが]?[\s:\uE000]*$/u.exec(text.slice(floor, pos))?.[0] ?? '';
+  const gap = /[\s:\uE000]*[はが]?[\s:\uE000]*$/u.exec(before(text, pos, 32, floor))?.[0] ?? '';
   return pos - gap.length;
 }

@@ -1,4 +1,5 @@
 import { toHalfWidth } from '../half-width.ts';
+import { after } from './around.ts';
 import { datedBy, findAsOfNotes } from './as-of.ts';
 import { labelOf } from './label-of.ts';
 import type { EntryStatus, ExtractOptions, Metric } from './metric.ts';
@@ -64,7 +65,7 @@ function targetWithoutActual(
   join: Join | null,
   arrow: string,
 ): boolean {
-  return arrow === 'target-actual' && join === null && /^\s*⇒/u.test(text.slice(t.unitEnd));
+  return arrow === 'target-actual' && join === null && /^\s*⇒/u.test(after(text, t.unitEnd));
 }
 
 function metricOf(

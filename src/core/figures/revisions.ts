@@ -1,3 +1,4 @@
+import { before } from './around.ts';
 import { MASK } from './not-quantities.ts';
 
 /**
@@ -8,24 +9,28 @@ import { MASK } from './not-quantities.ts';
  * (`20名⇒中止`); any other ⇒ still opens a revision.
  */
 export function maskRevisions(text: string, arrow: 'revision' | 'target-actual'): string {
-  let out = text;
+  const parts: string[] = [];
+  let kept = 0;
   let from = 0;
   for (;;) {
-    const i = out.indexOf('⇒', from);
-    if (i < 0) return out;
-    if (arrow === 'target-actual' && afterFigure(out, i)) {
+    const i = text.indexOf('⇒', from);
+    if (i < 0) break;
+    if (arrow === 'target-actual' && afterFigure(text, i)) {
       from = i + 1;
       continue;
     }
-    const next = out.indexOf('▶', i);
-    const end = next < 0 ? out.length : next;
-    out = out.slice(0, i) + MASK.repeat(end - i) + out.slice(end);
+    const next = text.indexOf('▶', i);
+    const end = next < 0 ? text.length : next;
+    parts.push(text.slice(kept, i), MASK.repeat(end - i));
+    kept = end;
     from = end;
   }
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 const NUMBER_BEFORE = /[\d〇一二三四五六七八九十百千万]\s*[^\s\d、。()⇒]{0,3}\s*$/u;
 
 export function afterFigure(text: string, arrowAt: number): boolean {
-  return NUMBER_BEFORE.test(text.slice(0, arrowAt));
+  return NUMBER_BEFORE.test(before(text, arrowAt));
 }

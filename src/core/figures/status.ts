@@ -1,3 +1,4 @@
+import { after } from './around.ts';
 import type { EntryStatus } from './metric.ts';
 
 /**
@@ -23,7 +24,7 @@ const NEGATED = /^(?:せず|しない|しなかった|することなく|を回�
 export function statusOf(text: string): EntryStatus | null {
   for (const m of text.matchAll(ANY)) {
     if (text.slice(Math.max(0, m.index - 2), m.index) === '一部') continue;
-    if (NEGATED.test(text.slice(m.index + m[0].length))) continue;
+    if (NEGATED.test(after(text, m.index + m[0].length))) continue;
     const found = WORDS.find(([w]) => w.test(m[0]));
     if (found) return found[1];
   }

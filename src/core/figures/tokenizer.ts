@@ -1,3 +1,4 @@
+import { after, before } from './around.ts';
 import { counterAt, KANJI_COUNTERS } from './counters.ts';
 import { isKanjiNumeral, NUMERAL, parseNumeral } from './numerals.ts';
 
@@ -20,8 +21,9 @@ export interface NumberToken {
 
 // Kanji before a kanji numeral that make it part of a word: 唯一, 統一, 同一, 万一, 単一.
 const WORD_BEFORE_KANJI = /[唯統均同随万単]$/u;
-// After a counter, kanji or katakana make a compound (一人暮らし, 三世帯同居); ひとり too.
-const WORD_AFTER_KANJI = /^(?:[\p{Script=Han}\p{Script=Katakana}]|ひと)/u;
+// After 一 and its counter, kanji or katakana make a compound (一人暮らし, 一人親, 一件一件);
+// ひとり too. Other numerals are followed by the noun they count (三名参加, 二件採択).
+const WORD_AFTER_ONE = /^(?:[\p{Script=Han}\p{Script=Katakana}]|ひと)/u;
 
 export function tokenize(masked: string): NumberToken[] {
   const tokens: NumberToken[] = [];
@@ -49,12 +51,12 @@ function readToken(text: string, raw: string, start: number): NumberToken | null
   const unit = counterAt(text, unitStart) ?? '';
   const unitEnd = unitStart + unit.length;
   // 3回目 is an ordinal, 3歳児 an age, 1件あたり and 1日平均 are rates.
-  if (/^(?:[目児毎]|あたり|当たり|につき|ごと|平均)/u.test(text.slice(unitEnd))) return null;
+  if (/^(?:[目児毎]|あたり|当たり|につき|ごと|平均)/u.test(after(text, unitEnd))) return null;
   // 一件も…ない says none: no figure of one.
   if (value === 1 && text[unitEnd] === 'も') return null;
   if (isKanjiNumeral(raw)) {
-    if (!KANJI_COUNTERS.has(unit) || WORD_BEFORE_KANJI.test(text.slice(0, start))) return null;
-    if (WORD_AFTER_KANJI.test(text.slice(unitEnd))) return null;
+    if (!KANJI_COUNTERS.has(unit) || WORD_BEFORE_KANJI.test(before(text, start))) return null;
+    if (raw === '一' && WORD_AFTER_ONE.test(after(text, unitEnd))) return null;
   }
   return { value, start, end, unit, unitEnd, approximate };
 }
