@@ -144,3 +144,18 @@ describe('found while testing the reader', () => {
     expect(pairs(`${'1'.repeat(400)}件`)).toEqual([]);
   });
 });
+
+describe('found by trying sentences outside the sets', () => {
+  it('reads the figure of an earlier period in brackets as no part', () => {
+    expect(read('移住相談52件（前年度41件）')).toEqual([
+      { label: '移住相談', value: 52, unit: '件' },
+      { label: '前年度', value: 41, unit: '件' },
+    ]);
+  });
+
+  it('leaves 全 (in all) out of the label', () => {
+    expect(read('ワークショップ全5回')).toEqual([
+      { label: 'ワークショップ', value: 5, unit: '回' },
+    ]);
+  });
+});

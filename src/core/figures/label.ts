@@ -104,6 +104,8 @@ export function cleanLabel(raw: string): { label: string } & LabelFlags {
     label = label.replace(/^(?:目標|実績)|(?:目標|実績)$/u, '');
     // How often (年4回, 各回10名, 計6回) is no label: the noun after the figure names it.
     label = label.replace(/^(?:年|月|週|日|毎[年月週日回]|各回|年間|月間|計|合計)$/u, '');
+    // 全5回, 市内小中学校全17校: 'in all' belongs to the number, not to what is counted.
+    label = label.replace(/(?<=.)(?:全|計|合計)$/u, '');
     if (label === before) break;
   }
   return { label, total, cumulative };

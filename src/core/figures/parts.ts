@@ -30,10 +30,11 @@ const UCHI = /うち[、,\s]*[^\s、,()]{0,40}$/u;
 
 /**
  * A bracketed figure in the same unit is a breakdown, unless it is a running sum (累計31件), an
- * average or a ratio (1日平均9.4人, 前年度比2.1ポイント): those describe the whole, not a part.
+ * average or a ratio (1日平均9.4人, 前年度比2.1ポイント) or the figure of an earlier period
+ * (前年度41件, 前年度末1,870人): those describe or compare the whole, not a part of it.
  */
 function partLike(m: LocatedMetric): boolean {
-  return !m.cumulative && !/平均|比|率/u.test(m.label);
+  return !m.cumulative && !/平均|比|率|前年|昨年|前回|前期/u.test(m.label);
 }
 
 /** For each position, the innermost bracket open there (-1 for none), in one pass. */
