@@ -75,3 +75,20 @@ describe('properties of the reader', () => {
     );
   });
 });
+
+describe('hostile lines of the longest length sousei figures reads', () => {
+  // Each once took over a second (rules scanned the rest of the line for every figure); a
+  // regression shows as this test's timeout, the values say the line was still read right.
+  const N = 10_000;
+  const cases: [string, string, number][] = [
+    ['letters', 'a'.repeat(N), 0],
+    ['digits', '1'.repeat(N), 0],
+    ['kanji numerals', '一'.repeat(N), 0],
+    ['figures', '1件'.repeat(N / 2), N / 2],
+    ['brackets', '(1名'.repeat(N / 3), Math.floor(N / 3)],
+    ['parts', 'うち1件'.repeat(N / 4), N / 4],
+  ];
+  it.each(cases)('%s', (_name, text, count) => {
+    expect(extractMetrics(text).metrics).toHaveLength(count);
+  });
+});
