@@ -4,6 +4,7 @@ import { loginFailureStore } from './accounts/login-failure-store.ts';
 import { sessionStore } from './accounts/session-store.ts';
 import { userStore } from './accounts/user-store.ts';
 import { aggregateStore } from './aggregates/aggregate-store.ts';
+import { withFreshAggregates } from './aggregates/fresh-aggregates.ts';
 import { type DialectName, openDatabase, type WriteMarks } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { evaluationStore } from './evaluations/evaluation-store.ts';
@@ -68,7 +69,9 @@ export function openStore(url: string | undefined): Store {
     describe,
     transaction: (fn) =>
       withFreshStatistics(db, (tallied) =>
-        tallied.transaction().execute((trx) => fn(storeModules(trx))),
+        tallied
+          .transaction()
+          .execute((trx) => withFreshAggregates(trx, (t) => fn(storeModules(t)))),
       ),
     migrate: () => migrateToLatest(db),
     close: () => db.destroy(),

@@ -7,6 +7,7 @@ import { listKpis } from '../kpis/list-kpis.ts';
 import type { DB } from '../schema.ts';
 import { aggregateRows, planRows } from './aggregate-rows.ts';
 import { goalIndexOf } from './goal-index.ts';
+import { forgetStalePlan } from './stale-plans.ts';
 import { storedScale } from './stored-scale.ts';
 
 // Rows (plan-years) per insert: well under SQLite's bound-parameter limit (19 columns a row).
@@ -16,13 +17,15 @@ const CHUNK = 500;
  * Rewrites a plan's published aggregates from what the public may see: called inside the
  * transaction that publishes or withdraws one of its years (so the view never shows a year
  * that is not published, nor misses one that is), and by the backfill. Every published year is
- * recomputed, since a cumulative KPI's achievement depends on the other published years.
+ * recomputed, since a cumulative KPI's achievement depends on the other published years. Also
+ * called at the end of every transaction that changed what they summarise (fresh-aggregates.ts).
  */
 export async function writePublishedAggregates(
   trx: Kysely<DB>,
   code: string,
   planId: number,
 ): Promise<void> {
+  forgetStalePlan(trx, code, planId);
   await trx
     .deleteFrom('published_aggregates')
     .where('plan_id', '=', planId)

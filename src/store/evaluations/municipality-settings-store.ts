@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { municipalityAggregatesStale } from '../aggregates/fresh-aggregates.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { DB } from '../schema.ts';
 
@@ -33,13 +34,15 @@ export function municipalitySettingsStore(db: Kysely<DB>) {
         policies: JSON.stringify(settings.policies),
         updated_at: now,
       };
-      await inTransaction(db, (trx) =>
-        trx
+      await inTransaction(db, async (trx) => {
+        await trx
           .insertInto('municipality_settings')
           .values({ municipality_code: code, ...values })
           .onConflict((oc) => oc.column('municipality_code').doUpdateSet(values))
-          .execute(),
-      );
+          .execute();
+        // The scale and its bands place every published KPI of the municipality.
+        await municipalityAggregatesStale(trx, code);
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
 import type { KpiActualFields, KpiFields, KpiRecord } from '../../core/kpi-record.ts';
 import { fieldsOf } from '../../core/kpi-record.ts';
+import { planAggregatesStale } from '../aggregates/fresh-aggregates.ts';
 import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
@@ -95,6 +96,7 @@ export function kpiStore(db: Kysely<DB>) {
             })
             .execute();
         }
+        await planAggregatesStale(trx, code, args.planId);
         await recordChange(trx, {
           municipalityCode: code,
           planId: args.planId,

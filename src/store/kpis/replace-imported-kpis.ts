@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeRecord } from '../../core/change.ts';
 import { SouseiError } from '../../core/errors.ts';
 import type { KpiActualFields } from '../../core/kpi-record.ts';
+import { planAggregatesStale } from '../aggregates/fresh-aggregates.ts';
 import { recordChanges } from '../history/record-changes.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
 import type { DB } from '../schema.ts';
@@ -178,6 +179,7 @@ export async function replaceImportedKpis(
     })),
   ];
   await insertTargetsAndActuals(trx, s, written);
+  if (written.length > 0) await planAggregatesStale(trx, s.code, s.planId);
   await recordChanges(trx, [
     ...updates.map((u) => change(s, u, u.stored.id, u.stored.introducedIn)),
     ...inserts.map((p, i) => change(s, p, written[updates.length + i]?.id as number, introducedIn)),

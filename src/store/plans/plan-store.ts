@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { Plan } from '../../core/plan.ts';
+import { planAggregatesStale } from '../aggregates/fresh-aggregates.ts';
 import { inTransaction } from '../in-transaction.ts';
 import {
   findPlanId,
@@ -148,6 +149,8 @@ export function planStore(db: Kysely<DB>) {
             now: input.now,
             alsoWrites: input.records ? recordYears(input.records) : [],
           });
+          // The tree, projects and first year may change while a year is published.
+          await planAggregatesStale(trx, code, planId);
           if (input.records) {
             await saveImportedRecords(trx, { code, planId, now: input.now }, input.records);
           }
