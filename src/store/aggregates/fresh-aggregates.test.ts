@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { fieldsOf } from '../../core/kpi-record.ts';
 import { MURORAN_CONVENTIONS, type Plan } from '../../core/plan.ts';
@@ -321,5 +322,52 @@ describeEachDialect('published aggregates stay fresh', (store) => {
       },
     });
     expect(counter.statements.get('published_aggregates')).toBe(2);
+  });
+
+  // SQLite runs one writer at a time: the race below exists only on PostgreSQL.
+  it('a write racing another recompute of its plan is still counted (PostgreSQL)', async () => {
+    if (store().dialect !== 'postgres') return;
+    const code = '012114';
+    const f = await fixture(store(), code);
+    const db = databaseOf(store());
+    const [goalKpi] = await store().kpis.list(code, f.planId);
+    if (!goalKpi) throw new Error('fixture');
+    // A recompute (a publish, another editor's save) that has read the plan and written its
+    // rows, and has not committed yet.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const written = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const other = db.transaction().execute(async (trx) => {
+      await writePublishedAggregates(trx, code, f.planId);
+      started();
+      await held;
+    });
+    await written;
+    const save = store().kpis.save(
+      {
+        municipalityCode: code,
+        planId: f.planId,
+        kpiId: goalKpi.id,
+        fields: { ...fieldsOf(goalKpi), targetValue: 50 },
+      },
+      writer,
+    );
+    // Released once the save waits on the other transaction (a lock), not after some time.
+    for (;;) {
+      const { rows } = await sql<{ n: number }>`
+        select cast(count(*) as int) as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+      if ((rows[0]?.n ?? 0) > 0) break;
+    }
+    release();
+    await Promise.all([other, save]);
+    const stored = await storedRows(store(), code);
+    await inTransaction(db, (trx) => writePublishedAggregates(trx, code, f.planId));
+    expect(stored).toEqual(await storedRows(store(), code));
   });
 });

@@ -60,6 +60,7 @@ function recomputeNow(db: Kysely<DB>, mark: (stale: StalePlans) => void): Promis
 }
 
 async function recompute(trx: Kysely<DB>, stale: StalePlans): Promise<void> {
+  const due: { code: string; planId: number }[] = [];
   for (const [code, plans] of stale) {
     if (plans !== 'all' && plans.size === 0) continue;
     const published = await trx
@@ -69,8 +70,10 @@ async function recompute(trx: Kysely<DB>, stale: StalePlans): Promise<void> {
       .where('municipality_code', '=', code)
       .where('status', '=', 'published')
       .$if(plans !== 'all', (q) => q.where('plan_id', 'in', [...(plans as Set<number>)]))
-      .orderBy('plan_id')
       .execute();
-    for (const { plan_id } of published) await writePublishedAggregates(trx, code, plan_id);
+    for (const { plan_id } of published) due.push({ code, planId: plan_id });
   }
+  // By plan id: writers take each plan's turn (write-published-aggregates.ts) in one order.
+  due.sort((a, b) => a.planId - b.planId);
+  for (const { code, planId } of due) await writePublishedAggregates(trx, code, planId);
 }

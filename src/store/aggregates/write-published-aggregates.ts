@@ -1,14 +1,19 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { Yen } from '../../core/money.ts';
 import { municipalityKind } from '../../core/municipality-kind.ts';
 import { publicKpis } from '../../core/public-projection.ts';
+import { dialectOf } from '../database.ts';
 import { listKpis } from '../kpis/list-kpis.ts';
 import type { DB } from '../schema.ts';
 import { aggregateRows, planRows } from './aggregate-rows.ts';
 import { goalIndexOf } from './goal-index.ts';
 import { forgetStalePlan } from './stale-plans.ts';
 import { storedScale } from './stored-scale.ts';
+
+// The first key of the advisory locks that take turns over a plan's aggregates (the plan's id
+// is the second): 11 after the issue; no other lock of the two-key form uses it.
+const LOCK_SPACE = 11;
 
 // Rows (plan-years) per insert: well under SQLite's bound-parameter limit (19 columns a row).
 const CHUNK = 500;
@@ -26,6 +31,7 @@ export async function writePublishedAggregates(
   planId: number,
 ): Promise<void> {
   forgetStalePlan(trx, code, planId);
+  await takeTurn(trx, planId);
   await trx
     .deleteFrom('published_aggregates')
     .where('plan_id', '=', planId)
@@ -66,6 +72,20 @@ export async function writePublishedAggregates(
       .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
       .execute();
   }
+}
+
+/**
+ * On PostgreSQL, transactions writing one plan's aggregates take turns until commit. Without
+ * it two writers (another editor's save, a publish) each read the plan before the other
+ * committed, and the one committing second kept the first one's rows (its delete does not see
+ * rows inserted after it began; its insert then conflicts and does nothing): a change went
+ * missing. Waiting here, the second reads the plan as the first committed it. The lock is
+ * taken at the end of a change (after its other writes; several plans by id), so a holder does
+ * not go on to wait for rows another writer holds.
+ */
+async function takeTurn(trx: Kysely<DB>, planId: number): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${planId})`.execute(trx);
 }
 
 async function readPlanParts(
