@@ -1,3 +1,4 @@
+// biome-ignore lint/style/noRestrictedImports: the race test reads pg_stat_activity, which no store module describes, to see a writer wait on a lock.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { fieldsOf } from '../../core/kpi-record.ts';
