@@ -11,6 +11,7 @@ import { statementCounter } from '../reads/statement-counter.ts';
 import type { Store } from '../store.ts';
 import { describeEachDialect } from '../store-test-support.ts';
 import { insertTestAdmin, insertTestPlan } from '../test-plan.ts';
+import { planAggregatesStale } from './fresh-aggregates.ts';
 import { writePublishedAggregates } from './write-published-aggregates.ts';
 
 const NOW = '2026-11-30T00:00:00.000Z';
@@ -323,6 +324,22 @@ describeEachDialect('published aggregates stay fresh', (store) => {
       },
     });
     expect(counter.statements.get('published_aggregates')).toBe(2);
+  });
+
+  it('a plan marked stale outside a transaction that recomputes is recomputed at once', async () => {
+    const code = '012122';
+    const f = await fixture(store(), code);
+    const db = databaseOf(store());
+    await expectFreshAfter(store(), code, async () => {
+      // A writer that forgot its transaction: the mark still leaves the figures right.
+      await db
+        .updateTable('kpis')
+        .set({ target_value: 50 })
+        .where('municipality_code', '=', code)
+        .where('scope', '=', 'goal')
+        .execute();
+      await planAggregatesStale(db, code, f.planId);
+    });
   });
 
   // SQLite runs one writer at a time: the race below exists only on PostgreSQL.
