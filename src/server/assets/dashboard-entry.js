@@ -7,20 +7,21 @@
 // styles through the CSSOM, and tooltips are drawn inside the chart (richText), not as HTML.
 // Downloads carry the chart's title: SVG from a chart in server-side-rendering mode
 // (renderToSVGString, never put in the page), PNG from that SVG drawn on a canvas at twice the size.
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+// Deep imports of each part's installer: the grid without the axis pointer's own install (the
+// tooltip installs it), the plain legend without the scrolling one. The KPI baseline is a line
+// series with a single point (no Scatter). See docs/performance.md for each part's bytes.
 import { init, use } from 'echarts/core';
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as LineChart } from 'echarts/lib/chart/line/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/installSimple.js';
+import { install as LegendComponent } from 'echarts/lib/component/legend/installLegendPlain.js';
+import { install as TitleComponent } from 'echarts/lib/component/title/install.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
   LineChart,
-  ScatterChart,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -165,7 +166,8 @@ use([
   function trend(data, width) {
     const unit = data.valueUnit ?? '';
     const style = {
-      baseline: { type: 'scatter', symbol: 'diamond', symbolSize: 14 },
+      // One point, drawn as a line series without its line (ECharts' scatter chart adds 6 KB).
+      baseline: { type: 'line', symbol: 'diamond', symbolSize: 14, lineStyle: { opacity: 0 } },
       target: { type: 'line', symbol: 'rect', symbolSize: 9, lineStyle: { type: 'dashed' } },
       actual: { type: 'line', symbol: 'circle', symbolSize: 10, lineStyle: { width: 3 } },
     };
