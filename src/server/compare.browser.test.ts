@@ -64,7 +64,7 @@ describe.skipIf(!browserAvailable())('the comparison in pages, in a browser', ()
       /^令和2年度 \(R2\) の団体別の集計（1\d\d 行のうち 1～100 行目）$/,
     );
     expect(await page.locator('table').first().locator('tbody tr').count()).toBe(100);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
     expect(seriousViolations(await runAxe(page))).toEqual([]);
 
