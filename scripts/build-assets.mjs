@@ -21,8 +21,24 @@ function writeAtomically(path, bytes) {
   renameSync(temporary, path);
 }
 
-/** Builds every bundle with their compressed copies; returns the sizes written. */
-export async function buildAssets(esbuild) {
+/** Output bytes per source folder (echarts/chart/bar, zrender/svg, …), largest first. */
+function contributions(metafile) {
+  const groups = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const part = /node_modules\/((?:echarts|zrender)\/(?:lib\/)?[^/]+(?:\/[^/.]+)?)/.exec(path);
+      const key = part ? part[1].replace('/lib/', '/') : path;
+      groups[key] = (groups[key] ?? 0) + input.bytesInOutput;
+    }
+  }
+  return Object.entries(groups).sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Builds every bundle with their compressed copies; returns the sizes written (and, with
+ * `analyze`, each source folder's share of the minified bytes).
+ */
+export async function buildAssets(esbuild, { analyze = false } = {}) {
   mkdirSync(ASSETS_OUT, { recursive: true });
   const sizes = {};
   for (const [name, entry] of Object.entries(BUNDLES)) {
@@ -38,6 +54,7 @@ export async function buildAssets(esbuild) {
       legalComments: 'none',
       charset: 'utf8',
       write: false,
+      metafile: analyze,
       logLevel: 'warning',
     });
     const bytes = result.outputFiles[0].contents;
@@ -52,16 +69,20 @@ export async function buildAssets(esbuild) {
     writeAtomically(`${ASSETS_OUT}/${name}.gz`, gzip);
     writeAtomically(`${ASSETS_OUT}/${name}.br`, brotli);
     sizes[name] = { raw: bytes.length, gzip: gzip.length, brotli: brotli.length };
+    if (analyze) sizes[name].parts = contributions(result.metafile);
   }
   return sizes;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  const sizes = await buildAssets(await import('esbuild'));
+  // `--analyze`: which parts of ECharts the bytes come from (docs/performance.md).
+  const analyze = process.argv.includes('--analyze');
+  const sizes = await buildAssets(await import('esbuild'), { analyze });
   for (const [name, s] of Object.entries(sizes)) {
     console.log(
       `dist-assets/${name}: ${s.raw} bytes (gzip ${s.gzip}, brotli ${s.brotli}) in ${Date.now() - started} ms`,
     );
+    for (const [part, bytes] of s.parts ?? []) console.log(`${String(bytes).padStart(9)}  ${part}`);
   }
 }

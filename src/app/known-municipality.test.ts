@@ -4,6 +4,7 @@ import { createUser } from './auth/users.ts';
 import { generateMunicipality } from './generate/generate-municipality.ts';
 import { planDocumentText } from './generate/write-generated-set.ts';
 import { importPlan } from './import-plan.ts';
+import { resolvePlan } from './resolve-plan.ts';
 
 const MURORAN = { code: '012050', name: '室蘭市' };
 
@@ -84,5 +85,22 @@ describe('municipality codes and names entering the app', () => {
       }),
     ).rejects.toMatchObject({ messageKey: 'municipality.name-mismatch' });
     expect(await ctx().store.municipalities.find('272035')).toBeUndefined();
+  });
+
+  it('says a command’s unlisted code is not in the list, with near codes, before "no plan"', async () => {
+    // `sousei show`, `export` and `kpi import` find their plan here.
+    await expect(resolvePlan(ctx(), { municipalityCode: '012998' })).rejects.toMatchObject({
+      code: 'not-found',
+      messageKey: 'municipality.unknown-code-near',
+      params: { code: '012998', near: '012092 夕張市、012190 紋別市、012297 富良野市' },
+    });
+    await expect(resolvePlan(ctx(), { municipalityCode: '012999' })).rejects.toMatchObject({
+      messageKey: 'municipality.invalid-code',
+    });
+    // A listed code without a plan: no plan, as before.
+    await expect(resolvePlan(ctx(), { municipalityCode: '012050' })).rejects.toMatchObject({
+      code: 'not-found',
+      messageKey: 'plan.not-found',
+    });
   });
 });

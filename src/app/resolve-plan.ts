@@ -2,6 +2,7 @@ import { SouseiError } from '../core/errors.ts';
 import type { Plan } from '../core/plan.ts';
 import type { PlanSummary } from '../store/load-plan.ts';
 import type { AppContext } from './app-context.ts';
+import { knownMunicipality } from './known-municipality.ts';
 
 export interface PlanSelector {
   municipalityCode?: string;
@@ -16,6 +17,11 @@ export async function resolvePlan(ctx: AppContext, selector: PlanSelector): Prom
   const [only] = plans;
   if (plans.length === 1 && only) return only;
   if (plans.length === 0) {
+    // A code not in the 全国地方公共団体コード list is most likely mistyped: say so, with near
+    // codes, rather than only that no plan was found. Still "not found" (exit 3) for scripts.
+    if (selector.municipalityCode !== undefined) {
+      knownMunicipality(selector.municipalityCode, null, 'not-found');
+    }
     const detail = [selector.municipalityCode, selector.title].filter(Boolean).join(' ');
     throw new SouseiError('not-found', 'plan.not-found', { detail: detail ? `: ${detail}` : '' });
   }

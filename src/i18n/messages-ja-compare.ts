@@ -21,6 +21,16 @@ export const messagesJaCompare = {
     '「達成」はその年度の目標に対する達成度が 100% 以上の KPI の数で、尺度によらず比べられます。',
   'compare.caption': '{fiscalYear} の団体別の集計（{count} 行）',
   'compare.caption-by-goal': '{fiscalYear} の基本目標別の集計（{count} 行）',
+  'compare.caption-paged': '{fiscalYear} の団体別の集計（{count} 行のうち {first}～{last} 行目）',
+  'compare.caption-by-goal-paged':
+    '{fiscalYear} の基本目標別の集計（{count} 行のうち {first}～{last} 行目）',
+  'compare.pages': '表のページ',
+  'compare.pages.status': '{page} / {pageCount} ページ',
+  'compare.pages.previous': '前のページ',
+  'compare.pages.next': '次のページ',
+  'compare.pages.page': '{page} ページ',
+  'compare.pages.note':
+    '画面には {plans} 計画ずつ表示します。CSV と API は絞り込みに合うすべての行を含みます。',
   'compare.totals.title': '年度ごとの合計（同じ絞り込み）',
   'compare.totals.caption': '公表済みの年度ごとの団体横断の合計',
   'compare.none': '条件に合う公表済みのデータはまだありません。',
@@ -59,4 +69,7 @@ export const messagesJaCompare = {
   'compare.invalid-kind':
     '団体の区分として読めません: {value}（prefecture・designated-city・city・special-ward・town・village）',
   'compare.invalid-grouping': '行の単位として読めません: {value}（municipality・goal）',
+  'compare.invalid-page': 'ページの番号として読めません: {value}（1 以上の整数）',
+  'compare.page-out-of-range':
+    '{value} ページはありません。この絞り込みの表は {last} ページまでです。',
 } as const;

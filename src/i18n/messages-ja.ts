@@ -197,8 +197,6 @@ export const messagesJa = {
   'municipality.invalid-code':
     '全国地方公共団体コードが正しくありません: {code}（6桁・検査数字付き。例: 012050）',
   'municipality.required': '団体を --municipality（全国地方公共団体コード）で指定してください',
-  'municipality.name-required':
-    '団体 {code} は未登録です。--municipality-name で団体名を指定してください',
   'plan.not-found': '計画が見つかりません{detail}',
   'plan.title-required': '計画名がありません。--plan で計画名を指定してください',
   'plan.ambiguous': '計画が複数あります。--municipality と --plan で指定してください: {choices}',

@@ -44,8 +44,10 @@ describe('the dashboard bundle', () => {
       const r = await get(encoding);
       expect(r.headers.get('content-encoding')).toBeNull();
       const bytes = new Uint8Array(await r.arrayBuffer());
-      // The full library is 1.1 MB minified; the modular core with three chart types, 0.56 MB.
-      expect(bytes.length).toBeLessThanOrEqual(600 * 1024);
+      // The full library is 1.1 MB minified; ECharts' core with its SVG renderer alone is 314 KB,
+      // what this dashboard draws with 537 KiB (docs/performance.md). A budget, not a target:
+      // a chart type or component added without a look at its bytes fails here.
+      expect(bytes.length).toBeLessThanOrEqual(540 * 1024);
       expect(new TextDecoder().decode(bytes.subarray(0, 200))).not.toContain('<');
     }
   });

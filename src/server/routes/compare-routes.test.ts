@@ -121,5 +121,24 @@ for (const dialect of DIALECTS) {
       expect(api.status).toBe(400);
       expect(await api.json()).toMatchObject({ error: { code: 'usage' } });
     });
+
+    it('pages the table only: a page past the last or unreadable is 400, the CSV is whole', async () => {
+      const first = await server.app.request('/compare?page=1&by=goal');
+      expect(first.status).toBe(200);
+      // One page in all: no page links.
+      expect(await first.text()).not.toContain('aria-label="表のページ"');
+      const past = await server.app.request('/compare?page=2');
+      expect(past.status).toBe(400);
+      expect(await past.text()).toContain(
+        '2 ページはありません。この絞り込みの表は 1 ページまでです。',
+      );
+      const unreadable = await server.app.request('/compare?page=two');
+      expect(unreadable.status).toBe(400);
+      expect(await unreadable.text()).toContain('ページの番号として読めません: two');
+      const csv = await server.app.request('/compare.csv?fiscalYear=R2&page=2');
+      expect(csv.status).toBe(200);
+      const whole = await server.app.request('/compare.csv?fiscalYear=R2');
+      expect(await csv.text()).toBe(await whole.text());
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { comparisonCsv } from '../../app/compare/compare-csv.ts';
+import { pageOfComparison, parseComparePage } from '../../app/compare/compare-paging.ts';
 import { parseCompareQuery } from '../../app/compare/compare-query.ts';
 import { loadComparison } from '../../app/compare/load-comparison.ts';
 import { t } from '../../i18n/translate.ts';
@@ -24,7 +25,8 @@ function comparisonFor(c: Context<ServerEnv>) {
 }
 
 /**
- * The public cross-municipality page (issue 11). It runs after the session middleware so the
+ * The public cross-municipality page (issue 11), a page of rows at a time (`page`, see
+ * compare-paging.ts: the whole country by goal would be 4.3 million characters). It runs after the session middleware so the
  * layout shows who is signed in. A signed-out reader needs no CSRF token here (the filters are a
  * GET form; the only posting form, sign-out, is shown to a signed-in reader, who carries the
  * session's own token), so the cookie the middleware gave a first visit is left out: every
@@ -33,7 +35,9 @@ function comparisonFor(c: Context<ServerEnv>) {
 export function compareRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.get('/compare', async (c) => {
-    const comparison = await comparisonFor(c);
+    // The page is read before the rows so an unreadable number costs no query.
+    const pageNumber = parseComparePage(c.req.query('page'));
+    const comparison = pageOfComparison(await comparisonFor(c), pageNumber);
     c.header('cache-control', PUBLIC_CACHE);
     const response = page(c, t('compare.title'), <ComparePage comparison={comparison} />);
     if (!c.get('actor')) withoutCookie(response, CSRF_COOKIE);
@@ -50,8 +54,9 @@ function withoutCookie(response: Response, name: string): void {
 }
 
 /**
- * The comparison's CSV: data only, the same for everyone, so it is mounted before the session
- * middleware (like the API): no cookie is read or set and every answer is cacheable.
+ * The comparison's CSV: every row of the filters, never paged (`page` is not read). Data only,
+ * the same for everyone, so it is mounted before the session middleware (like the API): no
+ * cookie is read or set and every answer is cacheable.
  */
 export function compareDataRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();

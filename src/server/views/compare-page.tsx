@@ -5,6 +5,7 @@ import {
   compareColumns,
   percent,
 } from '../../app/compare/compare-columns.ts';
+import { type PagedComparison, PLANS_PER_PAGE } from '../../app/compare/compare-paging.ts';
 import type { Comparison, YearTotal } from '../../app/compare/load-comparison.ts';
 import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { PREFECTURES } from '../../core/municipality-code.ts';
@@ -12,6 +13,7 @@ import { MUNICIPALITY_KINDS } from '../../core/municipality-kind.ts';
 import { BUILT_IN_SCALES } from '../../core/status-scale.ts';
 import { t } from '../../i18n/translate.ts';
 import { type Query, urls } from '../urls.ts';
+import { ComparePagesNav } from './compare-pages-nav.tsx';
 import { fyLabel } from './format.ts';
 
 const number = new Intl.NumberFormat('ja-JP');
@@ -24,7 +26,10 @@ function shown(cell: CompareCell, type: CompareColumn['type']): string {
   return type === 'year' ? String(cell) : number.format(cell);
 }
 
-/** The filters as a query string for the CSV links: what is shown is what is downloaded. */
+/**
+ * The filters as a query string for the CSV and page links: what is shown is what is
+ * downloaded (every page of it).
+ */
 export function compareQueryOf(c: Comparison): Query {
   return {
     fiscalYear: c.query.fiscalYear,
@@ -107,14 +112,22 @@ function Filters(props: { comparison: Comparison }) {
   );
 }
 
-function RowsTable(props: { comparison: Comparison }) {
+/** The table's caption: how many rows in all, and which of them this page shows. */
+function captionOf(comparison: PagedComparison): string {
+  const { paging, query } = comparison;
+  const key = query.by === 'goal' ? 'compare.caption-by-goal' : 'compare.caption';
+  return t(paging.pageCount > 1 ? `${key}-paged` : key, {
+    fiscalYear: query.fiscalYear === null ? '' : fyLabel(query.fiscalYear),
+    count: paging.rowCount,
+    first: paging.firstRow,
+    last: paging.lastRow,
+  });
+}
+
+function RowsTable(props: { comparison: PagedComparison }) {
   const { comparison } = props;
   const columns = compareColumns(comparison.query.by);
-  const fiscalYear = comparison.query.fiscalYear;
-  const caption = t(
-    comparison.query.by === 'goal' ? 'compare.caption-by-goal' : 'compare.caption',
-    { fiscalYear: fiscalYear === null ? '' : fyLabel(fiscalYear), count: comparison.rows.length },
-  );
+  const caption = captionOf(comparison);
   // The wide table scrolls sideways: its region takes the keyboard focus so it can be scrolled
   // without a mouse (WCAG 2.1.1; axe scrollable-region-focusable), named by the caption.
   return (
@@ -204,10 +217,14 @@ function TotalsTable(props: { totals: YearTotal[] }) {
   );
 }
 
-/** The public comparison page: GET filters (no JavaScript needed), the table, totals, CSV. */
-export function ComparePage(props: { comparison: Comparison }) {
+/**
+ * The public comparison page: GET filters (no JavaScript needed), one page of the table with
+ * links to the others, totals, CSV (every row).
+ */
+export function ComparePage(props: { comparison: PagedComparison }) {
   const { comparison } = props;
   const query = compareQueryOf(comparison);
+  const paged = comparison.paging.pageCount > 1;
   return (
     <>
       <h1>{t('compare.title')}</h1>
@@ -219,6 +236,12 @@ export function ComparePage(props: { comparison: Comparison }) {
       ) : (
         <>
           <RowsTable comparison={comparison} />
+          <ComparePagesNav paging={comparison.paging} query={query} />
+          {paged ? (
+            <p class="hint">
+              {t('compare.pages.note', { plans: PLANS_PER_PAGE[comparison.query.by] })}
+            </p>
+          ) : null}
           <p>
             {t('compare.download')}:{' '}
             <a href={urls.compareCsv({ ...query, bom: 1 })}>{t('compare.download.bom')}</a>・
