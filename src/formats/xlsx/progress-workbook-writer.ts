@@ -120,6 +120,8 @@ function addSheet(
   sheet.views = [{ state: 'frozen', ySplit: sub.number, xSplit: 0 }];
 
   const deepest = levels.length - 2;
+  // Heading rows merge across the amount columns: styling those cells styles the merge.
+  const headings = new Set<number>();
   const walk = (nodes: PlanNode[], depth: number) => {
     for (const node of nodes) {
       if (depth < deepest || node.projects.length === 0) {
@@ -127,6 +129,7 @@ function addSheet(
         sheet.mergeCells(row.number, 1, row.number, width);
         row.font = depth === 0 ? bold : font;
         row.getCell(1).border = border;
+        headings.add(row.number);
       }
       const first = sheet.rowCount + 1;
       for (const p of node.projects) {
@@ -168,7 +171,9 @@ function addSheet(
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       cell.border = border;
-      if (c >= 4 && c < width && r > sub.number) {
+      if (headings.has(r)) {
+        cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+      } else if (c >= 4 && c < width && r > sub.number) {
         cell.numFmt = numberFormat(plan);
         cell.alignment = { horizontal: 'right', vertical: 'top' };
       }
