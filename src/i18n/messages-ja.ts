@@ -14,6 +14,7 @@ import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
 import { messagesJaNational } from './messages-ja-national.ts';
 import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
+import { messagesJaWords } from './messages-ja-words.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -37,6 +38,7 @@ export const messagesJa = {
   ...messagesJaMappingReader,
   ...messagesJaNational,
   ...messagesJaCompare,
+  ...messagesJaWords,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

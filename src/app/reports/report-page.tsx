@@ -71,12 +71,20 @@ export function ReportPage(props: ReportPageProps) {
       {links ? (
         <>
           <p class="actions no-print">
-            <a class="button button--secondary" href={links.pdf(all ? 'all' : (first ?? 'all'))}>
-              PDF をダウンロード（A3 横）
+            {/* app.js says in the status line below that the print is under way. */}
+            <a
+              class="button button--secondary"
+              href={links.pdf(all ? 'all' : (first ?? 'all'))}
+              data-pdf-status="pdf-status"
+              data-pending={t('report.pdf.pending')}
+              data-done={t('report.pdf.done')}
+            >
+              {t('report.pdf.link')}
             </a>
             <a href={links.xlsx(all ? { layout: 'cumulative' } : { fy: first })}>Excel</a>
             <a href={links.downloads}>その他のダウンロード</a>
           </p>
+          <p id="pdf-status" class="no-print" role="status" />
           <form method="get" action={links.report} class="filters">
             <div class="field">
               <label for="fy">年度</label>
