@@ -1,3 +1,4 @@
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ReportEvaluation } from '../evaluation/report-evaluation.ts';
@@ -50,7 +51,7 @@ export function ReportPage(props: ReportPageProps) {
       ? ''
       : first === last
         ? fyLabel(first)
-        : `${fyLabel(first)}～${fyLabel(last)}（累計）`;
+        : `${fyLabel(first)}～${fyLabel(last)}・累計`;
   const legend = [
     t('report.legend.result', { mark: c.resultMark }),
     c.arrow === 'revision'
@@ -138,8 +139,7 @@ export function ReportPage(props: ReportPageProps) {
       <section class="table-scroll" aria-labelledby="report-caption" tabindex={0}>
         <table class="report">
           <caption id="report-caption">
-            {plan.municipality.name} {view.summary.title} 進捗状況表 {yearsLabel}
-            （単位：{unit}）
+            {plan.municipality.name} {view.summary.title} 進捗状況表 {yearsLabel}・単位：{unit}
           </caption>
           <colgroup span={3} />
           {years.map(() => (
@@ -242,10 +242,12 @@ export function ReportPage(props: ReportPageProps) {
                     {evaluation ? (
                       <>
                         <td class="report__evaluation">
-                          {(row.ref && evaluation.byProject.get(row.ref.id)?.effect) || '—'}
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.effect) ||
+                            NO_VALUE_MARK}
                         </td>
                         <td class="report__evaluation">
-                          {(row.ref && evaluation.byProject.get(row.ref.id)?.policy) || '—'}
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.policy) ||
+                            NO_VALUE_MARK}
                         </td>
                       </>
                     ) : null}

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { renderActivity } from '../../core/activity-notation.ts';
 import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
 import { formatAmount, UNIT_FACTOR, type Yen } from '../../core/money.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { financeFor, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
 import { metadataRows } from '../tsv/progress-table-metadata.ts';
@@ -20,7 +21,7 @@ const CHECKBOX = '☐';
 export type WorkbookLayout = 'per-year' | 'cumulative';
 
 function amountCell(yen: Yen | null, plan: Plan): number | string {
-  if (yen === null) return '-';
+  if (yen === null) return NO_VALUE_MARK;
   // The number shown in the table's unit, exact: 2,551,010 円 → 2551.01 千円.
   return Number(formatAmount(yen, plan.amountUnit).replaceAll(',', ''));
 }

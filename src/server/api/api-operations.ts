@@ -89,7 +89,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: '計画',
     summary: '計画の JSON 文書（オープンデータ）',
     description:
-      'docs/json-format.md の形式の文書。読める年度の予算・決算・結果だけを含みます（例は一事業に省略）。',
+      '/docs/json-format で説明する形式の文書。読める年度の予算・決算・結果だけを含みます（例は一事業に省略）。',
     parameters: [P.planId],
     ok: { description: '計画の文書', schema: PlanDocumentSchema, example: EXAMPLES.planDocument },
     notFound: jsonError('ない、または公表していない計画', ERROR_EXAMPLES.planNotFound()),
@@ -184,7 +184,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: '団体間の比較',
     summary: '団体間の比較（公表済みの年度の集計）',
     description:
-      '公表済みの年度の予算・決算・執行率と KPI の達成状況を団体ごと（by=goal で基本目標ごと）に、年度ごとの合計とともに返します。トークンの有無によらず公表済みの年度だけです。ページ /compare と CSV /compare.csv と同じ行（docs/compare.md）。',
+      '公表済みの年度の予算・決算・執行率と KPI の達成状況を団体ごと（by=goal で基本目標ごと）に、年度ごとの合計とともに返します。トークンの有無によらず公表済みの年度だけです。ページ /compare と CSV /compare.csv と同じ行（列の説明は /docs/compare）。',
     parameters: [
       {
         ...P.fiscalYearQuery,
