@@ -92,6 +92,9 @@ describe('the small words of every page', () => {
       '/m/012050',
       '/',
       '/api/docs',
+      `${p1.page}/return?fy=2021`,
+      `${base}/years/2021?action=lock`,
+      `${base}/years/2020?action=unpublish`,
     ];
     const readers: [string, Session][] = [
       ['public', await anonymous(server)],
