@@ -103,7 +103,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
       const status = ERROR_STATUS[error.code].http;
       return page(
         c,
-        'エラー',
+        status === 403 ? t('error-page.forbidden') : t('error-page.failed'),
         <ErrorPage
           status={status}
           message={t(error.messageKey, error.params)}

@@ -234,7 +234,7 @@ describe('the way in and the way back', () => {
     });
     expect(r.status).toBe(403);
     const html = await r.text();
-    expect(html).toContain('権限がありません');
+    expect(html).toContain('<title>権限がありません');
     expect(html).toContain('企画課の管理者');
     expect(html).toContain(`href="${base}?fy=2021"`);
     expect(html).toContain('前のページに戻る');
