@@ -3,6 +3,7 @@ export const messagesJaWords = {
   'report.pdf.link': 'PDF をダウンロード（A3 横・作成に数秒かかります）',
   'report.pdf.pending': 'PDFを作成しています…（数秒かかります）',
   'report.pdf.done': 'PDFをダウンロードしました',
+  'report.pdf.takes-seconds': '（作成に数秒かかります）',
   'history.activities.open': '変更前と変更後を見る',
   'error-page.forbidden': '権限がありません',
   'error-page.failed': 'できませんでした',

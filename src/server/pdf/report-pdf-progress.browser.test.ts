@@ -45,4 +45,19 @@ describe.skipIf(!browserAvailable())('the PDF link on the report page', () => {
     expect(prints).toBe(1);
     await context.close();
   });
+
+  it('does the same for the PDF links of the downloads page', async () => {
+    const context = await test.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${test.url}/m/012050`);
+    const plan = await page.locator('a[href*="/plans/"]').first().getAttribute('href');
+    await page.goto(`${test.url}${plan?.replace(/\?.*/, '')}/downloads`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^PDF / }).first().click();
+    await expect
+      .poll(async () => page.getByRole('status').filter({ hasText: /PDF/ }).textContent())
+      .toMatch(/PDFを作成しています|PDFをダウンロードしました/);
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await context.close();
+  });
 });

@@ -82,10 +82,20 @@ export function downloadRoutes(): Hono<ServerEnv> {
           </li>
           {years.map((fy) => (
             <li>
-              <a href={urls.planPage(plan, 'report.pdf', { fy })}>PDF {fyLabel(fy)}・A3 横</a>
+              <a
+                href={urls.planPage(plan, 'report.pdf', { fy })}
+                data-pdf-status="pdf-status"
+                data-pending={t('report.pdf.pending')}
+                data-done={t('report.pdf.done')}
+              >
+                PDF {fyLabel(fy)}・A3 横
+              </a>
+              <span class="hint">{t('report.pdf.takes-seconds')}</span>
             </li>
           ))}
         </ul>
+        {/* app.js says here that a PDF is being printed (a few seconds). */}
+        <p id="pdf-status" role="status" />
         <h2>オープンデータ</h2>
         <ul>
           {(Object.keys(TABLES) as OpenDataTable[]).map((table) => (
