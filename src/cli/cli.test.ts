@@ -75,7 +75,7 @@ describe('sousei CLI', () => {
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/70,090\s+52,139\s+74\.4%\s+合計/);
     expect(show.stdout).toMatch(/322\s+490\s+152\.2%\s+1\. 移住推進事業/);
-    expect(show.stdout).toMatch(/-\s+-\s+—\s+16\. 市有地を活用した宅地供給/);
+    expect(show.stdout).toMatch(/-\s+-\s+-\s+16\. 市有地を活用した宅地供給/);
   });
 
   it('says nothing changed when the same file is imported again', () => {

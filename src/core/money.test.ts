@@ -242,9 +242,9 @@ describe('formatRate', () => {
     expect(formatRate(-0.0001)).toBe('0.0%');
   });
 
-  it('writes a missing rate as —', () => {
-    expect(formatRate(null)).toBe('—');
-    expect(formatRate(Number.NaN)).toBe('—');
+  it('writes a missing rate with the one no-value mark', () => {
+    expect(formatRate(null)).toBe('-');
+    expect(formatRate(Number.NaN)).toBe('-');
   });
 });
 

@@ -1,5 +1,5 @@
 import { toHalfWidth } from './half-width.ts';
-import { isNoValue } from './no-value.ts';
+import { isNoValue, NO_VALUE_MARK } from './no-value.ts';
 
 /** The unit a table shows amounts in (表示単位). */
 export type AmountUnit = '円' | '千円' | '百万円';
@@ -120,7 +120,7 @@ export function amountFromNumber(value: number, unit: AmountUnit): ParsedAmount 
  * safe integer.
  */
 export function formatAmount(yen: Yen | null, unit: AmountUnit): string {
-  if (yen === null) return '-';
+  if (yen === null) return NO_VALUE_MARK;
   if (!Number.isSafeInteger(yen)) throw new RangeError(`Not a whole number of yen: ${yen}`);
   const scale = UNIT_SCALE[unit];
   const digits = String(Math.abs(yen)).padStart(scale + 1, '0');
@@ -154,9 +154,9 @@ export function executionRate(budget: Yen | null, settlement: Yen | null): numbe
   return settlement / budget;
 }
 
-/** A rate as a percentage with one decimal ('152.2%'); null (or a non-finite rate) → '—'. */
+/** A rate as a percentage with one decimal ('152.2%'); null (or a non-finite rate) → the no-value mark. */
 export function formatRate(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return '—';
+  if (rate === null || !Number.isFinite(rate)) return NO_VALUE_MARK;
   const text = (rate * 100).toFixed(1);
   return `${text === '-0.0' ? '0.0' : text}%`;
 }

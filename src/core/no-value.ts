@@ -8,6 +8,13 @@ import { toHalfWidth } from './half-width.ts';
  */
 const NO_VALUE = new Set(['', '-', '\u2010', '\u2011', '\u2013', '\u2014', '\u2015', '\u2212']);
 
+/**
+ * The one mark that every page, the report, its PDF and the workbook show for a missing value:
+ * the source table's own hyphen (its amounts read `-`), so an exported workbook reads back the
+ * same. CSV leaves the cell empty instead.
+ */
+export const NO_VALUE_MARK = '-';
+
 const norm = (text: string) => toHalfWidth(text).trim();
 
 /** True when a cell's text means no value; `extra` adds a mapping's own tokens (該当なし). */

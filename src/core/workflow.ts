@@ -35,6 +35,17 @@ export function shownProjectStatus(year: YearStatus, status: ProjectStatus): Sho
   return closed && isUnfinished(status) ? 'unfinished' : status;
 }
 
+/** The statuses a year's projects can show, in the order of the cycle (the status filter's). */
+export function shownStatusChoices(year: YearStatus): ShownProjectStatus[] {
+  return year === 'locked' || year === 'published'
+    ? ['unfinished', 'submitted', 'accepted']
+    : ['untouched', 'entering', 'submitted', 'returned', 'accepted'];
+}
+
+export function isShownProjectStatus(value: string): value is ShownProjectStatus {
+  return value === 'unfinished' || isProjectStatus(value);
+}
+
 export type YearAction = 'open' | 'lock' | 'unlock' | 'publish' | 'unpublish';
 
 const YEAR_TRANSITIONS: Record<YearAction, { from: readonly YearStatus[]; to: YearStatus }> = {

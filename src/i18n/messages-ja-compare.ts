@@ -37,7 +37,7 @@ export const messagesJaCompare = {
   'compare.download': 'この表を CSV でダウンロード',
   'compare.download.bom': 'CSV（Excel 用、BOM 付き UTF-8）',
   'compare.download.plain': 'CSV（UTF-8）',
-  'compare.docs': '列の説明: docs/compare.md',
+  'compare.docs': '列の説明',
   'compare.kind.prefecture': '都道府県',
   'compare.kind.designated-city': '政令指定都市',
   'compare.kind.city': '市',

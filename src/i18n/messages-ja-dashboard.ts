@@ -2,7 +2,7 @@
 export const messagesJaDashboard = {
   // The dashboard
   'dashboard.title': 'ダッシュボード',
-  'dashboard.lead': '{fiscalYear}（{status}）・金額の単位: {unit}・計画期間 {first}～{last}',
+  'dashboard.lead': '{fiscalYear}・{status}・金額の単位: {unit}・計画期間 {first}～{last}',
   'dashboard.section.budget': '予算と決算',
   'dashboard.section.rates': '執行率の分布',
   'dashboard.section.kpi-bands': 'KPI の達成状況（目標別）',
@@ -60,13 +60,13 @@ export const messagesJaDashboard = {
   'dashboard.csv': 'CSV',
   'dashboard.png': 'PNG 画像',
   'dashboard.svg': 'SVG 画像',
-  'dashboard.download-of': '（{title}）',
+  'dashboard.download-of': '：{title}',
   'dashboard.no-chart':
     'グラフは JavaScript が有効なときに表示されます。同じ内容を表でご覧いただけます。',
   // The validation page before publishing
   'check.title': '公表前の検査',
   'check.lead':
-    '{fiscalYear}（{status}）の公表前に確かめる事項です。エラーがあるまま公表するには、理由の記入が必要です（記録されます）。',
+    '{fiscalYear}の公表前に確かめる事項です（年度の状態: {status}）。エラーがあるまま公表するには、理由の記入が必要です。理由は記録されます。',
   'check.counts': 'エラー {error} 件、警告 {warning} 件',
   'check.none': '指摘事項はありません。',
   'check.group.error': 'エラー（{count} 件）',

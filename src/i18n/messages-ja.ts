@@ -15,6 +15,7 @@ import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
 import { messagesJaNational } from './messages-ja-national.ts';
 import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
+import { messagesJaWords } from './messages-ja-words.ts';
 
 /**
  * The message catalogue: every string a person reads, in Japanese (the product's language).
@@ -39,6 +40,7 @@ export const messagesJa = {
   ...messagesJaNational,
   ...messagesJaCompare,
   ...messagesJaFigures,
+  ...messagesJaWords,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
@@ -120,7 +122,7 @@ export const messagesJa = {
   // Statuses
   'status.year.preparing': '準備中',
   'status.year.open': '入力受付中',
-  'status.year.locked': '締切（ロック）',
+  'status.year.locked': '締切済み',
   'status.year.published': '公表済み',
   'status.project.entering': '入力中',
   'status.project.submitted': '入力完了',
@@ -163,14 +165,16 @@ export const messagesJa = {
   'project.edit': '{fiscalYear} の入力',
   'project.no-history': '変更の記録はまだありません。',
   'history.finance': '{field}: {before} → {after}（{unit}）',
-  'history.activities': '取組を変更',
+  'history.activities': '取組・結果・見直しを変更',
   'history.project-status': '入力状況: {before} → {after}',
   'history.year-status': '年度の状態: {before} → {after}',
   'history.comment': 'コメント: {comment}',
-  'history.origin.web': '画面から',
-  'history.origin.import': '取り込み',
-  'history.origin.restore': '復元',
-  'history.origin.workflow': '進行管理',
+  'history.origin.web': '画面から入力',
+  'history.origin.api': 'API から入力',
+  'history.origin.cli': 'コマンドで実行',
+  'history.origin.import': 'ファイルの取り込み',
+  'history.origin.restore': '履歴から元に戻す',
+  'history.origin.workflow': '入力状況・年度の進行',
   // The progress report
   'report.note.revision':
     '表記: {checkbox} は取組、{result} は事業の結果（{result}R2… は令和2年度の結果）、{revision} はその時の事業の見直し内容、下線は KPI に位置付けている結果です。',

@@ -19,6 +19,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
 import { compareDataRoutes, compareRoutes } from './routes/compare-routes.tsx';
 import { dashboardRoutes } from './routes/dashboard-routes.tsx';
+import { docRoutes } from './routes/doc-routes.tsx';
 import { downloadRoutes } from './routes/download-routes.tsx';
 import { entryRoutes } from './routes/entry-routes.tsx';
 import { evaluationRoutes } from './routes/evaluation-routes.tsx';
@@ -36,6 +37,8 @@ import { tokenRoutes } from './routes/token-routes.tsx';
 import { userRoutes } from './routes/user-routes.tsx';
 import { workflowRoutes } from './routes/workflow-routes.tsx';
 import { BodyTooLarge } from './upload/multipart-stream.ts';
+import { urls } from './urls.ts';
+import { ErrorPage, sameSiteBack } from './views/error-page.tsx';
 
 /**
  * The web application as a Hono app: tests drive it in-process with `app.request('/path')`,
@@ -63,6 +66,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.use('*', webBodyLimit(config)); // before anything parses a body (CSRF does)
   app.use('*', csrfMiddleware);
   app.route('/', homeRoutes());
+  app.route('/', docRoutes());
   app.route('/', compareRoutes());
   app.route('/', authRoutes());
   app.route('/', planRoutes());
@@ -90,18 +94,22 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
         error.code === 'unauthenticated' ||
         (error.code === 'forbidden' && !c.get('actor') && error.messageKey === 'auth.forbidden')
       ) {
-        return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+        // The whole address comes back after login, its query too (?fy=2021).
+        const here = new URL(c.req.url);
+        return c.redirect(urls.login(`${here.pathname}${here.search}`), 303);
       }
       if (error.code === 'not-found')
         return page(c, 'ページが見つかりません', <NotFound />, { status: 404 });
       const status = ERROR_STATUS[error.code].http;
       return page(
         c,
-        'エラー',
-        <div class="error-summary" role="alert">
-          <h1>{status === 403 ? '権限がありません' : 'できませんでした'}</h1>
-          <p>{t(error.messageKey, error.params)}</p>
-        </div>,
+        status === 403 ? t('error-page.forbidden') : t('error-page.failed'),
+        <ErrorPage
+          status={status}
+          message={t(error.messageKey, error.params)}
+          actor={c.get('actor')}
+          back={sameSiteBack(c.req.header('referer'), c.req.url)}
+        />,
         { status },
       );
     }

@@ -230,8 +230,8 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
         .getByRole('button')
         .allTextContents(),
     ).toEqual([
-      'PNG 画像（令和2年度 (R2) の目標別の予算と決算（千円））',
-      'SVG 画像（令和2年度 (R2) の目標別の予算と決算（千円））',
+      'PNG 画像：令和2年度 (R2) の目標別の予算と決算（千円）',
+      'SVG 画像：令和2年度 (R2) の目標別の予算と決算（千円）',
     ]);
     // Opening the table shows the figures.
     const goalFigure = page.getByRole('figure', { name: /目標別の予算と決算/ });

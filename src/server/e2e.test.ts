@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable())('the yearly cycle in a browser', () => {
       page.waitForURL(/\/years\?fy=2021&done=lock$/),
       page.getByRole('main').getByRole('button', { name: '締め切る（ロック）' }).click(),
     ]);
-    expect(await r3.textContent()).toContain('締切（ロック）');
+    expect(await r3.textContent()).toContain('締切済み');
     expect(await page.getByRole('status').textContent()).toContain('締め切りました');
     await Promise.all([
       page.waitForURL(/\/years\/2021\?action=publish$/),
@@ -176,7 +176,7 @@ describe.skipIf(!browserAvailable())('the yearly cycle in a browser', () => {
       page.waitForURL(/fy=2021/),
       page.getByLabel('年度').selectOption({ label: '令和3年度 (R3)' }),
     ]);
-    expect(await page.getByText('令和3年度 (R3)（公表済み）').count()).toBe(1);
+    expect(await page.getByText('令和3年度 (R3)・公表済み', { exact: false }).count()).toBe(1);
     const cells = await row('移住推進事業').getByRole('cell').allTextContents();
     expect(cells).toEqual([expect.stringContaining('移住推進事業'), '400', '380', '95.0%']);
     await page.screenshot({ path: join(shots, 'plan-page.png'), fullPage: true });

@@ -5,7 +5,7 @@ import type { ServerEnv } from './env.ts';
 import { Layout, type LayoutProps } from './views/layout.tsx';
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: '企画課（管理者）',
+  admin: '企画課・管理者',
   editor: '担当課',
   committee: '外部有識者',
 };

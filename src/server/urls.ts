@@ -54,6 +54,9 @@ export interface PlanAddress {
   planId: number;
 }
 
+/** The documentation a page may link to, served by the installation (doc-routes.tsx). */
+export type DocName = 'json-format' | 'open-data-csv' | 'compare' | 'mapping' | 'kpi-import';
+
 export const urls = {
   home: () => '/',
   login: (next?: string) => withQuery('/login', { next }),
@@ -74,6 +77,7 @@ export const urls = {
   /** The public cross-municipality view (issue 11) and its CSV, with the same filters. */
   compare: (query?: Query) => withQuery('/compare', query),
   compareCsv: (query?: Query) => withQuery('/compare.csv', query),
+  doc: (name: DocName, as?: 'md') => `/docs/${name}${as === 'md' ? '.md' : ''}`,
   account: (page: 'tokens' | 'password' = 'tokens', query?: Query) =>
     withQuery(`/account/${page}`, query),
 };

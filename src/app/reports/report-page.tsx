@@ -1,3 +1,4 @@
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ReportEvaluation } from '../evaluation/report-evaluation.ts';
@@ -50,7 +51,7 @@ export function ReportPage(props: ReportPageProps) {
       ? ''
       : first === last
         ? fyLabel(first)
-        : `${fyLabel(first)}～${fyLabel(last)}（累計）`;
+        : `${fyLabel(first)}～${fyLabel(last)}・累計`;
   const legend = [
     t('report.legend.result', { mark: c.resultMark }),
     c.arrow === 'revision'
@@ -71,12 +72,20 @@ export function ReportPage(props: ReportPageProps) {
       {links ? (
         <>
           <p class="actions no-print">
-            <a class="button button--secondary" href={links.pdf(all ? 'all' : (first ?? 'all'))}>
-              PDF をダウンロード（A3 横）
+            {/* app.js says in the status line below that the print is under way. */}
+            <a
+              class="button button--secondary"
+              href={links.pdf(all ? 'all' : (first ?? 'all'))}
+              data-pdf-status="pdf-status"
+              data-pending={t('report.pdf.pending')}
+              data-done={t('report.pdf.done')}
+            >
+              {t('report.pdf.link')}
             </a>
             <a href={links.xlsx(all ? { layout: 'cumulative' } : { fy: first })}>Excel</a>
             <a href={links.downloads}>その他のダウンロード</a>
           </p>
+          <p id="pdf-status" class="no-print" role="status" />
           <form method="get" action={links.report} class="filters">
             <div class="field">
               <label for="fy">年度</label>
@@ -130,8 +139,7 @@ export function ReportPage(props: ReportPageProps) {
       <section class="table-scroll" aria-labelledby="report-caption" tabindex={0}>
         <table class="report">
           <caption id="report-caption">
-            {plan.municipality.name} {view.summary.title} 進捗状況表 {yearsLabel}
-            （単位：{unit}）
+            {plan.municipality.name} {view.summary.title} 進捗状況表 {yearsLabel}・単位：{unit}
           </caption>
           <colgroup span={3} />
           {years.map(() => (
@@ -234,10 +242,12 @@ export function ReportPage(props: ReportPageProps) {
                     {evaluation ? (
                       <>
                         <td class="report__evaluation">
-                          {(row.ref && evaluation.byProject.get(row.ref.id)?.effect) || '—'}
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.effect) ||
+                            NO_VALUE_MARK}
                         </td>
                         <td class="report__evaluation">
-                          {(row.ref && evaluation.byProject.get(row.ref.id)?.policy) || '—'}
+                          {(row.ref && evaluation.byProject.get(row.ref.id)?.policy) ||
+                            NO_VALUE_MARK}
                         </td>
                       </>
                     ) : null}

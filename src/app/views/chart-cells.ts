@@ -1,4 +1,5 @@
 import { type AmountUnit, formatAmount, formatRate } from '../../core/money.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { spreadsheetSafeText } from '../../formats/csv/spreadsheet-safe-text.ts';
 import type { Cell, ChartData, Column } from './chart-data.ts';
 
@@ -9,7 +10,7 @@ const COUNT = new Intl.NumberFormat('ja-JP');
 
 /** A cell as the HTML table shows it: amounts in the plan's unit with separators, rates as 74.4%. */
 export function cellText(column: Column, value: Cell, unit: AmountUnit): string {
-  if (value === null) return column.type === 'amount' ? '-' : '—';
+  if (value === null) return NO_VALUE_MARK;
   if (typeof value === 'string') return value;
   switch (column.type) {
     case 'amount':

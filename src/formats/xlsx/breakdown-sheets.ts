@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../../core/finding.ts';
 import { type FiscalYear, formatFiscalYear, parseFiscalYear } from '../../core/fiscal-year.ts';
 import { formatAmount, parseAmount, type Yen } from '../../core/money.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import {
   allProjects,
   type FinanceDetail,
@@ -31,7 +32,9 @@ const KIND_LABEL: Record<FinanceDetailKind, string> = {
 const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([k, label]) => [label, k]));
 
 function amountCell(yen: Yen | null, plan: Plan): number | string {
-  return yen === null ? '-' : Number(formatAmount(yen, plan.amountUnit).replaceAll(',', ''));
+  return yen === null
+    ? NO_VALUE_MARK
+    : Number(formatAmount(yen, plan.amountUnit).replaceAll(',', ''));
 }
 
 /** Adds the two sheets when the plan has something for them (a plan without stays as it was). */

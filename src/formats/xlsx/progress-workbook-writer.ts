@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { renderActivity } from '../../core/activity-notation.ts';
 import { type FiscalYear, formatFiscalYear } from '../../core/fiscal-year.ts';
 import { formatAmount, UNIT_FACTOR, type Yen } from '../../core/money.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { financeFor, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import { totalsOfPlan } from '../../core/totals.ts';
 import { metadataRows } from '../tsv/progress-table-metadata.ts';
@@ -20,7 +21,7 @@ const CHECKBOX = '☐';
 export type WorkbookLayout = 'per-year' | 'cumulative';
 
 function amountCell(yen: Yen | null, plan: Plan): number | string {
-  if (yen === null) return '-';
+  if (yen === null) return NO_VALUE_MARK;
   // The number shown in the table's unit, exact: 2,551,010 円 → 2551.01 千円.
   return Number(formatAmount(yen, plan.amountUnit).replaceAll(',', ''));
 }
@@ -120,6 +121,8 @@ function addSheet(
   sheet.views = [{ state: 'frozen', ySplit: sub.number, xSplit: 0 }];
 
   const deepest = levels.length - 2;
+  // Heading rows merge across the amount columns: styling those cells styles the merge.
+  const headings = new Set<number>();
   const walk = (nodes: PlanNode[], depth: number) => {
     for (const node of nodes) {
       if (depth < deepest || node.projects.length === 0) {
@@ -127,6 +130,7 @@ function addSheet(
         sheet.mergeCells(row.number, 1, row.number, width);
         row.font = depth === 0 ? bold : font;
         row.getCell(1).border = border;
+        headings.add(row.number);
       }
       const first = sheet.rowCount + 1;
       for (const p of node.projects) {
@@ -168,7 +172,9 @@ function addSheet(
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       cell.border = border;
-      if (c >= 4 && c < width && r > sub.number) {
+      if (headings.has(r)) {
+        cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+      } else if (c >= 4 && c < width && r > sub.number) {
         cell.numFmt = numberFormat(plan);
         cell.alignment = { horizontal: 'right', vertical: 'top' };
       }

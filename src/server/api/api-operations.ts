@@ -89,7 +89,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: '計画',
     summary: '計画の JSON 文書（オープンデータ）',
     description:
-      'docs/json-format.md の形式の文書。読める年度の予算・決算・結果だけを含みます（例は一事業に省略）。',
+      '/docs/json-format で説明する形式の文書。読める年度の予算・決算・結果だけを含みます（例は一事業に省略）。',
     parameters: [P.planId],
     ok: { description: '計画の文書', schema: PlanDocumentSchema, example: EXAMPLES.planDocument },
     notFound: jsonError('ない、または公表していない計画', ERROR_EXAMPLES.planNotFound()),
@@ -184,7 +184,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: '団体間の比較',
     summary: '団体間の比較（公表済みの年度の集計）',
     description:
-      '公表済みの年度の予算・決算・執行率と KPI の達成状況を団体ごと（by=goal で基本目標ごと）に、年度ごとの合計とともに返します。トークンの有無によらず公表済みの年度だけです。ページ /compare と CSV /compare.csv と同じ行（docs/compare.md）。',
+      '公表済みの年度の予算・決算・執行率と KPI の達成状況を団体ごと（by=goal で基本目標ごと）に、年度ごとの合計とともに返します。トークンの有無によらず公表済みの年度だけです。ページ /compare と CSV /compare.csv と同じ行（列の説明は /docs/compare）。',
     parameters: [
       {
         ...P.fiscalYearQuery,
@@ -228,7 +228,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: '書き込み',
     summary: '事業の年度の予算・決算を保存',
     description:
-      '画面の入力と同じ規則です。年度が入力受付中で、担当課は自分の課の入力中・差し戻しの事業、企画課は確認済みでない事業。その年度の取組の結果・見直しは変わりません。version が古ければ 409 と現在の値。',
+      '画面の入力と同じ規則です。年度が入力受付中で、担当課は自分の課の入力中・差戻しの事業、企画課は確認済みでない事業。その年度の取組の結果・見直しは変わりません。version が古ければ 409 と現在の値。',
     parameters: [P.projectId, P.fiscalYear],
     requestBody: {
       schema: ProjectYearBodySchema,
@@ -251,7 +251,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: '/api/v1/projects/{projectId}/years/{fiscalYear}/status',
     operationId: 'postProjectStatus',
     tag: '書き込み',
-    summary: '事業の入力状況を進める（入力完了・確認・差し戻し）',
+    summary: '事業の入力状況を進める（入力完了・確認・差戻し）',
     description:
       'submit は担当課（自分の課）と企画課、accept と return は企画課だけ。年度が入力受付中であること。',
     parameters: [P.projectId, P.fiscalYear],
@@ -268,7 +268,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     extra: {
       '404': jsonError('ない事業（ほかの団体の事業も）', ERROR_EXAMPLES.projectNotFound()),
       '400': jsonError(
-        '本文が JSON でない、差し戻しにコメントがない',
+        '本文が JSON でない、差戻しにコメントがない',
         ERROR_EXAMPLES.returnNeedsComment(),
       ),
       '409': jsonError('いまの状況からはできない操作', ERROR_EXAMPLES.transition()),

@@ -1,3 +1,4 @@
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { ApiOperation, ApiResponse, JsonSchema } from './api-operation-parts.ts';
 import { API_OPERATIONS } from './api-operations.ts';
 import { componentName } from './openapi.ts';
@@ -19,7 +20,7 @@ const anchor = (name: string) => `schema-${name}`;
 
 /** A JSON Schema's type in a few words: `string | null`, `ProjectItem[]`, `"submit" | …`. */
 export function typeText(schema: JsonSchema | undefined): string {
-  if (!schema) return '—';
+  if (!schema) return NO_VALUE_MARK;
   const ref = schema.$ref;
   if (typeof ref === 'string') return ref.replace('#/components/schemas/', '');
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
@@ -79,7 +80,7 @@ function Fields(props: { schema: JsonSchema; caption: string }) {
                     <code>{type}</code>
                   )}
                 </td>
-                <td>{required.has(name) ? '必須' : '—'}</td>
+                <td>{required.has(name) ? '必須' : NO_VALUE_MARK}</td>
                 <td>{typeof p.description === 'string' ? p.description : ''}</td>
               </tr>
             );
@@ -113,7 +114,7 @@ function Parameters(props: { op: ApiOperation }) {
                 <code>{p.name}</code>
               </td>
               <td>{IN_LABELS[p.in]}</td>
-              <td>{p.required ? '必須' : '—'}</td>
+              <td>{p.required ? '必須' : NO_VALUE_MARK}</td>
               <td>
                 <code>{typeText(p.schema)}</code>
                 {p.schema.default !== undefined ? `（既定 ${String(p.schema.default)}）` : ''}
@@ -181,7 +182,7 @@ function Responses(props: { op: ApiOperation }) {
         .map(([status, r]) => (
           <details>
             <summary>
-              {status} の例（{r.description}）
+              {status} の例: {r.description}
             </summary>
             <Json value={r.example} />
           </details>

@@ -67,9 +67,9 @@ export const ProjectStatusBodySchema = z
     action: z
       .enum(['submit', 'accept', 'return'])
       .describe(
-        'submit = 入力完了（担当課・企画課）、accept = 確認済み、return = 差し戻し（企画課）',
+        'submit = 入力完了（担当課・企画課）、accept = 確認済み、return = 差戻し（企画課）',
       ),
-    comment: z.string().max(4000).optional().describe('コメント（差し戻しでは必須）'),
+    comment: z.string().max(4000).optional().describe('コメント（差戻しでは必須）'),
     reasons: z
       .object({ figures: z.string().max(4000), result: z.string().max(4000) })
       .partial()
@@ -184,7 +184,7 @@ export const ProjectStatusSchema = z
     status: z
       .enum(PROJECT_STATUSES)
       .describe(
-        'untouched 未着手 / entering 入力中 / submitted 入力完了 / returned 差し戻し / accepted 確認済み',
+        'untouched 未着手 / entering 入力中 / submitted 入力完了 / returned 差戻し / accepted 確認済み',
       ),
     comment: z.string().nullable(),
   })

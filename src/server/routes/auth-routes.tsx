@@ -14,6 +14,12 @@ function LoginForm(props: { csrf: string; email: string; error: string | null; n
   return (
     <>
       <h1>ログイン</h1>
+      {/* Sent here from a page that needs signing in (the redirect names it in ?next=). */}
+      {props.next !== '/' && !props.error ? (
+        <p class="notice" role="status">
+          {t('login.needed')}
+        </p>
+      ) : null}
       {props.error ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <h2>ログインできませんでした</h2>

@@ -194,7 +194,7 @@ for (const dialect of DIALECTS) {
         const r3Html = await r3.text();
         expect(dataBlocks(r3Html).map((b) => b.id)).toEqual(['budget-by-year', 'execution-rates']);
         expect(text(r3Html)).toContain('この年度の予算・決算はまだありません。');
-        expect(tableOf(r3Html, 'budget-by-goal').at(-1)).toEqual(['合計', '-', '-', '—']);
+        expect(tableOf(r3Html, 'budget-by-goal').at(-1)).toEqual(['合計', '-', '-', '-']);
         expect((await pub.get(`/m/${MURORAN}/plans/999999/dashboard`)).status).toBe(404);
         // The public's by-year chart has the published year only; a member's, the whole period.
         const byYear = (html: string) =>

@@ -33,9 +33,9 @@ for (const dialect of DIALECTS) {
     it('work pages open the year open for entry for staff, the published year for the public', async () => {
       const editor = await server.signIn(DEMO.industry);
       const staff = await (await editor.get(base)).text();
-      expect(staff).toContain('令和3年度 (R3)（入力受付中）');
+      expect(staff).toContain('令和3年度 (R3)・入力受付中');
       const pub = await (await server.app.request(base)).text();
-      expect(pub).toContain('令和2年度 (R2)（公表済み）');
+      expect(pub).toContain('令和2年度 (R2)・公表済み');
     });
   });
 }

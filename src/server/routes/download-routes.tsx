@@ -5,6 +5,7 @@ import { type ExportedFile, exportPlanView } from '../../app/export-plan.ts';
 import { fiscalYearsWithFigures } from '../../app/resolve-plan.ts';
 import { loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
+import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
@@ -68,8 +69,8 @@ export function downloadRoutes(): Hono<ServerEnv> {
       <>
         <h1>ダウンロード</h1>
         <p class="lead">
-          {view.summary.title}（{view.isMember ? 'すべての年度' : '公表済みの年度'}:{' '}
-          {years.map(fyLabel).join('、') || 'なし'}）
+          {view.summary.title}・{view.isMember ? 'すべての年度' : '公表済みの年度'}:{' '}
+          {years.map(fyLabel).join('、') || 'なし'}
         </p>
         <h2>進捗状況表</h2>
         <ul>
@@ -81,10 +82,20 @@ export function downloadRoutes(): Hono<ServerEnv> {
           </li>
           {years.map((fy) => (
             <li>
-              <a href={urls.planPage(plan, 'report.pdf', { fy })}>PDF {fyLabel(fy)}（A3 横）</a>
+              <a
+                href={urls.planPage(plan, 'report.pdf', { fy })}
+                data-pdf-status="pdf-status"
+                data-pending={t('report.pdf.pending')}
+                data-done={t('report.pdf.done')}
+              >
+                PDF {fyLabel(fy)}・A3 横
+              </a>
+              <span class="hint">{t('report.pdf.takes-seconds')}</span>
             </li>
           ))}
         </ul>
+        {/* app.js says here that a PDF is being printed (a few seconds). */}
+        <p id="pdf-status" role="status" />
         <h2>オープンデータ</h2>
         <ul>
           {(Object.keys(TABLES) as OpenDataTable[]).map((table) => (
@@ -97,8 +108,11 @@ export function downloadRoutes(): Hono<ServerEnv> {
             </li>
           ))}
           <li>
-            <a href={urls.planPage(plan, 'export.json')}>計画全体の JSON</a>（形式の説明:
-            docs/json-format.md、列の説明: docs/open-data-csv.md）
+            <a href={urls.planPage(plan, 'export.json')}>計画全体の JSON</a>
+          </li>
+          <li>
+            形式の説明: <a href={urls.doc('json-format')}>{t('doc.json-format')}</a>・列の説明:{' '}
+            <a href={urls.doc('open-data-csv')}>{t('doc.open-data-csv')}</a>
           </li>
         </ul>
       </>,

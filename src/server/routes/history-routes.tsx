@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { requireMember } from '../../app/auth/require-actor.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { listHistory, restoreChange } from '../../app/workflow/history.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { isAdmin } from '../../core/permissions.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
 import { urls } from '../urls.ts';
-import { ChangeSummary, originLabel } from '../views/change-summary.tsx';
+import { ChangeAuthor, ChangeSummary } from '../views/change-summary.tsx';
 import { dateTime, fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 
@@ -48,7 +49,7 @@ export function historyRoutes(): Hono<ServerEnv> {
               <tr>
                 <td>{dateTime(item.at)}</td>
                 <td>
-                  {item.userName ?? '—'}（{originLabel(item.origin)}）
+                  <ChangeAuthor item={item} />
                 </td>
                 <td>
                   {item.projectId ? (
@@ -56,10 +57,10 @@ export function historyRoutes(): Hono<ServerEnv> {
                       {item.projectNo}. {item.projectName}
                     </a>
                   ) : (
-                    '—'
+                    NO_VALUE_MARK
                   )}
                 </td>
-                <td>{item.fiscalYear ? fyLabel(item.fiscalYear) : '—'}</td>
+                <td>{item.fiscalYear ? fyLabel(item.fiscalYear) : NO_VALUE_MARK}</td>
                 <td>
                   <ChangeSummary
                     item={item}

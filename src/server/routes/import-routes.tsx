@@ -141,8 +141,8 @@ async function render(
         <div class="field">
           <label for="mapping">列の対応表（任意、JSON）</label>
           <span class="hint" id="mapping-hint">
-            他の様式の Excel・CSV
-            を読むときの対応表（docs/mapping.md）。対応表を提案し、保存される形を確かめてから取り込むには{' '}
+            他の様式の Excel・CSV を読むときの対応表（<a href={urls.doc('mapping')}>対応表の説明</a>
+            ）。対応表を提案し、保存される形を確かめてから取り込むには{' '}
             <a href={urls.municipalityPage(code, 'import/mapped')}>対応表で取り込む</a>
           </span>
           <input

@@ -303,7 +303,7 @@ for (const dialect of DIALECTS) {
       const admin = await server.signIn(DEMO.admin);
       const row = rowOf(await (await admin.get(`${base}/kpis?fy=2021`)).text(), '保育満足度');
       expect(row).toContain('高いほどよい・単年度・成果指標');
-      expect(row).toContain('—');
+      expect(row).toContain('<span class="muted">-</span>');
       const edit = await admin.post(
         `${base}/kpis/${kpiId}/edit?fy=2021`,
         definition({ name: '保育満足度', unit: '%', baselineValue: '', baselineYear: '' }),

@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { listVisiblePlans, loadPlanView } from '../../app/views/plan-view.ts';
 import { SouseiError } from '../../core/errors.ts';
-import { isProjectStatus } from '../../core/workflow.ts';
+import { isShownProjectStatus } from '../../core/workflow.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import {
@@ -36,8 +36,8 @@ export function planRoutes(): Hono<ServerEnv> {
         <ul>
           {plans.map((p) => (
             <li>
-              <a href={urls.plan({ code, planId: p.id })}>{p.title}</a>（{p.kind}、
-              {fyLabel(p.firstFiscalYear)}～{fyLabel(p.lastFiscalYear)}）
+              <a href={urls.plan({ code, planId: p.id })}>{p.title}</a>・{p.kind}・
+              {fyLabel(p.firstFiscalYear)}～{fyLabel(p.lastFiscalYear)}
             </li>
           ))}
         </ul>
@@ -97,7 +97,7 @@ async function renderPlanTree(
       fiscalYear={fiscalYear}
       address={{ code, planId }}
       department={view.isMember ? department : null}
-      status={view.isMember && isProjectStatus(statusQuery) ? statusQuery : null}
+      status={view.isMember && isShownProjectStatus(statusQuery) ? statusQuery : null}
       statuses={statuses}
     />
   );

@@ -148,7 +148,7 @@ describe('read-only pages: project, progress report, search', () => {
       expect(six).toContain('※地方創生推進交付金事業');
       expect(text(six)).toMatch(/4,376\s*3,879/);
       const sixteen = text(await html(project('16')));
-      expect(sixteen).toMatch(/令和2年度 \(R2\)（選択中）--—/);
+      expect(sixteen).toMatch(/令和2年度 \(R2\) 選択中---/);
       const five = await html(project('5'));
       expect(five).toContain(
         `<a href="${base}/projects/${ids.get('1')}">1. 移住推進事業 の取組 6 の再掲</a>`,
@@ -234,7 +234,7 @@ describe('read-only pages: project, progress report, search', () => {
       const history = text(page.slice(page.indexOf('最近の変更')));
       expect(history).toContain('産業 花子');
       expect(history).toContain('予算: - → 1,250（千円）');
-      expect(history).toContain('取組を変更');
+      expect(history).toContain('取組・結果・見直しを変更');
       expect(history).toContain('入力状況: 入力中 → 入力完了');
       expect(text(page)).toContain('入力完了');
       // The new R3 result, a KPI: underlined and named for screen readers.
@@ -283,7 +283,7 @@ describe('read-only pages: project, progress report, search', () => {
       expect(body.lastIndexOf('<tr class="total">')).toBeGreaterThan(body.lastIndexOf('24'));
       // Caption, header repeated in print, the conventions stated.
       expect(text(body)).toContain(
-        '室蘭市 第2期室蘭市まち・ひと・しごと創生総合戦略 進捗状況表 令和2年度 (R2)（単位：千円）',
+        '室蘭市 第2期室蘭市まち・ひと・しごと創生総合戦略 進捗状況表 令和2年度 (R2)・単位：千円',
       );
       expect(body).toContain('<thead>');
       expect(text(body)).toContain('R2～R6年度の主な事業内容');
@@ -304,7 +304,7 @@ describe('read-only pages: project, progress report, search', () => {
 
     it('puts every readable year side by side for ?fy=all', async () => {
       const pub = text(reportBody(await html(`${base}/report?fy=all`)));
-      expect(pub).toContain('令和2年度 (R2)（単位：千円）');
+      expect(pub).toContain('令和2年度 (R2)・単位：千円');
       expect(pub).not.toContain('令和3年度');
       expect(reportBody(await html(`${base}/report?fy=all`)).match(/report__year/g)).toHaveLength(
         1,
@@ -313,7 +313,7 @@ describe('read-only pages: project, progress report, search', () => {
       for (const y of ['R2', 'R3', 'R4', 'R5', 'R6']) {
         expect(member).toContain(`<th scope="colgroup" colspan="2" class="report__year">${y}</th>`);
       }
-      expect(text(member)).toContain('令和2年度 (R2)～令和6年度 (R6)（累計）');
+      expect(text(member)).toContain('令和2年度 (R2)～令和6年度 (R6)・累計');
       const total = text(member.slice(member.lastIndexOf('<tr class="total">')));
       expect(total).toMatch(/合計\s*70,090\s*52,139\s*1,250\s*-\s*-\s*-/);
     });

@@ -10,6 +10,7 @@ import {
 } from '../../app/auth/api-tokens.ts';
 import { requireActor } from '../../app/auth/require-actor.ts';
 import { SouseiError } from '../../core/errors.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { isAdmin } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
@@ -19,7 +20,7 @@ import { urls } from '../urls.ts';
 
 const when = (iso: string | null) =>
   iso === null
-    ? '—'
+    ? NO_VALUE_MARK
     : new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', hour12: false });
 
 function TokenTable(props: {

@@ -4,6 +4,7 @@ import { requireAdmin } from '../../app/auth/require-actor.ts';
 import { setUserDisabled } from '../../app/auth/set-user-disabled.ts';
 import { createUser, listUsers } from '../../app/auth/users.ts';
 import { SouseiError } from '../../core/errors.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { ROLES } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
@@ -61,7 +62,7 @@ async function render(c: Context<ServerEnv>, typed: Typed, error: string | null)
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.departments.join('、') || '—'}</td>
+              <td>{u.departments.join('、') || NO_VALUE_MARK}</td>
               <td>
                 {u.disabled ? '無効' : '有効'}
                 {u.id === actor.userId ? null : (

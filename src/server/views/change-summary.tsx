@@ -3,20 +3,27 @@ import { renderEntry } from '../../core/activity-notation.ts';
 import type { AmountUnit } from '../../core/money.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
-import { t } from '../../i18n/translate.ts';
+import { hasMessage, t } from '../../i18n/translate.ts';
 import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 import { describeKpiOrEvaluationChange } from './kpi-change-summary.ts';
 
-const ORIGIN: Record<string, string> = {
-  web: '画面',
-  api: 'API',
-  import: '取り込み',
-  restore: '復元',
-  workflow: '進行',
-};
-
+/** How a change was made, in words (画面から入力, ファイルの取り込み…); an unknown origin as is. */
 export function originLabel(origin: string): string {
-  return ORIGIN[origin] ?? origin;
+  const key = `history.origin.${origin}`;
+  return hasMessage(key) ? t(key) : origin;
+}
+
+/**
+ * Who made a change and how, one under the other: the person's name (none for an import or the
+ * demo's set-up) above the way (画面から入力, 入力状況・年度の進行), never nested in brackets.
+ */
+export function ChangeAuthor(props: { item: HistoryItem }) {
+  return (
+    <>
+      {props.item.userName ? <span class="change-line">{props.item.userName}</span> : null}
+      <span class="change-line muted">{originLabel(props.item.origin)}</span>
+    </>
+  );
 }
 
 /** A text field of a recorded status change (`comment`, `override`, a reason), if any. */
@@ -125,7 +132,9 @@ export function ChangeSummary(props: {
   const after = entriesOf(item.after, item.fiscalYear, props.conventions);
   return (
     <details>
-      <summary>{lines[0]}</summary>
+      <summary>
+        {lines[0]} <span class="muted">（{t('history.activities.open')}）</span>
+      </summary>
       <p>変更前:</p>
       <ul>{before.length ? before.map((e) => <li>{e}</li>) : <li>（なし）</li>}</ul>
       <p>変更後:</p>

@@ -81,7 +81,7 @@ export function CheckPage(props: CheckPageProps) {
           <select id="fy" name="fy" data-autosubmit>
             {data.view.years.map((y) => (
               <option value={String(y.fiscalYear)} selected={y.fiscalYear === fy}>
-                {fyLabel(y.fiscalYear)}（{yearStatusLabel(y.status)}）
+                {fyLabel(y.fiscalYear)}・{yearStatusLabel(y.status)}
               </option>
             ))}
           </select>

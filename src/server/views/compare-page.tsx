@@ -10,6 +10,7 @@ import type { Comparison, YearTotal } from '../../app/compare/load-comparison.ts
 import { formatFiscalYear } from '../../core/fiscal-year.ts';
 import { PREFECTURES } from '../../core/municipality-code.ts';
 import { MUNICIPALITY_KINDS } from '../../core/municipality-kind.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { BUILT_IN_SCALES } from '../../core/status-scale.ts';
 import { t } from '../../i18n/translate.ts';
 import { type Query, urls } from '../urls.ts';
@@ -19,7 +20,7 @@ import { fyLabel } from './format.ts';
 const number = new Intl.NumberFormat('ja-JP');
 
 function shown(cell: CompareCell, type: CompareColumn['type']): string {
-  if (cell === null) return '—';
+  if (cell === null) return NO_VALUE_MARK;
   if (typeof cell === 'string') return cell;
   if (type === 'percent') return `${cell.toFixed(1)}%`;
   // A year reads as 2020, not 2,020.
@@ -245,8 +246,8 @@ export function ComparePage(props: { comparison: PagedComparison }) {
           <p>
             {t('compare.download')}:{' '}
             <a href={urls.compareCsv({ ...query, bom: 1 })}>{t('compare.download.bom')}</a>・
-            <a href={urls.compareCsv(query)}>{t('compare.download.plain')}</a>（{t('compare.docs')}
-            ）
+            <a href={urls.compareCsv(query)}>{t('compare.download.plain')}</a>（
+            <a href={urls.doc('compare')}>{t('compare.docs')}</a>）
           </p>
         </>
       )}

@@ -3,6 +3,7 @@ import type { ProjectEvaluation } from '../../app/evaluation/project-evaluation.
 import { describeScale } from '../../app/evaluation/settings-form.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FieldError } from '../../app/workflow/save-project-year.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { CommentRole } from '../../core/permissions.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
@@ -25,7 +26,7 @@ const errorText = (e: FieldError | undefined) => (e ? t(e.key, e.params) : null)
 
 const KPI_NUMBER = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 });
 const kpiValue = (v: number | null, unit: string) =>
-  v === null ? '—' : `${KPI_NUMBER.format(v)}${unit}`;
+  v === null ? NO_VALUE_MARK : `${KPI_NUMBER.format(v)}${unit}`;
 
 /**
  * One project's evaluation for a fiscal year: the year's figures and results, its KPIs with
@@ -59,7 +60,7 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
         {project.no}. {project.name}：{fy} の評価
       </h1>
       <p class="lead">
-        担当課: {project.department ?? '—'}・年度:{' '}
+        担当課: {project.department ?? NO_VALUE_MARK}・年度:{' '}
         <span class={`tag tag--${d.yearStatus}`}>{yearStatusLabel(d.yearStatus)}</span>・
         <a href={urls.project(p.address, ref.id, { fy: d.fiscalYear })}>事業のページ</a>
       </p>
@@ -169,7 +170,7 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
                 <td class="num">{kpiValue(k.achievement.target, k.definition.unit)}</td>
                 <td class="num">{kpiValue(k.achievement.actual, k.definition.unit)}</td>
                 <td class="num">{rate(k.achievement.rate)}</td>
-                <td>{k.band?.label ?? '—'}</td>
+                <td>{k.band?.label ?? NO_VALUE_MARK}</td>
               </tr>
             ))}
           </tbody>

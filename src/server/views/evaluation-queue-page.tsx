@@ -1,6 +1,7 @@
 import type { EvaluationQueue, QueueRow } from '../../app/evaluation/evaluation-queue.ts';
 import { COMMENT_ROLES } from '../../app/evaluation/evaluations.ts';
 import { describeScale } from '../../app/evaluation/settings-form.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, rate, yearStatusLabel } from './format.ts';
@@ -47,7 +48,7 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
           <select id="fy" name="fy">
             {p.years.map((y) => (
               <option value={String(y.fiscalYear)} selected={y.fiscalYear === p.fiscalYear}>
-                {fyLabel(y.fiscalYear)}（{yearStatusLabel(y.status)}）
+                {fyLabel(y.fiscalYear)}・{yearStatusLabel(y.status)}
               </option>
             ))}
           </select>
@@ -123,7 +124,7 @@ function QueueRowView(props: { row: QueueRow; address: PlanAddress; fiscalYear: 
           {r.name}
         </a>
       </th>
-      <td>{r.department ?? '—'}</td>
+      <td>{r.department ?? NO_VALUE_MARK}</td>
       <td>
         {r.evaluated ? (
           <span class="tag tag--evaluated">評価済み</span>
@@ -136,7 +137,7 @@ function QueueRowView(props: { row: QueueRow; address: PlanAddress; fiscalYear: 
       <td class="comment-counts">
         {COMMENT_ROLES.map((role) => `${t(`role.${role}`)} ${r.comments[role]}`).join('・')}
       </td>
-      <td>{r.hint ? `${r.hint.label}（${rate(r.hintRate)}）` : '—'}</td>
+      <td>{r.hint ? `${r.hint.label}（${rate(r.hintRate)}）` : NO_VALUE_MARK}</td>
     </tr>
   );
 }

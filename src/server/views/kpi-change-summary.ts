@@ -1,4 +1,5 @@
 import type { ChangeTarget } from '../../core/change.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { t } from '../../i18n/translate.ts';
 import { kpiNumber } from './kpi-format.ts';
 
@@ -10,9 +11,9 @@ type KpiOrEvaluationTarget = Extract<
 const field = (v: unknown, key: string): unknown =>
   v && typeof v === 'object' && key in v ? (v as Record<string, unknown>)[key] : null;
 
-const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : '—');
+const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : NO_VALUE_MARK);
 
-const number = (v: unknown): string => (typeof v === 'number' ? kpiNumber(v) : '—');
+const number = (v: unknown): string => (typeof v === 'number' ? kpiNumber(v) : NO_VALUE_MARK);
 
 /** A KPI, KPI actual, evaluation or comment change in one line of the history. */
 export function describeKpiOrEvaluationChange(

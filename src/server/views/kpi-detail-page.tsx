@@ -1,5 +1,6 @@
 import type { KpiDetailView } from '../../app/kpi/kpi-view.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { t } from '../../i18n/translate.ts';
 import type { ActualFormState, FieldErrors } from '../forms/kpi-form.ts';
 import { Csrf } from '../render.tsx';
@@ -72,7 +73,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
         <dt>目標値</dt>
         <dd>{valueAtYear(def.target)}</dd>
         <dt>年度ごとの目標</dt>
-        <dd>{targets || '—'}</dd>
+        <dd>{targets || NO_VALUE_MARK}</dd>
       </dl>
       {line.canManage ? (
         <p>
@@ -134,7 +135,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
                     {y.ownTarget === null ? null : <span class="kpi-note">年度目標</span>}
                   </td>
                   <td class="num">
-                    {a ? kpiNumber(a.value) : <span class="muted">—</span>}
+                    {a ? kpiNumber(a.value) : <span class="muted">{NO_VALUE_MARK}</span>}
                     {a && def.kind === 'cumulative' ? (
                       <span class="kpi-note">累計 {kpiNumber(y.line.year.actual)}</span>
                     ) : null}

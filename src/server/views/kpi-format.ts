@@ -1,5 +1,6 @@
 import type { KpiDefinition } from '../../core/kpi.ts';
 import { DIRECTION_LABELS, KIND_LABELS } from '../../core/kpi-input.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { parseIsoDate } from '../../core/plain-date.ts';
 import type { StatusScale } from '../../core/status-scale.ts';
 import { formatWarekiDate } from '../../core/wareki-date.ts';
@@ -10,7 +11,7 @@ const NUMBER = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 });
 
 /** A KPI value as read: 1,234 / 12.5 (computed pro-rated targets to two decimals). */
 export function kpiNumber(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : NUMBER.format(value);
+  return value === null || !Number.isFinite(value) ? NO_VALUE_MARK : NUMBER.format(value);
 }
 
 /** An as-of date: 2021-03-31 → 令和3年3月31日 (kept as stored if it is not a date). */
@@ -32,7 +33,7 @@ export const categoryLabel = (c: KpiDefinition['category']) => (c ? t(`kpi.categ
 
 /** 10（R1） */
 export function valueAtYear(v: { value: number; fiscalYear: number } | null): string {
-  return v ? `${kpiNumber(v.value)}（${fyShort(v.fiscalYear)}）` : '—';
+  return v ? `${kpiNumber(v.value)}（${fyShort(v.fiscalYear)}）` : NO_VALUE_MARK;
 }
 
 /** R3 20・R4 40 */

@@ -2,6 +2,7 @@ import { formatKpiChange, type KpiChange } from '../../app/kpi/kpi-import-change
 import type { KpiLine, KpiPageView } from '../../app/kpi/kpi-view.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { Finding } from '../../core/finding.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { formatFinding } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
@@ -41,7 +42,7 @@ const COLUMNS = 9;
 /** A KPI's band as a tag; its position on the scale (0 = best) picks the colour. */
 export function BandTag(props: { line: KpiLine }) {
   const band = props.line.band;
-  if (!band) return <span class="muted">—</span>;
+  if (!band) return <span class="muted">{NO_VALUE_MARK}</span>;
   return <span class={`band band--${band.index}`}>{band.band.label}</span>;
 }
 
@@ -74,7 +75,7 @@ export function KpiPage(props: KpiPageProps) {
     <>
       <h1>{view.summary.title}：KPI</h1>
       <p class="lead">
-        {fyLabel(fy)}（{yearStatusLabel(page.yearStatus)}）・計画期間{' '}
+        {fyLabel(fy)}・{yearStatusLabel(page.yearStatus)}・計画期間{' '}
         {fyLabel(view.summary.firstFiscalYear)}～{fyLabel(view.summary.lastFiscalYear)}
       </p>
       <form method="get" action={urls.planPage(address, 'kpis')} class="filters">
@@ -213,6 +214,7 @@ function ImportForm(props: { address: PlanAddress; fy: number; csrf: string }) {
         区分（基本目標・施策・事業）、対象（名称または事業番号）、指標名、単位、方向（高・低）、種類（単年度・累計）、基準値、基準年度、目標値、目標年度、続けて
         目標_R3・実績_R2・実績日_R2・出典_R2 のような年度ごとの列。UTF-8 または
         Shift_JIS。問題があれば一件も書き込みません。実績は入力受付中の年度だけ取り込みます。
+        列の説明: <a href={urls.doc('kpi-import')}>{t('doc.kpi-import')}</a>
       </p>
       <form
         method="post"

@@ -1,6 +1,7 @@
 import type { ImportPreview } from '../../app/import/preview-import.ts';
 import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
+import { urls } from '../urls.ts';
 import { ImportPreviewView } from './import-preview.tsx';
 
 export interface MappedImportForm {
@@ -109,7 +110,8 @@ export function MappedImportPage(props: MappedImportPageProps) {
         <div class="field">
           <label for="mapping">列の対応表（JSON）</label>
           <span class="hint" id="mapping-hint">
-            「対応表を提案」で入ります。貼り付けても、下でファイルを選んでも構いません（docs/mapping.md）
+            「対応表を提案」で入ります。貼り付けても、下でファイルを選んでも構いません（
+            <a href={urls.doc('mapping')}>対応表の説明</a>）
           </span>
           <textarea id="mapping" name="mapping" rows={18} aria-describedby="mapping-hint">
             {form.mapping}

@@ -1,8 +1,14 @@
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { PlanNode, Project } from '../../core/plan.ts';
 import { planOverview } from '../../core/plan-overview.ts';
-import { type ProjectStatus, shownProjectStatus } from '../../core/workflow.ts';
+import {
+  type ProjectStatus,
+  type ShownProjectStatus,
+  shownProjectStatus,
+  shownStatusChoices,
+} from '../../core/workflow.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { amount, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 
@@ -11,7 +17,8 @@ export interface PlanPageProps {
   fiscalYear: FiscalYear;
   address: PlanAddress;
   department: number | null;
-  status: ProjectStatus | null;
+  /** The status filter, as shown: a closed year's unfinished projects are 未完了. */
+  status: ShownProjectStatus | null;
   statuses: Map<number, { status: ProjectStatus; comment: string | null }>;
 }
 
@@ -23,10 +30,12 @@ export function PlanPage(props: PlanPageProps) {
   const { view, fiscalYear, address } = props;
   const unit = view.plan.amountUnit;
   const filtered = props.department !== null || props.status !== null;
+  const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
+  const shown = (projectId: number) =>
+    shownProjectStatus(yearStatus, props.statuses.get(projectId)?.status ?? 'untouched');
   const keep = (projectId: number, departmentId: number | null) =>
     (props.department === null || departmentId === props.department) &&
-    (props.status === null ||
-      (props.statuses.get(projectId)?.status ?? 'untouched') === props.status);
+    (props.status === null || shown(projectId) === props.status);
   const plan = filtered
     ? {
         ...view.plan,
@@ -37,12 +46,11 @@ export function PlanPage(props: PlanPageProps) {
       }
     : view.plan;
   const { rows, total } = planOverview(plan, fiscalYear);
-  const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
   return (
     <>
       <h1>{view.summary.title}</h1>
       <p class="lead">
-        {fyLabel(fiscalYear)}（{yearStatusLabel(yearStatus)}）・単位: {unit}・計画期間{' '}
+        {fyLabel(fiscalYear)}・{yearStatusLabel(yearStatus)}・単位: {unit}・計画期間{' '}
         {fyLabel(view.summary.firstFiscalYear)}～{fyLabel(view.summary.lastFiscalYear)}
       </p>
       <form method="get" action={urls.plan(address)} class="filters">
@@ -73,13 +81,11 @@ export function PlanPage(props: PlanPageProps) {
               <label for="status">入力状況</label>
               <select id="status" name="status" data-autosubmit>
                 <option value="">すべて</option>
-                {(['untouched', 'entering', 'submitted', 'returned', 'accepted'] as const).map(
-                  (s) => (
-                    <option value={s} selected={s === props.status}>
-                      {projectStatusLabel(s)}
-                    </option>
-                  ),
-                )}
+                {shownStatusChoices(yearStatus).map((s) => (
+                  <option value={s} selected={s === props.status}>
+                    {projectStatusLabel(s)}
+                  </option>
+                ))}
               </select>
             </div>
           </>
@@ -90,7 +96,7 @@ export function PlanPage(props: PlanPageProps) {
       </form>
       <table class="plan-table">
         <caption>
-          {fyLabel(fiscalYear)} の予算・決算・執行率（{unit}）{filtered ? '（絞り込み中）' : ''}
+          {fyLabel(fiscalYear)} の予算・決算・執行率（{unit}）{filtered ? '・絞り込み中' : ''}
         </caption>
         <thead>
           <tr>
@@ -126,10 +132,7 @@ export function PlanPage(props: PlanPageProps) {
               );
             }
             const ref = view.refs.get(row.project);
-            const status = shownProjectStatus(
-              yearStatus,
-              (ref && props.statuses.get(ref.id)?.status) || 'untouched',
-            );
+            const status = ref ? shown(ref.id) : shownProjectStatus(yearStatus, 'untouched');
             return (
               <tr>
                 <td class={`indent-${row.depth}`}>
@@ -139,7 +142,9 @@ export function PlanPage(props: PlanPageProps) {
                   </a>
                 </td>
                 {view.isMember ? (
-                  <td>{ref?.departmentId ? view.departments.get(ref.departmentId) : '—'}</td>
+                  <td>
+                    {ref?.departmentId ? view.departments.get(ref.departmentId) : NO_VALUE_MARK}
+                  </td>
                 ) : null}
                 {view.isMember ? (
                   <td>

@@ -4,11 +4,12 @@ import {
   PROJECT_HISTORY_LIMIT,
   type ProjectView,
 } from '../../app/views/project-view.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { Conventions, FinanceDetail } from '../../core/plan.ts';
 import { shownProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
-import { describeChange } from './change-summary.tsx';
+import { ChangeAuthor, describeChange } from './change-summary.tsx';
 import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
 
@@ -44,7 +45,7 @@ export function ProjectPage(props: ProjectPageProps) {
       ) : null}
       <dl class="summary-list">
         <dt>担当課</dt>
-        <dd>{project.department ?? '—'}</dd>
+        <dd>{project.department ?? NO_VALUE_MARK}</dd>
         {project.tags && project.tags.length > 0 ? (
           <>
             <dt>{t('project.tags')}</dt>
@@ -134,7 +135,7 @@ export function ProjectPage(props: ProjectPageProps) {
                   {selected ? (
                     <>
                       {fyLabel(f.fiscalYear)}
-                      <span class="visually-hidden">（選択中）</span>
+                      <span class="visually-hidden"> 選択中</span>
                     </>
                   ) : (
                     <a href={urls.project(address, ref.id, { fy: f.fiscalYear })}>
@@ -187,9 +188,9 @@ export function ProjectPage(props: ProjectPageProps) {
                       <time datetime={item.at}>{dateTime(item.at)}</time>
                     </td>
                     <td>
-                      {item.userName ?? '—'}（{t(`history.origin.${item.origin}`)}）
+                      <ChangeAuthor item={item} />
                     </td>
-                    <td>{item.fiscalYear === null ? '—' : fyLabel(item.fiscalYear)}</td>
+                    <td>{item.fiscalYear === null ? NO_VALUE_MARK : fyLabel(item.fiscalYear)}</td>
                     <td>
                       {describeChange(item, unit).map((line) => (
                         <div>{line}</div>

@@ -1,6 +1,7 @@
 import type { FieldError, ProjectYearSnapshot } from '../../app/workflow/save-project-year.ts';
 import { renderEntry } from '../../core/activity-notation.ts';
 import type { AmountUnit } from '../../core/money.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import type { ProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
@@ -91,7 +92,7 @@ export function ProjectYearFormPage(p: ProjectYearFormPageProps) {
         {p.project.no}. {p.project.name}：{fyLabel(p.fiscalYear)} の入力
       </h1>
       <p class="lead">
-        担当課: {p.project.department ?? '—'}・入力状況:{' '}
+        担当課: {p.project.department ?? NO_VALUE_MARK}・入力状況:{' '}
         <span class={`tag tag--${p.status}`}>{projectStatusLabel(p.status)}</span>
       </p>
       {p.saved ? (

@@ -14,7 +14,7 @@ export function ReturnConfirmPage(p: ReturnConfirmPageProps) {
   return (
     <>
       <h1>
-        {p.project.no}. {p.project.name} を差し戻します（{fyLabel(p.fiscalYear)}）
+        {fyLabel(p.fiscalYear)} の {p.project.no}. {p.project.name} を差し戻します
       </h1>
       <p>担当課の入力に戻し、やることの一覧の先頭にコメントとともに表示されます。</p>
       <form method="post" action={p.postAction}>

@@ -1,4 +1,5 @@
 import type { ProgressRow } from '../../app/views/year-progress.ts';
+import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import {
   nextYearStatus,
   shownProjectStatus,
@@ -124,7 +125,7 @@ export function YearsPage(p: YearsPageProps) {
               <td>
                 <a href={urls.project(p.plan, r.projectId, { fy: p.fiscalYear })}>{r.name}</a>
               </td>
-              <td>{r.department ?? '—'}</td>
+              <td>{r.department ?? NO_VALUE_MARK}</td>
               <td>
                 <span class={`tag tag--${shown(r)}`}>{t(`status.project.${shown(r)}`)}</span>
                 {r.comment ? <p class="hint">コメント: {r.comment}</p> : null}
