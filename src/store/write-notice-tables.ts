@@ -54,3 +54,34 @@ export function noticedTables(): (keyof DB)[] {
     .filter(([, notice]) => notice === 'notice')
     .map(([table]) => table);
 }
+
+/**
+ * Which noticed tables of the connection's schema have the trigger, and whether the database is
+ * a Citus cluster: there Citus refuses triggers on distributed tables and runs writes on its
+ * workers, whose notices never reach a listener on the coordinator, so write notices are off
+ * (docs/operations.md). Parameters: the noticed tables, the trigger's name.
+ */
+export const WRITE_NOTICE_COVERAGE = `
+  select t.name,
+    exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+      where g.tgname = $2 and c.relname = t.name
+        and c.relnamespace = current_schema()::regnamespace) as noticed,
+    exists (select 1 from pg_extension where extname = 'citus') as citus
+  from unnest($1::text[]) as t(name)
+  where exists (select 1 from pg_class c where c.relname = t.name and c.relkind = 'r'
+    and c.relnamespace = current_schema()::regnamespace)`;
+
+export interface WriteNoticeCoverage {
+  /** Noticed tables of the schema without the trigger. */
+  missing: string[];
+  citus: boolean;
+}
+
+export function coverageOf(
+  rows: readonly { name: string; noticed: boolean; citus: boolean }[],
+): WriteNoticeCoverage {
+  return {
+    missing: rows.filter((r) => !r.noticed).map((r) => r.name),
+    citus: rows.some((r) => r.citus),
+  };
+}

@@ -1,9 +1,12 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { dialectOf } from './database.ts';
 import {
+  coverageOf,
   noticedTables,
   WRITE_NOTICE_CHANNEL,
+  WRITE_NOTICE_COVERAGE,
   WRITE_NOTICE_TRIGGER,
+  type WriteNoticeCoverage,
 } from './write-notice-tables.ts';
 
 /**
@@ -49,30 +52,32 @@ export async function tablesWithWriteNotice(db: Kysely<any>): Promise<string[]> 
   return rows.map((r) => r.name);
 }
 
+/** Which noticed tables lack the trigger, and whether this is a Citus cluster. */
+// biome-ignore lint/suspicious/noExplicitAny: the database or a transaction of it.
+export async function writeNoticeCoverage(db: Kysely<any>): Promise<WriteNoticeCoverage> {
+  const { rows } = await db.executeQuery<{ name: string; noticed: boolean; citus: boolean }>(
+    CompiledQuery.raw(WRITE_NOTICE_COVERAGE, [noticedTables(), WRITE_NOTICE_TRIGGER]),
+  );
+  return coverageOf(rows);
+}
+
 /**
  * Adds the trigger to every noticed table that lacks it (PostgreSQL, after the migrations, at
  * every start). Migrations are append-only, so a table added after migration 2026-12-01T0300 gets
  * its trigger here, from the one list in write-notice-tables.ts, rather than from a migration
  * that each new table would have to remember. Two processes starting at once take turns (a
  * lock held until the transaction ends); a database where nothing is missing costs one query.
+ * Nothing on Citus, where write notices are off (WRITE_NOTICE_COVERAGE).
  */
 // biome-ignore lint/suspicious/noExplicitAny: runs before the schema has a type.
 export async function ensureWriteNotices(db: Kysely<any>): Promise<string[]> {
   if (dialectOf(db) !== 'postgres') return [];
-  // biome-ignore lint/suspicious/noExplicitAny: the database or a transaction of it.
-  const missing = async (on: Kysely<any>) => {
-    const { rows } = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(on);
-    const present = new Set(rows.map((r) => r.name));
-    const noticed = new Set(await tablesWithWriteNotice(on));
-    return noticedTables().filter((t) => present.has(t) && !noticed.has(t));
-  };
-  if ((await missing(db)).length === 0) return [];
+  const first = await writeNoticeCoverage(db);
+  if (first.citus || first.missing.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${WRITE_NOTICE_TRIGGER}))`.execute(trx);
-    const tables = await missing(trx);
-    await createWriteNoticeTriggers(trx, tables);
-    return tables;
+    const { missing } = await writeNoticeCoverage(trx);
+    await createWriteNoticeTriggers(trx, missing);
+    return missing;
   });
 }

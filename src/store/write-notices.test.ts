@@ -66,12 +66,21 @@ describe.skipIf(!dialectAvailable('postgres'))('write notices (postgres)', () =>
     expect(noticedTables()).not.toContain('login_failures');
   });
 
-  it('gives a noticed table that lacks the trigger its trigger at the next start', async () => {
+  it('has no marks while a noticed table lacks its trigger, which the next start gives back', async () => {
+    const notices = await listening(serving);
+    const mark = notices.mark();
     await dropWriteNotice(writing, 'plans');
     expect(await tablesWithWriteNotice(databaseOf(writing))).not.toContain('plans');
+    // Writes to plans would go unannounced: no marks, every request reads.
+    expect(await notices.verify()).toBe(false);
+    expect(notices.mark()).toBeUndefined();
+    expect(await serving.contentVersions.writeMark()).toBeUndefined();
     const result = await writing.migrate();
     expect(result.error).toBeUndefined();
     expect(await tablesWithWriteNotice(databaseOf(writing))).toContain('plans');
+    expect(await notices.verify()).toBe(true);
+    expect(notices.mark()).toBeDefined();
+    expect(notices.mark()).not.toEqual(mark);
   });
 
   it("moves the strict mark as soon as another process's commit has returned, not for a rollback", async () => {

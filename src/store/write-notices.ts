@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { WRITE_NOTICE_CHANNEL } from './write-notice-tables.ts';
+import {
+  coverageOf,
+  noticedTables,
+  WRITE_NOTICE_CHANNEL,
+  WRITE_NOTICE_COVERAGE,
+  WRITE_NOTICE_TRIGGER,
+} from './write-notice-tables.ts';
 
 type Pg = typeof import('pg').default;
 
@@ -8,7 +14,10 @@ export interface WriteNoticeTiming {
   /** First wait before connecting again after the listener was lost; doubled up to maxRetryMs. */
   retryMs: number;
   maxRetryMs: number;
-  /** How often an idle listener proves it is alive (a lost one is otherwise noticed by TCP). */
+  /**
+   * How often the listener proves it is alive (a lost one is otherwise noticed by TCP) and that
+   * every noticed table still has its trigger.
+   */
   heartbeatMs: number;
   /** A round trip slower than this counts as a lost listener. */
   timeoutMs: number;
@@ -38,10 +47,12 @@ export class WriteNotices {
   readonly applicationName = `sousei write notices ${randomUUID().slice(0, 8)}`;
   #own = 0;
   #notices = 0;
-  #connections = 0;
+  /** Moves with every (re)connection and every return of a table's trigger: notices were lost. */
+  #epoch = 0;
   #client: pg.Client | undefined;
   #schema: string | null = null;
-  #healthy = false;
+  #connected = false;
+  #covered = false;
   #started = false;
   #closed = false;
   #retryMs: number;
@@ -70,7 +81,7 @@ export class WriteNotices {
    */
   mark(): string | undefined {
     this.#start();
-    return this.#healthy ? `${this.#connections}:${this.#notices}:${this.#own}` : undefined;
+    return this.listening ? `${this.#epoch}:${this.#notices}:${this.#own}` : undefined;
   }
 
   /**
@@ -85,19 +96,42 @@ export class WriteNotices {
    */
   async strictMark(): Promise<string | undefined> {
     this.#start();
-    if (!this.#healthy) return undefined;
+    if (!this.listening) return undefined;
     return (await this.#roundTripAfterNow()) ? this.mark() : undefined;
   }
 
-  /** Whether the listener is connected and listening (tests, logs). */
+  /**
+   * Whether there are marks: the listener is connected and listening, and every noticed table
+   * of the schema has its trigger (a table without one would change unannounced).
+   */
   get listening(): boolean {
-    return this.#healthy;
+    return this.#connected && this.#covered;
+  }
+
+  /**
+   * Checks now that the listener answers and every noticed table still has its trigger (the
+   * heartbeat does so every heartbeatMs). A missing trigger turns the marks off until it is
+   * back (the next start adds it), then moves them.
+   */
+  async verify(): Promise<boolean> {
+    const client = this.#client;
+    if (!client || !this.#connected) return false;
+    const coverage = await this.#timed(
+      client,
+      client.query(WRITE_NOTICE_COVERAGE, [noticedTables(), WRITE_NOTICE_TRIGGER]),
+    );
+    if (!coverage || this.#client !== client) return false;
+    const { missing, citus } = coverageOf(coverage.rows);
+    const covered = !citus && missing.length === 0;
+    if (covered && !this.#covered) this.#epoch++;
+    this.#covered = covered;
+    return covered;
   }
 
   /** Ends the listener for good (store.close). */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#healthy = false;
+    this.#connected = false;
     clearInterval(this.#heartbeat);
     clearTimeout(this.#retry);
     const client = this.#client;
@@ -108,9 +142,7 @@ export class WriteNotices {
   #start(): void {
     if (this.#started || this.#closed) return;
     this.#started = true;
-    this.#heartbeat = setInterval(() => {
-      if (this.#healthy) void this.#roundTripAfterNow();
-    }, this.timing.heartbeatMs).unref();
+    this.#heartbeat = setInterval(() => void this.verify(), this.timing.heartbeatMs).unref();
     void this.#connect();
   }
 
@@ -140,19 +172,33 @@ export class WriteNotices {
     }
     if (this.#client !== client) return; // lost or closed meanwhile
     // Listening from here on; what was committed before is read afresh under the new mark.
-    this.#connections++;
-    this.#healthy = true;
+    this.#epoch++;
+    this.#connected = true;
+    this.#covered = false;
     this.#retryMs = this.timing.retryMs;
+    await this.verify();
   }
 
   #lost(client: pg.Client): void {
     if (this.#client !== client) return;
     this.#client = undefined;
-    this.#healthy = false;
+    this.#connected = false;
     client.end().catch(() => {});
     if (this.#closed) return;
     this.#retry = setTimeout(() => void this.#connect(), this.#retryMs).unref();
     this.#retryMs = Math.min(this.#retryMs * 2, this.timing.maxRetryMs);
+  }
+
+  /** `query`'s answer, or undefined (and the listener counted as lost) if late or failed. */
+  async #timed<T>(client: pg.Client, query: Promise<T>): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.timing.timeoutMs).unref();
+    });
+    const answer = await Promise.race([query.catch(() => undefined), late]);
+    clearTimeout(timer);
+    if (answer === undefined) this.#lost(client);
+    return answer;
   }
 
   /** A round trip on the listener that leaves after this call; false when it failed. */
@@ -169,20 +215,10 @@ export class WriteNotices {
 
   #roundTrip(): Promise<boolean> {
     const client = this.#client;
-    if (!client || !this.#healthy) return Promise.resolve(false);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.timing.timeoutMs).unref();
-    });
-    const answered = client.query('select 1').then(
-      () => true,
-      () => false,
-    );
-    const trip = Promise.race([answered, late]).then((ok) => {
-      clearTimeout(timer);
+    if (!client || !this.listening) return Promise.resolve(false);
+    const trip = this.#timed(client, client.query('select 1')).then((answer) => {
       if (this.#trip === trip) this.#trip = undefined;
-      if (!ok) this.#lost(client);
-      return ok && this.#client === client;
+      return answer !== undefined && this.#client === client;
     });
     this.#trip = trip;
     return trip;
