@@ -55,22 +55,23 @@ export function noticingDialect(dialect: Dialect, notices: WriteNotices): Dialec
 
 /**
  * Moves the mark after every statement that may write, once it is done: anything but a SELECT
- * (a data-modifying WITH counts as a write). Inside a transaction this moves it before the
- * commit too, which only makes a cache read once more; the commit moves it again
- * (NoticingDriver), after which every read sees the change.
+ * (a data-modifying WITH counts as a write, and so does a query compiled elsewhere, which this
+ * plugin never saw). Inside a transaction this moves it before the commit too, which only makes
+ * a cache read once more; the commit moves it again (NoticingDriver), after which every read
+ * sees the change.
  */
 export function ownWritesPlugin(notices: WriteNotices): KyselyPlugin {
-  const writes = new WeakSet<object>();
+  const reads = new WeakSet<object>();
   return {
     transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-      if (mayWrite(node)) writes.add(queryId);
+      if (!mayWrite(node)) reads.add(queryId);
       return node;
     },
     async transformResult({
       queryId,
       result,
     }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      if (writes.has(queryId)) notices.ownWrite();
+      if (!reads.has(queryId)) notices.ownWrite();
       return result;
     },
   };
