@@ -16,12 +16,6 @@ import {
 import type { WriteNotices } from './write-notices.ts';
 
 /**
- * Read-your-writes on PostgreSQL: this process's own writes move its write mark as soon as they
- * are done, not a notice's round trip later (write-notices.ts). `dialect` is PostgreSQL's
- * Kysely dialect; its driver moves the mark after each commit, ownWritesPlugin after each
- * other statement that may write.
- */
-/**
  * A database whose destroy (store.close) also ends its write-notice listener, so servers,
  * commands and tests exit; Kysely destroys its driver only if it ever connected, while the
  * listener may have been started by a mark alone.
@@ -44,6 +38,12 @@ export class NoticingKysely<DB> extends Kysely<DB> {
   }
 }
 
+/**
+ * Read-your-writes on PostgreSQL: this process's own writes move its write mark as soon as they
+ * are done, not a notice's round trip later (write-notices.ts). `dialect` is PostgreSQL's
+ * Kysely dialect; its driver moves the mark after each commit, ownWritesPlugin after each
+ * other statement that may write.
+ */
 export function noticingDialect(dialect: Dialect, notices: WriteNotices): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
