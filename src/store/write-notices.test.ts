@@ -136,6 +136,17 @@ describe.skipIf(!dialectAvailable('postgres'))('write notices (postgres)', () =>
     expect(await eventually(async () => (await version()) !== before)).toBe(true);
   });
 
+  it("counts another process's commit for the next read after a catch-up (API clients)", async () => {
+    const { version, publish } = await plan('012056');
+    await listening(serving);
+    for (let fiscalYear = 2020; fiscalYear <= 2024; fiscalYear++) {
+      const before = await version();
+      await publish(fiscalYear);
+      await serving.contentVersions.catchUp();
+      expect(await version(), `${fiscalYear}`).not.toEqual(before);
+    }
+  });
+
   it('reads the database while the listener is lost, and reads afresh once it is back', async () => {
     const { version, publish } = await plan('012055');
     const notices = await listening(serving);

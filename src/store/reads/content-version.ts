@@ -69,6 +69,15 @@ export function contentVersionStore(db: Kysely<DB>, marks?: WriteMarks) {
      * Undefined where there is none just now: look the data up.
      */
     writeMark: async (): Promise<string | undefined> => marks?.writeMark(),
+    /**
+     * Makes every commit that finished before this call, in any process, count for the
+     * versions read after it (PostgreSQL: the strict mark's shared round trip on the listener;
+     * SQLite's marks already do). For readers who may have just written through another
+     * process (an API client saving on one and reading on another).
+     */
+    catchUp: async (): Promise<void> => {
+      await marks?.writeMark();
+    },
     async ofPlan(planId: number): Promise<PlanContentVersion | undefined> {
       const mark = marks?.turnWriteMark();
       if (mark === undefined) return planContentVersion(db, planId);
