@@ -9,6 +9,7 @@ import {
   dropWriteNotice,
   eventually,
   listenerBackends,
+  listenerOf,
   listening,
   schemaTables,
   terminateListener,
@@ -163,6 +164,25 @@ describe.skipIf(!dialectAvailable('postgres'))('write notices (postgres)', () =>
     expect(await eventually(() => notices.listening)).toBe(true);
     expect(notices.mark()).not.toEqual(mark);
     expect(await version()).toEqual(after);
+  });
+
+  it('has no marks while the listener cannot connect, and closes all the same', async () => {
+    const noDatabase = new URL(database?.url ?? '');
+    noDatabase.pathname = '/sousei_no_such_database';
+    // pg refuses this one before connecting (a port out of range): not a crash either.
+    for (const url of [noDatabase.toString(), 'postgres://127.0.0.1:99999999/sousei']) {
+      const nowhere = openStore(url);
+      try {
+        const notices = listenerOf(nowhere);
+        expect(notices.mark()).toBeUndefined();
+        // A few failed attempts (0.1 s, then 0.2 s): still no marks, nothing thrown.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(notices.listening).toBe(false);
+        expect(await nowhere.contentVersions.writeMark()).toBeUndefined();
+      } finally {
+        await nowhere.close();
+      }
+    }
   });
 
   it('ends the listener with the store', async () => {

@@ -147,11 +147,17 @@ export class WriteNotices {
   }
 
   async #connect(): Promise<void> {
-    const client = new this.pg.Client({
-      connectionString: this.connectionString,
-      application_name: this.applicationName,
-      keepAlive: true,
-    });
+    let client: pg.Client;
+    try {
+      client = new this.pg.Client({
+        connectionString: this.connectionString,
+        application_name: this.applicationName,
+        keepAlive: true,
+      });
+    } catch {
+      this.#retryLater(); // the pool reports what is wrong with the address
+      return;
+    }
     this.#client = client;
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
@@ -184,6 +190,10 @@ export class WriteNotices {
     this.#client = undefined;
     this.#connected = false;
     client.end().catch(() => {});
+    this.#retryLater();
+  }
+
+  #retryLater(): void {
     if (this.#closed) return;
     this.#retry = setTimeout(() => void this.#connect(), this.#retryMs).unref();
     this.#retryMs = Math.min(this.#retryMs * 2, this.timing.maxRetryMs);
