@@ -10,7 +10,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAppContext } from '../src/app/app-context.ts';
@@ -23,6 +23,12 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS ?? 5);
 /** Rounds of (real, bare) in turn per page: a shared machine's load comes and goes. */
 const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 3);
+
+/** The machine's load average (1, 5, 15 min): figures taken on a busy machine say so. */
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ENCODINGS = 'br, gzip';
@@ -148,7 +154,7 @@ async function main() {
     children.push(bare.child);
 
     console.log(
-      `\nwrk -t2 -c50 -d${SECONDS}s, ${ROUNDS} rounds in turn (medians), Node ${process.version}`,
+      `\nwrk -t2 -c50 -d${SECONDS}s, ${ROUNDS} rounds in turn (medians), Node ${process.version}, load average ${load()}`,
     );
     console.log('| page | Sousei req/s | bare req/s | ratio (rounds) | Sousei p99 | bare p99 |');
     console.log('|---|---:|---:|---:|---:|---:|');
@@ -169,6 +175,7 @@ async function main() {
         `| ${t.label} | ${real.toFixed(0)} | ${base.toFixed(0)} | ${ratio.toFixed(2)}× (${spread}) | ${p99.toFixed(1)} ms | ${baseP99.toFixed(1)} ms |`,
       );
     }
+    console.log(`load average at the end: ${load()}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

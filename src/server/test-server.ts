@@ -19,6 +19,8 @@ import { scaledSample } from './test-scaled-sample.ts';
  */
 export interface TestServer {
   ctx: AppContext;
+  /** The database, for a second store standing for another process. */
+  databaseUrl: string;
   app: ReturnType<typeof createServer>;
   accounts: DemoAccount[];
   planId: number;
@@ -83,6 +85,7 @@ export async function createTestServer(
   });
   return {
     ctx,
+    databaseUrl: database.url,
     app,
     accounts,
     planId: plan.id,

@@ -6,6 +6,8 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import { SouseiError } from '../core/errors.ts';
 import type { DB } from './schema.ts';
 import { cacheStatements } from './statement-cache.ts';
+import { registerWriteNotices, WriteNotices } from './write-notices.ts';
+import { NoticingKysely } from './write-notices-dialect.ts';
 
 /** pg takes longer to load than a CLI command on SQLite takes to run: loaded only when used. */
 const loadPg = () => createRequire(import.meta.url)('pg') as typeof import('pg').default;
@@ -40,22 +42,29 @@ export interface Database {
   dialect: DialectName;
   /** Where the data lives, without credentials, for messages. */
   describe: string;
-  /**
-   * SQLite only: a value that changes whenever anything is written to the database, by this
-   * connection or another, read without touching a table (caches check it before a query).
-   */
-  writeMark?: () => string;
-  /**
-   * SQLite only: the same, except that another process's commit shows from the next turn of the
-   * event loop on (this process's own writes at once); for the public's page cache.
-   */
-  turnWriteMark?: () => string;
+  /** Strict write mark: see `WriteMarks`. */
+  writeMark?: WriteMarks['writeMark'];
+  /** Write mark for the public's caches: see `WriteMarks`. */
+  turnWriteMark?: WriteMarks['turnWriteMark'];
 }
 
-/** The write marks of a database that has them (SQLite): see `sqliteWriteMarks`. */
+/**
+ * Values that change whenever anything is written to the database, by this process or another,
+ * known without reading a table: caches check one before a query. `undefined` means there is no
+ * mark just now (PostgreSQL while its listener is not connected): read the database.
+ */
 export interface WriteMarks {
-  writeMark: () => string;
-  turnWriteMark: () => string;
+  /**
+   * Strict, for sessions: reflects every commit that had finished, in any process, when it was
+   * called (SQLite: data_version; PostgreSQL: one shared round trip on the listener).
+   */
+  writeMark: () => Promise<string | undefined>;
+  /**
+   * For the public's page cache: this process's own writes at once; another process's commit
+   * from the next turn of the event loop on (SQLite) or once its notice has arrived, a few
+   * milliseconds after it (PostgreSQL, docs/operations.md).
+   */
+  turnWriteMark: () => string | undefined;
 }
 
 /** Opens the database named by `url`; only the store (src/store/store.ts) calls this. */
@@ -85,9 +94,18 @@ export function openDatabase(url: string | undefined): Database {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The listener connects on the first use of a mark and ends with db.destroy().
+  const notices = new WriteNotices(pg, target.connectionString);
+  const db = new NoticingKysely<DB>({ dialect: new PostgresDialect({ pool }) }, notices);
+  registerWriteNotices(db, notices);
   const describe = target.connectionString.replace(/\/\/[^@]*@/, '//…@');
-  return { db, dialect: 'postgres', describe };
+  return {
+    db,
+    dialect: 'postgres',
+    describe,
+    writeMark: () => notices.strictMark(),
+    turnWriteMark: () => notices.mark(),
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: works on any schema.
@@ -112,7 +130,7 @@ export function serialType(db: Kysely<any>): 'serial' | 'integer' {
  * had come a moment earlier; this process's own writes show at once (total_changes is read on
  * every call: it is cheap).
  */
-function sqliteWriteMarks(database: SQLite.Database) {
+function sqliteWriteMarks(database: SQLite.Database): WriteMarks {
   const changes = database.prepare('select total_changes()').pluck();
   const dataVersion = database.prepare('pragma data_version').pluck();
   let thisTurn: string | undefined;
@@ -126,7 +144,7 @@ function sqliteWriteMarks(database: SQLite.Database) {
     return thisTurn;
   };
   return {
-    writeMark: () => `${changes.get()}:${dataVersion.get()}`,
+    writeMark: async () => `${changes.get()}:${dataVersion.get()}`,
     turnWriteMark: () => `${changes.get()}:${otherCommitsThisTurn()}`,
   };
 }

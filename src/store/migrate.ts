@@ -1,6 +1,7 @@
 import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { dialectOf } from './database.ts';
 import { migrations } from './migrations/index.ts';
+import { ensureWriteNotices } from './write-notice-triggers.ts';
 
 /**
  * On PostgreSQL the migration tables live in the connection's own schema: Kysely otherwise looks
@@ -31,8 +32,23 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     return { error };
   }
   // PostgreSQL: Kysely holds an advisory lock for the run, so processes take turns.
-  if (dialectOf(db) === 'postgres') return migrator.migrateToLatest();
+  if (dialectOf(db) === 'postgres') return withWriteNotices(db, await migrator.migrateToLatest());
   return migrateSqliteTakingTurns(migrator);
+}
+
+/** Tables added since migration 2026-12-01T0300 get their write notice (write-notice-triggers.ts). */
+async function withWriteNotices(
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
+  db: Kysely<any>,
+  result: MigrationResultSet,
+): Promise<MigrationResultSet> {
+  if (result.error) return result;
+  try {
+    await ensureWriteNotices(db);
+    return result;
+  } catch (error) {
+    return { ...result, error };
+  }
 }
 
 const SQLITE_ATTEMPTS = 8;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppContext, openAppContext } from '../../src/app/app-context.ts';
 import { createApiToken } from '../../src/app/auth/api-tokens.ts';
+import { createSession, deleteSession } from '../../src/app/auth/sessions.ts';
 import { findUserByEmail, loadActor } from '../../src/app/auth/users.ts';
 import type { DemoAccount } from '../../src/app/demo.ts';
 import { setUpDemo } from '../../src/app/demo.ts';
+import { changeYearStatus } from '../../src/app/workflow/year-status.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { databaseOf } from '../../src/store/raw-database.ts';
 import {
@@ -11,6 +13,7 @@ import {
   dialectAvailable,
   type TestDatabase,
 } from '../../src/store/test-databases.ts';
+import { eventually } from '../../src/store/write-notices-test-support.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
 
 const CODE = '012050';
@@ -19,7 +22,8 @@ const ADMIN = 'kikaku@demo.sousei.example';
 /**
  * Several app processes serve one PostgreSQL database (issue 11): two real `sousei serve`
  * processes start at once on an empty schema, then share sessions, saves and the
- * stale-version rule through the database alone.
+ * stale-version rule through the database alone; each one's caches learn of the others' writes
+ * from PostgreSQL's notices (src/store/write-notices.ts), without a restart.
  */
 describe.skipIf(!dialectAvailable('postgres'))('two sousei serve processes on one database', () => {
   let database: TestDatabase;
@@ -133,5 +137,48 @@ describe.skipIf(!dialectAvailable('postgres'))('two sousei serve processes on on
     const refused = results.find((r) => r.status === 409);
     expect(await refused?.json()).toMatchObject({ error: { code: 'conflict' } });
     expect((await read('b')).version).toBe(version + 1);
+  });
+
+  const page = async (which: 'a' | 'b', path: string, cookie?: string) => {
+    const r = await fetch(`${server(which)}${path}`, {
+      redirect: 'manual',
+      headers: cookie ? { cookie } : {},
+    });
+    return { status: r.status, etag: r.headers.get('etag'), text: await r.text() };
+  };
+
+  it("ends a signed-in page's cache on B as soon as the session ends in another process", async () => {
+    const admin = await findUserByEmail(ctx, ADMIN);
+    const { token: signedIn } = await createSession(ctx, admin.id, CODE);
+    const cookie = `sousei_session=${signedIn}`;
+    const path = `/m/${CODE}/plans/${planId}`;
+    for (let i = 0; i < 3; i++) {
+      const kept = await page('b', path, cookie);
+      expect(kept.status).toBe(200);
+      expect(kept.text).toContain('企画 太郎');
+    }
+    await deleteSession(ctx, signedIn);
+    // No waiting: a sign-out counts from the next request on, whichever process served it.
+    expect((await page('b', path, cookie)).text).not.toContain('企画 太郎');
+  });
+
+  it("serves another process's publish from B's cache without a restart", async () => {
+    const path = `/m/${CODE}/plans/${planId}/report`;
+    const before = await page('b', path);
+    expect(before.status).toBe(200);
+    expect((await page('b', path)).etag).toBe(before.etag);
+    const admin = await findUserByEmail(ctx, ADMIN);
+    const actor = await loadActor(ctx, admin.id);
+    const year = { municipalityCode: CODE, planId, fiscalYear: 2021 };
+    await changeYearStatus(ctx, actor, { ...year, action: 'lock', override: 'test' });
+    await changeYearStatus(ctx, actor, { ...year, action: 'publish', override: 'test' });
+    // B learns of it from PostgreSQL's notice, milliseconds later: polled, at most 10 s.
+    const changed = async () => (await page('b', path)).etag !== before.etag;
+    expect(await eventually(changed)).toBe(true);
+    const onA = await page('a', path);
+    const onB = await page('b', path);
+    expect(onB.etag).toBe(onA.etag);
+    expect(onB.text).toContain('令和3年度');
+    expect(before.text).not.toContain('令和3年度');
   });
 });

@@ -48,6 +48,8 @@ export const apiAuth = createMiddleware<ServerEnv>(async (c, next) => {
     const actor = secret ? await authenticateToken(c.get('app'), secret) : null;
     if (!actor) throw new SouseiError('unauthenticated', 'api.token-invalid');
     c.set('actor', actor);
+    // A client that saved through another process reads its save here (read-your-writes).
+    await c.get('app').store.contentVersions.catchUp();
   }
   await next();
 });

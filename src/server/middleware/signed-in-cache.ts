@@ -13,13 +13,17 @@ const byStore = new WeakMap<object, Map<string, { mark: string; known: SignedIn 
 
 /**
  * The session behind a cookie and the person it signs in, looked up once per database write:
- * where the database has a write mark (SQLite), a remembered answer stands until anything is
- * written by any process (sign-out, a disabled account, a changed role or department all are
- * writes) or the session expires. The mark is read before the look-up, so a write during it
- * only makes the next request look again. Without a mark (PostgreSQL) every request looks up.
+ * a remembered answer stands until anything is written by any process (sign-out, a disabled
+ * account, a changed role or department all are writes) or the session expires. The strict
+ * write mark reflects every commit that finished before this request (SQLite: data_version;
+ * PostgreSQL: a round trip on the write-notice listener, shared by concurrent requests), so a
+ * sign-out or a password change in another process counts from the next request on, as when
+ * every request looked up. The mark is read before the look-up, so a write during it only
+ * makes the next request look again. Without a mark (PostgreSQL's listener not connected)
+ * every request looks up.
  */
 export async function signedInBy(ctx: AppContext, token: string): Promise<SignedIn> {
-  const mark = ctx.store.contentVersions.writeMark();
+  const mark = await ctx.store.contentVersions.writeMark();
   if (mark === undefined) return lookUp(ctx, token);
   const sessions = byStore.get(ctx.store) ?? new Map();
   byStore.set(ctx.store, sessions);

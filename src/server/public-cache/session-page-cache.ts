@@ -26,22 +26,30 @@ function keyOf(view: RequestView): { key: string; token: string } | null {
 
 /**
  * A signed-in person's plan pages (the tree, the report, a project), kept whole until anything
- * is written to the database by any process (SQLite's write mark) or the session expires: such
- * a page is a function of the data, the session and the address alone (no clock, no other
- * cookie), so an unchanged mark means an unchanged page. Each entry belongs to one session: one
- * person's page is never another's. Responses stay no-store, with every header the app gave
- * them. Without a write mark (PostgreSQL) nothing is kept: the page's body is still shared per
- * content version (plan-fragments.ts).
+ * is written to the database by any process or the session expires: such a page is a function
+ * of the data, the session and the address alone (no clock, no other cookie), so an unchanged
+ * mark means an unchanged page. The mark is the strict one (database.ts: every commit that
+ * finished before the request, in any process, SQLite and PostgreSQL alike), so a sign-out or
+ * a password change elsewhere is never answered from here. Each entry belongs to one session:
+ * one person's page is never another's. Responses stay no-store, with every header the app
+ * gave them. Without a write mark just now (PostgreSQL's listener not connected) nothing is
+ * kept or answered: the page's body is still shared per content version (plan-fragments.ts).
  */
 export function sessionPageCache(ctx: AppContext) {
   const pages = new Map<string, KeptPage>();
   const writeMark = () => ctx.store.contentVersions.writeMark();
 
-  function answer(view: RequestView): Answer | null {
-    const asked = keyOf(view);
-    const kept = asked ? pages.get(asked.key) : undefined;
-    if (!kept || kept.mark !== writeMark() || kept.expiresAt <= ctx.now()) return null;
+  function keptAnswer(key: string, mark: string): Answer | null {
+    const kept = pages.get(key);
+    if (!kept || kept.mark !== mark || kept.expiresAt <= ctx.now()) return null;
     return { status: 200, headers: kept.headers, body: kept.body };
+  }
+
+  async function answer(view: RequestView): Promise<Answer | null> {
+    const asked = keyOf(view);
+    if (!asked || !pages.has(asked.key)) return null;
+    const mark = await writeMark();
+    return mark === undefined ? null : keptAnswer(asked.key, mark);
   }
 
   async function capture(c: Context<ServerEnv>, token: string, mark: string) {
@@ -62,9 +70,9 @@ export function sessionPageCache(ctx: AppContext) {
   const middleware = createMiddleware<ServerEnv>(async (c, next) => {
     const view = viewOf(c);
     const asked = keyOf(view);
-    const mark = asked ? writeMark() : undefined;
+    const mark = asked ? await writeMark() : undefined;
     if (!asked || mark === undefined) return next();
-    const hit = answer(view);
+    const hit = keptAnswer(asked.key, mark);
     if (hit) {
       c.res = new Response(hit.body, { status: hit.status, headers: hit.headers });
       return c.res;

@@ -53,24 +53,34 @@ export async function planContentVersion(
 }
 
 /**
- * The store module: content versions for caches of what readers see. Where the database offers a
- * write mark (SQLite), a version is read again only after something was written since it was
- * last read, by this process at once or by another from the next turn of the event loop on: the
- * mark is taken before the version, so a write in between only makes the next call read it
- * again. PostgreSQL reads the version every time.
+ * The store module: content versions for caches of what readers see. A version is read again
+ * only after something was written since it was last read (the database's write mark,
+ * database.ts): by this process at once, by another from the next turn of the event loop on
+ * (SQLite) or once its notice has arrived (PostgreSQL). The mark is taken before the version,
+ * so a write in between only makes the next call read it again. Where there is no mark (no
+ * marks given, or PostgreSQL's listener not connected) the version is read every time.
  */
 export function contentVersionStore(db: Kysely<DB>, marks?: WriteMarks) {
   const known = new Map<number, { mark: string; version: PlanContentVersion | undefined }>();
   return {
     /**
      * A value that changes whenever anything is written to the database, by any process, for
-     * caches of other reads (sessions); undefined where there is none (PostgreSQL).
+     * caches of other reads (sessions): it reflects every commit finished before the call.
+     * Undefined where there is none just now: look the data up.
      */
-    writeMark: (): string | undefined => marks?.writeMark(),
+    writeMark: async (): Promise<string | undefined> => marks?.writeMark(),
+    /**
+     * Makes every commit that finished before this call, in any process, count for the
+     * versions read after it (PostgreSQL: the strict mark's shared round trip on the listener;
+     * SQLite's marks already do). For readers who may have just written through another
+     * process (an API client saving on one and reading on another).
+     */
+    catchUp: async (): Promise<void> => {
+      await marks?.writeMark();
+    },
     async ofPlan(planId: number): Promise<PlanContentVersion | undefined> {
-      if (!marks) return planContentVersion(db, planId);
-      // Another process's commit shows from the next turn of the event loop (database.ts).
-      const mark = marks.turnWriteMark();
+      const mark = marks?.turnWriteMark();
+      if (mark === undefined) return planContentVersion(db, planId);
       const last = known.get(planId);
       if (last?.mark === mark) return last.version;
       const version = await planContentVersion(db, planId);
