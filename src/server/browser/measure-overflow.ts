@@ -13,7 +13,8 @@ export interface Overflow {
  * clips or scrolls an element may be wide, unless it is positioned out of the box: an absolutely
  * positioned element (a visually hidden label in a table) escapes every box below its
  * containing block and widens the page. Of the others, the one reaching furthest right is named;
- * the deepest wins a tie, since it is the one whose content is too wide.
+ * the deepest wins a tie, since it is the one whose content is too wide. When no box reaches
+ * past the screen, the last (deepest) element whose text overflows it is named.
  */
 const SCRIPT = `(screenWidth) => {
   const pageWidth = document.documentElement.scrollWidth;
@@ -39,6 +40,13 @@ const SCRIPT = `(screenWidth) => {
       widest = e;
       right = r.right;
     }
+  }
+  // No box reaches past the screen: then text overflows its box (a long unbroken word).
+  if (!widest) {
+    for (const e of document.body.querySelectorAll('*')) {
+      if (e.scrollWidth > e.clientWidth + 1 && !clips(getComputedStyle(e).overflowX)) widest = e;
+    }
+    right = widest ? widest.getBoundingClientRect().left + widest.scrollWidth : 0;
   }
   if (!widest) return { pageWidth, screenWidth, widest: 'none found' };
   const name = widest.tagName.toLowerCase() + (widest.id ? '#' + widest.id : '') +

@@ -119,9 +119,7 @@ export function PlanPage(props: PlanPageProps) {
                   </th>
                   {view.isMember ? <td /> : null}
                   {view.isMember ? <td /> : null}
-                  <td class="num">{amount(row.totals.budget, unit)}</td>
-                  <td class="num">{amount(row.totals.settlement, unit)}</td>
-                  <td class="num">{rate(row.totals.rate)}</td>
+                  <Figures totals={row.totals} unit={unit} />
                 </tr>
               );
             }
@@ -139,16 +137,16 @@ export function PlanPage(props: PlanPageProps) {
                   </a>
                 </td>
                 {view.isMember ? (
-                  <td>{ref?.departmentId ? view.departments.get(ref.departmentId) : '—'}</td>
+                  <td data-label="担当課">
+                    {ref?.departmentId ? view.departments.get(ref.departmentId) : '—'}
+                  </td>
                 ) : null}
                 {view.isMember ? (
-                  <td>
+                  <td data-label="入力状況">
                     <span class={`tag tag--${status}`}>{projectStatusLabel(status)}</span>
                   </td>
                 ) : null}
-                <td class="num">{amount(row.totals.budget, unit)}</td>
-                <td class="num">{amount(row.totals.settlement, unit)}</td>
-                <td class="num">{rate(row.totals.rate)}</td>
+                <Figures totals={row.totals} unit={unit} />
               </tr>
             );
           })}
@@ -156,12 +154,33 @@ export function PlanPage(props: PlanPageProps) {
             <th scope="row">合計</th>
             {view.isMember ? <td /> : null}
             {view.isMember ? <td /> : null}
-            <td class="num">{amount(total.budget, unit)}</td>
-            <td class="num">{amount(total.settlement, unit)}</td>
-            <td class="num">{rate(total.rate)}</td>
+            <Figures totals={total} unit={unit} />
           </tr>
         </tbody>
       </table>
+    </>
+  );
+}
+
+type Totals = ReturnType<typeof planOverview>['total'];
+
+/**
+ * A row's budget, settlement and rate. Each cell carries its column's name, shown above the
+ * figure on a phone, where the rows are cards and the header row is out of sight.
+ */
+function Figures(props: { totals: Totals; unit: PlanView['plan']['amountUnit'] }) {
+  const { totals, unit } = props;
+  return (
+    <>
+      <td class="num" data-label="予算">
+        {amount(totals.budget, unit)}
+      </td>
+      <td class="num" data-label="決算">
+        {amount(totals.settlement, unit)}
+      </td>
+      <td class="num" data-label="執行率">
+        {rate(totals.rate)}
+      </td>
     </>
   );
 }
