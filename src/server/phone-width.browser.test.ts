@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenWords } from './browser/broken-words.ts';
 import { type DemoAddresses, EVERY_PAGE, EVERYONE, type Who } from './browser/every-page.ts';
 import { measureOverflow } from './browser/measure-overflow.ts';
 import {
@@ -30,7 +31,9 @@ const ACCOUNTS: Record<Exclude<Who, 'public'>, string> = {
 /**
  * Every page at 390 px (a phone, held upright) signed out and as each role, with a test that
  * fails when the page is wider than the screen: the whole page then scrolls sideways, which
- * nobody finds on a phone. Wide tables scroll inside their own box instead. Each page is also
+ * nobody finds on a phone. Wide tables scroll inside their own box instead. Short words on
+ * buttons and in the navigation stay whole and the plan tree's project names are not squeezed
+ * (browser/broken-words.ts). Each page is also
  * checked by axe-core at that width (WCAG 2.1 AA, no serious or critical violation), and
  * screenshotted at 390 and 1366 px into artifacts/screenshots/ROLE/PAGE-WIDTH.png for review.
  *
@@ -144,13 +147,14 @@ describe.skipIf(!browserAvailable())('every page on a 390 px phone', () => {
 
   for (const site of EVERY_PAGE) {
     for (const who of site.who) {
-      it(`${site.name} as ${who}: no wider than the screen`, async () => {
+      it(`${site.name} as ${who}: no wider than the screen, no word broken`, async () => {
         const page = pages.get(who) as Page;
         const path = site.path(a);
         const response = await page.goto(`${t.url}${path}`);
         expect(response?.status(), `${path} as ${who}`).toBe(site.status ?? 200);
         await settle(page);
         const overflow = await measureOverflow(page, PHONE.width);
+        const broken = await brokenWords(page);
         await screenshot(page, who, site.name, PHONE.width);
         // One role per page is enough for axe: the markup differs little between roles.
         const violations = axeChecked.has(site.name) ? [] : seriousViolations(await runAxe(page));
@@ -162,6 +166,7 @@ describe.skipIf(!browserAvailable())('every page on a 390 px phone', () => {
           overflow &&
             `${path} as ${who}: ${overflow.pageWidth} px wide on a ${overflow.screenWidth} px screen; widest ${overflow.widest}`,
         ).toBeNull();
+        expect(broken, `${path} as ${who}: short words broken, names squeezed`).toEqual([]);
         expect(violations, `${path} at 390 px`).toEqual([]);
       });
     }
