@@ -1,4 +1,5 @@
 import { NO_VALUE_MARK } from '../../core/no-value.ts';
+import { ScrollBox } from '../views/scroll-box.tsx';
 import type { ApiOperation, ApiResponse, JsonSchema } from './api-operation-parts.ts';
 import { API_OPERATIONS } from './api-operations.ts';
 import { componentName } from './openapi.ts';
@@ -36,11 +37,11 @@ export function typeText(schema: JsonSchema | undefined): string {
   return typeof type === 'string' ? type : 'any';
 }
 
-function Json(props: { value: unknown }) {
+function Json(props: { value: unknown; label: string }) {
   return (
-    <pre class="table-scroll">
+    <ScrollBox pre label={props.label}>
       <code>{JSON.stringify(props.value, null, 2)}</code>
-    </pre>
+    </ScrollBox>
   );
 }
 
@@ -50,7 +51,7 @@ function Fields(props: { schema: JsonSchema; caption: string }) {
   const names = Object.keys(properties);
   if (names.length === 0) return <p>{typeText(props.schema)}</p>;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={props.caption}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -87,14 +88,14 @@ function Fields(props: { schema: JsonSchema; caption: string }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
 function Parameters(props: { op: ApiOperation }) {
   if (props.op.parameters.length === 0) return null;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={`${props.op.operationId} のパラメーター`}>
       <table>
         <caption>パラメーター</caption>
         <thead>
@@ -125,7 +126,7 @@ function Parameters(props: { op: ApiOperation }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -137,7 +138,7 @@ function Responses(props: { op: ApiOperation }) {
   const entries = Object.entries(props.op.responses);
   return (
     <>
-      <div class="table-scroll">
+      <ScrollBox label={`${props.op.operationId} の応答`}>
         <table>
           <caption>応答</caption>
           <thead>
@@ -176,7 +177,7 @@ function Responses(props: { op: ApiOperation }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {entries
         .filter(([, r]) => r.example !== undefined)
         .map(([status, r]) => (
@@ -184,7 +185,7 @@ function Responses(props: { op: ApiOperation }) {
             <summary>
               {status} の例: {r.description}
             </summary>
-            <Json value={r.example} />
+            <Json value={r.example} label={`${props.op.operationId} の ${status} の例`} />
           </details>
         ))}
     </>
@@ -240,16 +241,16 @@ function Operation(props: { op: ApiOperation; schemas: Record<string, JsonSchema
           <p>{body.description}</p>
           <Fields schema={props.schemas[bodyName] ?? {}} caption={`${bodyName} の項目`} />
           <p>例:</p>
-          <Json value={body.example} />
+          <Json value={body.example} label={`${op.operationId} の本文の例`} />
         </>
       ) : null}
       <h4>応答</h4>
       <Responses op={op} />
       <details>
         <summary>curl の例</summary>
-        <pre class="table-scroll">
+        <ScrollBox pre label={`${op.operationId} の curl の例`}>
           <code>{curlOf(op)}</code>
-        </pre>
+        </ScrollBox>
       </details>
     </section>
   );
@@ -300,7 +301,7 @@ export function ApiDocsPage(props: { document: Record<string, unknown> }) {
           入力受付中）から取っています。
         </li>
       </ul>
-      <div class="table-scroll">
+      <ScrollBox label="操作の一覧">
         <table>
           <caption>操作の一覧</caption>
           <thead>
@@ -326,7 +327,7 @@ export function ApiDocsPage(props: { document: Record<string, unknown> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {tags.map((tag) => (
         <>
           <h2>{tag}</h2>

@@ -101,7 +101,8 @@ use([
       name: unit,
       // Horizontal: the unit under the axis, where a name at its end would run off the chart.
       ...(horizontal ? { nameLocation: 'middle', nameGap: 28 } : {}),
-      axisLabel: { formatter: (v) => numbers.format(v) },
+      // Narrow screens (issue 13): numbers that would touch are left out, not overprinted.
+      axisLabel: { formatter: (v) => numbers.format(v), hideOverlap: true },
     };
     return {
       ...common(data),
@@ -119,12 +120,17 @@ use([
   }
 
   /** Execution rates: one bar per band, labelled with its count. */
-  function histogram(data) {
+  function histogram(data, width) {
     const s = data.series[0];
     return {
       ...common(data),
       legend: { show: false },
-      xAxis: { type: 'category', data: categories(data), axisLabel: { interval: 0, rotate: 30 } },
+      // On a phone the band names stand upright, side by side, rather than overlap at 30°.
+      xAxis: {
+        type: 'category',
+        data: categories(data),
+        axisLabel: { interval: 0, rotate: width < 500 ? 90 : 30 },
+      },
       yAxis: { type: 'value', minInterval: 1, name: s.label },
       series: [
         {

@@ -11,6 +11,7 @@ import { urls } from '../urls.ts';
 import { ChangeAuthor, ChangeSummary } from '../views/change-summary.tsx';
 import { dateTime, fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
+import { ScrollBox } from '../views/scroll-box.tsx';
 
 /** Every change with who, when, before and after; administrators can restore a previous value. */
 export function historyRoutes(): Hono<ServerEnv> {
@@ -32,64 +33,66 @@ export function historyRoutes(): Hono<ServerEnv> {
       <>
         <h1>変更履歴</h1>
         {items.length === 0 ? <p>まだ変更はありません。</p> : null}
-        <table>
-          <caption>新しい順（最大200件）</caption>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">だれが</th>
-              <th scope="col">事業</th>
-              <th scope="col">年度</th>
-              <th scope="col">内容</th>
-              {admin ? <th scope="col">操作</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
+        <ScrollBox label="変更履歴（新しい順）">
+          <table>
+            <caption>新しい順（最大200件）</caption>
+            <thead>
               <tr>
-                <td>{dateTime(item.at)}</td>
-                <td>
-                  <ChangeAuthor item={item} />
-                </td>
-                <td>
-                  {item.projectId ? (
-                    <a href={urls.project(plan, item.projectId)}>
-                      {item.projectNo}. {item.projectName}
-                    </a>
-                  ) : (
-                    NO_VALUE_MARK
-                  )}
-                </td>
-                <td>{item.fiscalYear ? fyLabel(item.fiscalYear) : NO_VALUE_MARK}</td>
-                <td>
-                  <ChangeSummary
-                    item={item}
-                    unit={view.plan.amountUnit}
-                    conventions={view.plan.conventions}
-                  />
-                </td>
-                {admin ? (
-                  <td>
-                    {(item.target.type === 'finance' || item.target.type === 'activities') &&
-                    item.fiscalYear !== null &&
-                    open.has(item.fiscalYear) ? (
-                      <form
-                        method="post"
-                        action={urls.planPage(plan, `history/${item.id}/restore`)}
-                        class="inline-form"
-                      >
-                        <Csrf token={c.get('csrfToken')} />
-                        <button type="submit" class="button button--secondary">
-                          変更前に戻す
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                ) : null}
+                <th scope="col">日時</th>
+                <th scope="col">だれが</th>
+                <th scope="col">事業</th>
+                <th scope="col">年度</th>
+                <th scope="col">内容</th>
+                {admin ? <th scope="col">操作</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td>{dateTime(item.at)}</td>
+                  <td>
+                    <ChangeAuthor item={item} />
+                  </td>
+                  <td>
+                    {item.projectId ? (
+                      <a href={urls.project(plan, item.projectId)}>
+                        {item.projectNo}. {item.projectName}
+                      </a>
+                    ) : (
+                      NO_VALUE_MARK
+                    )}
+                  </td>
+                  <td>{item.fiscalYear ? fyLabel(item.fiscalYear) : NO_VALUE_MARK}</td>
+                  <td>
+                    <ChangeSummary
+                      item={item}
+                      unit={view.plan.amountUnit}
+                      conventions={view.plan.conventions}
+                    />
+                  </td>
+                  {admin ? (
+                    <td>
+                      {(item.target.type === 'finance' || item.target.type === 'activities') &&
+                      item.fiscalYear !== null &&
+                      open.has(item.fiscalYear) ? (
+                        <form
+                          method="post"
+                          action={urls.planPage(plan, `history/${item.id}/restore`)}
+                          class="inline-form"
+                        >
+                          <Csrf token={c.get('csrfToken')} />
+                          <button type="submit" class="button button--secondary">
+                            変更前に戻す
+                          </button>
+                        </form>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </>,
       {
         municipality: { code, name: view.summary.municipalityName },

@@ -17,6 +17,7 @@ import type { ServerEnv } from '../env.ts';
 import { field, formBody } from '../form-body.ts';
 import { Csrf, page } from '../render.tsx';
 import { urls } from '../urls.ts';
+import { ScrollBox } from '../views/scroll-box.tsx';
 
 const when = (iso: string | null) =>
   iso === null
@@ -31,7 +32,7 @@ function TokenTable(props: {
 }) {
   if (props.tokens.length === 0) return <p>{props.caption}: まだありません。</p>;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={props.caption}>
       <table>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -72,7 +73,7 @@ function TokenTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

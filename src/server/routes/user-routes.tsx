@@ -13,6 +13,7 @@ import { codeParam } from '../params.ts';
 import { Csrf, page, ROLE_LABELS } from '../render.tsx';
 import { urls } from '../urls.ts';
 import { DoneNotice } from '../views/done-notice.tsx';
+import { ScrollBox } from '../views/scroll-box.tsx';
 
 interface Typed {
   email: string;
@@ -45,44 +46,46 @@ async function render(c: Context<ServerEnv>, typed: Typed, error: string | null)
         done={c.req.query('done')}
         params={{ email: users.find((u) => String(u.id) === c.req.query('user'))?.email }}
       />
-      <table>
-        <caption>{municipality.name} の利用者</caption>
-        <thead>
-          <tr>
-            <th scope="col">名前</th>
-            <th scope="col">メールアドレス</th>
-            <th scope="col">役割</th>
-            <th scope="col">担当課</th>
-            <th scope="col">状態</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
+      <ScrollBox label={`${municipality.name} の利用者`}>
+        <table>
+          <caption>{municipality.name} の利用者</caption>
+          <thead>
             <tr>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.departments.join('、') || NO_VALUE_MARK}</td>
-              <td>
-                {u.disabled ? '無効' : '有効'}
-                {u.id === actor.userId ? null : (
-                  <>
-                    {' '}
-                    <a
-                      href={urls.municipalityPage(
-                        code,
-                        `users/${u.id}/${u.disabled ? 'enable' : 'disable'}`,
-                      )}
-                    >
-                      {u.disabled ? `${u.name}を有効に戻す` : `${u.name}を無効にする`}
-                    </a>
-                  </>
-                )}
-              </td>
+              <th scope="col">名前</th>
+              <th scope="col">メールアドレス</th>
+              <th scope="col">役割</th>
+              <th scope="col">担当課</th>
+              <th scope="col">状態</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>{u.departments.join('、') || NO_VALUE_MARK}</td>
+                <td>
+                  {u.disabled ? '無効' : '有効'}
+                  {u.id === actor.userId ? null : (
+                    <>
+                      {' '}
+                      <a
+                        href={urls.municipalityPage(
+                          code,
+                          `users/${u.id}/${u.disabled ? 'enable' : 'disable'}`,
+                        )}
+                      >
+                        {u.disabled ? `${u.name}を有効に戻す` : `${u.name}を無効にする`}
+                      </a>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <h2>利用者を追加</h2>
       {error ? (
         <div class="error-summary" role="alert">

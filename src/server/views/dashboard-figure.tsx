@@ -1,6 +1,7 @@
 import { cellText, hasData } from '../../app/views/chart-cells.ts';
 import type { ChartData } from '../../app/views/chart-data.ts';
 import { t } from '../../i18n/translate.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 /**
  * JSON for a `<script type="application/json">` data block: `<`, `>` and `&` are written as
@@ -69,7 +70,7 @@ export function ChartFigure(props: ChartFigureProps) {
       )}
       <details class="chart-table" open>
         <summary>{t('dashboard.table')}</summary>
-        <div class="table-scroll">
+        <ScrollBox label={chart.title}>
           <table>
             <caption class="visually-hidden">{chart.title}</caption>
             <thead>
@@ -92,7 +93,7 @@ export function ChartFigure(props: ChartFigureProps) {
               </tfoot>
             ) : null}
           </table>
-        </div>
+        </ScrollBox>
       </details>
       <p
         class="chart-downloads"

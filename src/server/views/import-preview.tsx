@@ -2,6 +2,7 @@ import type { ImportPreview, PreviewProject } from '../../app/import/preview-imp
 import { formatAmount } from '../../core/money.ts';
 import { formatFinding } from '../../i18n/format-finding.ts';
 import { t } from '../../i18n/translate.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 const indent = (depth: number) => '　'.repeat(depth);
 
@@ -89,7 +90,7 @@ export function ImportPreviewView(props: { preview: ImportPreview }) {
 function PreviewTable(props: { preview: ImportPreview }) {
   const p = props.preview;
   return (
-    <div class="table-scroll">
+    <ScrollBox label={t('preview.caption', { shown: p.shownProjects, total: p.totalProjects })}>
       <table>
         <caption>
           {t('preview.caption', { shown: p.shownProjects, total: p.totalProjects })}
@@ -145,6 +146,6 @@ function PreviewTable(props: { preview: ImportPreview }) {
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

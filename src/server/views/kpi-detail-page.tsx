@@ -17,6 +17,7 @@ import {
   yearTargetsLabel,
 } from './kpi-format.ts';
 import { BandTag } from './kpi-page.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface KpiDetailPageProps {
   view: PlanView;
@@ -96,7 +97,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
         </button>
       </form>
       <p class="kpi-scale">{scaleNote(detail.scale)}</p>
-      <div class="table-scroll">
+      <ScrollBox label="年度ごとの実績と達成率">
         <table class="kpi-table">
           <caption>年度ごとの実績と達成率（達成率は計算値）</caption>
           <thead>
@@ -154,7 +155,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p class="hint">{t('kpi.rate.note')}</p>
       {line.canEnterActual ? (
         <ActualForm {...p} />

@@ -18,6 +18,7 @@ import {
   valueAtYear,
   yearTargetsLabel,
 } from './kpi-format.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface KpiImportReport {
   fileName: string;
@@ -104,7 +105,7 @@ export function KpiPage(props: KpiPageProps) {
       {!view.isMember ? <p class="hint">{t('kpi.public-years')}</p> : null}
       {page.count === 0 ? <p>{t('kpi.no-kpis')}</p> : null}
       {page.groups.length > 0 ? (
-        <div class="table-scroll">
+        <ScrollBox label={`${fyLabel(fy)} の KPI と達成状況`}>
           <table class="kpi-table">
             <caption>{fyLabel(fy)} の KPI と達成状況（達成率は計算値）</caption>
             <thead>
@@ -198,7 +199,7 @@ export function KpiPage(props: KpiPageProps) {
               );
             })}
           </table>
-        </div>
+        </ScrollBox>
       ) : null}
       {page.canImport ? <ImportForm address={address} fy={fy} csrf={props.csrf} /> : null}
     </>

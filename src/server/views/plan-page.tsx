@@ -125,9 +125,7 @@ export function PlanPage(props: PlanPageProps) {
                   </th>
                   {view.isMember ? <td /> : null}
                   {view.isMember ? <td /> : null}
-                  <td class="num">{amount(row.totals.budget, unit)}</td>
-                  <td class="num">{amount(row.totals.settlement, unit)}</td>
-                  <td class="num">{rate(row.totals.rate)}</td>
+                  <Figures totals={row.totals} unit={unit} />
                 </tr>
               );
             }
@@ -142,18 +140,16 @@ export function PlanPage(props: PlanPageProps) {
                   </a>
                 </td>
                 {view.isMember ? (
-                  <td>
+                  <td data-label="担当課">
                     {ref?.departmentId ? view.departments.get(ref.departmentId) : NO_VALUE_MARK}
                   </td>
                 ) : null}
                 {view.isMember ? (
-                  <td>
+                  <td data-label="入力状況">
                     <span class={`tag tag--${status}`}>{projectStatusLabel(status)}</span>
                   </td>
                 ) : null}
-                <td class="num">{amount(row.totals.budget, unit)}</td>
-                <td class="num">{amount(row.totals.settlement, unit)}</td>
-                <td class="num">{rate(row.totals.rate)}</td>
+                <Figures totals={row.totals} unit={unit} />
               </tr>
             );
           })}
@@ -161,9 +157,7 @@ export function PlanPage(props: PlanPageProps) {
             <th scope="row">合計</th>
             {view.isMember ? <td /> : null}
             {view.isMember ? <td /> : null}
-            <td class="num">{amount(total.budget, unit)}</td>
-            <td class="num">{amount(total.settlement, unit)}</td>
-            <td class="num">{rate(total.rate)}</td>
+            <Figures totals={total} unit={unit} />
           </tr>
         </tbody>
       </table>
@@ -175,4 +169,27 @@ function prune(nodes: PlanNode[], keep: (p: Project) => boolean): PlanNode[] {
   return nodes
     .map((n) => ({ ...n, projects: n.projects.filter(keep), children: prune(n.children, keep) }))
     .filter((n) => n.projects.length > 0 || n.children.length > 0);
+}
+
+type Totals = ReturnType<typeof planOverview>['total'];
+
+/**
+ * A row's budget, settlement and rate. Each cell carries its column's name, shown above the
+ * figure on a phone, where the rows are cards and the header row is out of sight.
+ */
+function Figures(props: { totals: Totals; unit: PlanView['plan']['amountUnit'] }) {
+  const { totals, unit } = props;
+  return (
+    <>
+      <td class="num" data-label="予算">
+        {amount(totals.budget, unit)}
+      </td>
+      <td class="num" data-label="決算">
+        {amount(totals.settlement, unit)}
+      </td>
+      <td class="num" data-label="執行率">
+        {rate(totals.rate)}
+      </td>
+    </>
+  );
 }

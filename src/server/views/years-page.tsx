@@ -10,6 +10,7 @@ import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
 import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, yearStatusLabel } from './format.ts';
+import { ScrollBox } from './scroll-box.tsx';
 import { WorkflowNotice } from './workflow-notice.tsx';
 
 export interface YearsPageProps {
@@ -46,58 +47,60 @@ export function YearsPage(p: YearsPageProps) {
       {p.notice ? (
         <WorkflowNotice action={p.notice.action} what={fyLabel(p.notice.fiscalYear)} />
       ) : null}
-      <table>
-        <caption>年度ごとの状態</caption>
-        <thead>
-          <tr>
-            <th scope="col">年度</th>
-            <th scope="col">状態</th>
-            {p.isAdmin ? <th scope="col">操作</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {p.years.map((y) => (
+      <ScrollBox label="年度ごとの状態">
+        <table>
+          <caption>年度ごとの状態</caption>
+          <thead>
             <tr>
-              <th scope="row">
-                <a
-                  href={urls.planPage(p.plan, 'years', { fy: y.fiscalYear })}
-                  aria-current={y.fiscalYear === p.fiscalYear ? 'true' : undefined}
-                >
-                  {fyLabel(y.fiscalYear)}
-                </a>
-              </th>
-              <td>
-                <span class={`tag tag--${y.status}`}>{yearStatusLabel(y.status)}</span>
-              </td>
-              {p.isAdmin ? (
-                <td>
-                  <div class="actions">
-                    {ACTIONS.filter((a) => nextYearStatus(y.status, a) !== null).map((action) => (
-                      // Each step opens its confirmation page (what stands in its way, a reason).
-                      <form
-                        method="get"
-                        action={urls.planPage(p.plan, `years/${y.fiscalYear}`)}
-                        class="inline-form"
-                      >
-                        <input type="hidden" name="action" value={action} />
-                        {action === 'publish' && y.fiscalYear === p.fiscalYear ? (
-                          <span class="hint">検査エラー {p.checkErrors} 件</span>
-                        ) : null}
-                        <button
-                          type="submit"
-                          class={`button ${action === 'publish' ? '' : 'button--secondary'}`}
-                        >
-                          {t(`action.year.${action}`)}
-                        </button>
-                      </form>
-                    ))}
-                  </div>
-                </td>
-              ) : null}
+              <th scope="col">年度</th>
+              <th scope="col">状態</th>
+              {p.isAdmin ? <th scope="col">操作</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.years.map((y) => (
+              <tr>
+                <th scope="row">
+                  <a
+                    href={urls.planPage(p.plan, 'years', { fy: y.fiscalYear })}
+                    aria-current={y.fiscalYear === p.fiscalYear ? 'true' : undefined}
+                  >
+                    {fyLabel(y.fiscalYear)}
+                  </a>
+                </th>
+                <td>
+                  <span class={`tag tag--${y.status}`}>{yearStatusLabel(y.status)}</span>
+                </td>
+                {p.isAdmin ? (
+                  <td>
+                    <div class="actions">
+                      {ACTIONS.filter((a) => nextYearStatus(y.status, a) !== null).map((action) => (
+                        // Each step opens its confirmation page (what stands in its way, a reason).
+                        <form
+                          method="get"
+                          action={urls.planPage(p.plan, `years/${y.fiscalYear}`)}
+                          class="inline-form"
+                        >
+                          <input type="hidden" name="action" value={action} />
+                          {action === 'publish' && y.fiscalYear === p.fiscalYear ? (
+                            <span class="hint">検査エラー {p.checkErrors} 件</span>
+                          ) : null}
+                          <button
+                            type="submit"
+                            class={`button ${action === 'publish' ? '' : 'button--secondary'}`}
+                          >
+                            {t(`action.year.${action}`)}
+                          </button>
+                        </form>
+                      ))}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
 
       <h2>{fyLabel(p.fiscalYear)} の入力状況</h2>
       {selected ? (
@@ -106,73 +109,75 @@ export function YearsPage(p: YearsPageProps) {
           {words.map((w) => `${t(`status.project.${w}`)} ${counts.get(w) ?? 0} 件`).join('、')}
         </p>
       ) : null}
-      <table>
-        <caption>事業ごとの入力状況と未入力の項目</caption>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">事業名</th>
-            <th scope="col">担当課</th>
-            <th scope="col">状況</th>
-            <th scope="col">未入力</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((r) => (
+      <ScrollBox label="事業ごとの入力状況と未入力の項目">
+        <table>
+          <caption>事業ごとの入力状況と未入力の項目</caption>
+          <thead>
             <tr>
-              <td>{r.no}</td>
-              <td>
-                <a href={urls.project(p.plan, r.projectId, { fy: p.fiscalYear })}>{r.name}</a>
-              </td>
-              <td>{r.department ?? NO_VALUE_MARK}</td>
-              <td>
-                <span class={`tag tag--${shown(r)}`}>{t(`status.project.${shown(r)}`)}</span>
-                {r.comment ? <p class="hint">コメント: {r.comment}</p> : null}
-              </td>
-              <td>
-                {r.missing.length === 0
-                  ? 'なし'
-                  : r.missing.map((m) => t(`missing.${m}`)).join('、')}
-              </td>
-              <td>
-                <div class="actions">
-                  {p.canEdit(r) ? (
-                    <a href={urls.projectPage(p.plan, r.projectId, 'edit', { fy: p.fiscalYear })}>
-                      入力
-                    </a>
-                  ) : null}
-                  {p.isAdmin && selected?.status === 'open' && r.status === 'submitted' ? (
-                    <>
-                      <form
-                        method="post"
-                        action={urls.projectPage(p.plan, r.projectId, 'status')}
-                        class="inline-form"
-                      >
-                        <Csrf token={p.csrf} />
-                        <input type="hidden" name="fy" value={String(p.fiscalYear)} />
-                        <input type="hidden" name="back" value="years" />
-                        <input type="hidden" name="action" value="accept" />
-                        <button type="submit" class="button button--secondary">
-                          {t('action.project.accept')}
-                        </button>
-                      </form>
-                      <a
-                        class="button button--secondary"
-                        href={urls.projectPage(p.plan, r.projectId, 'return', {
-                          fy: p.fiscalYear,
-                        })}
-                      >
-                        {t('action.project.return')}
-                      </a>
-                    </>
-                  ) : null}
-                </div>
-              </td>
+              <th scope="col">No.</th>
+              <th scope="col">事業名</th>
+              <th scope="col">担当課</th>
+              <th scope="col">状況</th>
+              <th scope="col">未入力</th>
+              <th scope="col">操作</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr>
+                <td>{r.no}</td>
+                <td>
+                  <a href={urls.project(p.plan, r.projectId, { fy: p.fiscalYear })}>{r.name}</a>
+                </td>
+                <td>{r.department ?? NO_VALUE_MARK}</td>
+                <td>
+                  <span class={`tag tag--${shown(r)}`}>{t(`status.project.${shown(r)}`)}</span>
+                  {r.comment ? <p class="hint">コメント: {r.comment}</p> : null}
+                </td>
+                <td>
+                  {r.missing.length === 0
+                    ? 'なし'
+                    : r.missing.map((m) => t(`missing.${m}`)).join('、')}
+                </td>
+                <td>
+                  <div class="actions">
+                    {p.canEdit(r) ? (
+                      <a href={urls.projectPage(p.plan, r.projectId, 'edit', { fy: p.fiscalYear })}>
+                        入力
+                      </a>
+                    ) : null}
+                    {p.isAdmin && selected?.status === 'open' && r.status === 'submitted' ? (
+                      <>
+                        <form
+                          method="post"
+                          action={urls.projectPage(p.plan, r.projectId, 'status')}
+                          class="inline-form"
+                        >
+                          <Csrf token={p.csrf} />
+                          <input type="hidden" name="fy" value={String(p.fiscalYear)} />
+                          <input type="hidden" name="back" value="years" />
+                          <input type="hidden" name="action" value="accept" />
+                          <button type="submit" class="button button--secondary">
+                            {t('action.project.accept')}
+                          </button>
+                        </form>
+                        <a
+                          class="button button--secondary"
+                          href={urls.projectPage(p.plan, r.projectId, 'return', {
+                            fy: p.fiscalYear,
+                          })}
+                        >
+                          {t('action.project.return')}
+                        </a>
+                      </>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </>
   );
 }
