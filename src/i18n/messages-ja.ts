@@ -9,6 +9,7 @@ import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaFigures } from './messages-ja-figures.ts';
+import { messagesJaKeep } from './messages-ja-keep.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
@@ -39,6 +40,7 @@ export const messagesJa = {
   ...messagesJaNational,
   ...messagesJaCompare,
   ...messagesJaFigures,
+  ...messagesJaKeep,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',
