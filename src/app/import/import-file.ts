@@ -39,7 +39,10 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
   if (!plan || hasErrors(read.findings)) return refused(read.findings);
   const closed = [
     ...(await closedYears(ctx, plan, writtenYears(read), input.fileName)),
-    ...capFindings(await ctx.store.plans.closedYearRemovals(plan)),
+    ...capFindings(await ctx.store.plans.closedYearRemovals(plan)).map((f) => ({
+      ...f,
+      location: { file: input.fileName, ...f.location },
+    })),
   ];
   if (closed.length > 0) return refused([...read.findings, ...closed]);
   const checks = capFindings(read.fiscalYears.flatMap((fy) => checkPlan(plan, fy)));
