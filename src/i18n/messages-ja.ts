@@ -9,6 +9,7 @@ import { messagesJaCycle } from './messages-ja-cycle.ts';
 import { messagesJaDashboard } from './messages-ja-dashboard.ts';
 import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaFigures } from './messages-ja-figures.ts';
+import { messagesJaKeep } from './messages-ja-keep.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
@@ -41,6 +42,7 @@ export const messagesJa = {
   ...messagesJaCompare,
   ...messagesJaFigures,
   ...messagesJaWords,
+  ...messagesJaKeep,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

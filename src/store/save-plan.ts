@@ -6,6 +6,7 @@ import { type NewActivities, newActivities } from './plans/new-activities.ts';
 import { saveNodes } from './plans/save-nodes.ts';
 import { saveProjects } from './plans/save-projects.ts';
 import { assertYearsWritable } from './rules/assert-years-writable.ts';
+import { assertClosedYearsKept } from './rules/closed-year-removals.ts';
 import type { DB } from './schema.ts';
 
 export { saveActivities } from './plans/save-activities.ts';
@@ -42,6 +43,7 @@ export async function savePlan(
     await assertYearsWritable(trx, { municipalityCode: code, planId: existing.id }, [
       ...new Set([...options.fiscalYears, ...(options.alsoWrites ?? [])]),
     ]);
+    await assertClosedYearsKept(trx, { municipalityCode: code, planId: existing.id }, plan);
   }
   const { id: planId, created } = await upsertPlanRow(trx, plan, options.now, existing?.id);
   const nodes = await saveNodes(trx, code, planId, plan.nodes);

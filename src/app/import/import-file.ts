@@ -18,9 +18,10 @@ import { storedFileName } from './stored-file-name.ts';
  * Imports a file, whatever it is (a progress table, a JSON document, or any city's workbook or
  * CSV through a mapping), by one path for the web, the API and the CLI: read it all, report
  * every problem, and write it in one transaction only when it has none. The store refuses a
- * locked or published year inside that transaction; the closed years are also reported here as
- * findings, so the reader sees them next to the other problems. Re-importing the same plan
- * (same municipality and title) updates it in place and says what changed.
+ * locked or published year inside that transaction, and any deletion of what such a year holds;
+ * both are also reported here as findings (dry run included), next to the other problems.
+ * Re-importing the same plan (same municipality and title) updates it in place and says what
+ * changed.
  */
 export async function importFile(ctx: AppContext, input: ImportInput): Promise<ImportOutcome> {
   const read = withMunicipalityChecked(await readBounded(input), input.fileName);
@@ -36,7 +37,13 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
   });
   const plan = read.plan;
   if (!plan || hasErrors(read.findings)) return refused(read.findings);
-  const closed = await closedYears(ctx, plan, writtenYears(read), input.fileName);
+  const closed = [
+    ...(await closedYears(ctx, plan, writtenYears(read), input.fileName)),
+    ...capFindings(await ctx.store.plans.closedYearRemovals(plan)).map((f) => ({
+      ...f,
+      location: { file: input.fileName, ...f.location },
+    })),
+  ];
   if (closed.length > 0) return refused([...read.findings, ...closed]);
   const checks = capFindings(read.fiscalYears.flatMap((fy) => checkPlan(plan, fy)));
   const changesIn = async (store: StoreModules) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Finding } from '../../core/finding.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { Plan } from '../../core/plan.ts';
 import { planAggregatesStale } from '../aggregates/fresh-aggregates.ts';
@@ -10,6 +11,7 @@ import {
   loadIndexedPlan,
   type PlanSummary,
 } from '../load-plan.ts';
+import { findClosedYearRemovals } from '../rules/closed-year-removals.ts';
 import { savePlan } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
 import { withFreshStatistics } from './refresh-statistics.ts';
@@ -134,6 +136,17 @@ export function planStore(db: Kysely<DB>) {
           .where('department_id', 'is', null)
           .execute(),
       );
+    },
+
+    /**
+     * What saving `plan` would delete of a locked or published year, as findings (a dry run
+     * reports them; the save itself refuses them).
+     */
+    async closedYearRemovals(plan: Plan): Promise<Finding[]> {
+      const code = plan.municipality.code;
+      const planId = await findPlanId(db, code, plan.plan.title);
+      if (planId === undefined) return [];
+      return findClosedYearRemovals(db, { municipalityCode: code, planId }, plan);
     },
 
     /**
