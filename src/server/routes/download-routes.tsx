@@ -122,6 +122,7 @@ export function downloadRoutes(): Hono<ServerEnv> {
       format: 'xlsx',
       fiscalYears: askedYears(c),
       layout,
+      analysis: c.req.query('analysis') === '1',
     });
     return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });
