@@ -33,6 +33,5 @@ export const messagesJaAnalysis = {
   'analysis.report.option': '効果検証の文を含める',
   'analysis.report.heading': '効果検証（{fiscalYear}）',
   'analysis.report.none': '（承認された効果検証の文はありません）',
-  'analysis.cli.none': '{fiscalYear} の効果検証の下書きを作れる範囲がありません',
-  'history.analysis': '効果検証の文（{scope}）: {before} → {after}',
+  'history.analysis': '効果検証の文: {before} → {after}',
 } as const;

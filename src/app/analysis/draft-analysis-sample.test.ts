@@ -187,7 +187,7 @@ describe('KPIs in the municipality’s bands, and why one has no achievement', (
       '数値目標「指標1」は実績45件、目標50件に対し達成率90.0%（B）であった。',
     );
     expect(text(goal)).toContain(
-      '施策・事業のKPI 3件の達成状況（達成度 A/B/C/D）は、「B」1件、「達成率を算出できないもの」2件であった。',
+      '施策・事業のKPI 3件の達成状況は、達成度 A/B/C/Dで「B」1件、「達成率を算出できないもの」2件であった。',
     );
   });
 
@@ -208,6 +208,12 @@ describe('KPIs in the municipality’s bands, and why one has no achievement', (
     const open = draftAnalysis(inputFor(plan, R2, { kpis, yearClosed: false }));
     expect(text(open.find((d) => d.key === 'node-103'))).toContain(
       'KPI「指標2」は、令和2年度がまだ締め切られていないため、実績値が未確定である。',
+    );
+    const unrated = draftAnalysis(
+      inputFor(plan, R2, { kpis: [kpis[1] as KpiRecord], yearClosed: false }),
+    );
+    expect(text(unrated[0])).toContain(
+      'KPI（数値目標を含む）1件は、令和2年度がまだ締め切られていないため、達成率を算出できない。',
     );
   });
 });

@@ -68,6 +68,9 @@ export function kpiSentence(k: KpiRecord, c: KpiContext): DraftParagraph {
   ];
 }
 
+/** The count of KPIs without an achievement rate, beside the bands. */
+const NO_RATE = '達成率を算出できないもの';
+
 /** How many KPIs fall in each band of the scale, and how many have no achievement. */
 export function bandCounts(
   kpis: readonly KpiRecord[],
@@ -82,11 +85,14 @@ export function bandCounts(
     else none++;
   }
   const out = [...counts].map(([label, count]) => ({ label, count }));
-  out.push({ label: '達成率を算出できないもの', count: none });
+  out.push({ label: NO_RATE, count: none });
   return out.filter((b) => b.count > 0);
 }
 
-/** 「KPI 12件の達成状況（達成度 A/B/C/D）は、A 3件、…であった。」; nothing without KPIs. */
+/**
+ * 「KPI 12件の達成状況は、達成度 A/B/C/D で「A」3件、…であった。」; when none has a rate, why
+ * (the year is still open, or actuals or targets are missing); nothing without KPIs.
+ */
 export function bandSummary(
   kpis: readonly KpiRecord[],
   c: KpiContext,
@@ -94,14 +100,24 @@ export function bandSummary(
 ): DraftParagraph {
   if (kpis.length === 0) return [];
   const src = { kind: 'kpis', fiscalYear: c.fiscalYear } as const;
-  const parts = bandCounts(kpis, c).map((b) => [
-    words(`「${b.label}」`),
-    sourced(`${b.count}件`, src),
-  ]);
+  const counts = bandCounts(kpis, c);
+  const head = [words(subject), sourced(`${kpis.length}件`, src)];
+  if (counts.every((b) => b.label === NO_RATE)) {
+    const fy = formatFiscalYear(c.fiscalYear, 'long');
+    const all = kpis.length > 1 ? 'いずれも' : '';
+    return [
+      ...head,
+      words(
+        c.yearClosed
+          ? `は、${all}${fy}の達成率を算出できない（実績値または目標値がない）。`
+          : `は、${all}${fy}がまだ締め切られていないため、達成率を算出できない。`,
+      ),
+    ];
+  }
+  const parts = counts.map((b) => [words(`「${b.label}」`), sourced(`${b.count}件`, src)]);
   return [
-    words(`${subject}`),
-    sourced(`${kpis.length}件`, src),
-    words(`の達成状況（${c.scale.name}）は、`),
+    ...head,
+    words(`の達成状況は、${c.scale.name}で`),
     ...joinSegments(parts),
     words('であった。'),
   ];

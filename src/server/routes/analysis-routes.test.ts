@@ -125,6 +125,9 @@ for (const dialect of DIALECTS) {
       expect(await stored()).toEqual([
         { scope: 'plan', text: EDITED, state: 'approved', version: 2 },
       ]);
+      const history = await (await admin.get(`${base}/history`)).text();
+      expect(history).toContain('効果検証の文: 編集済み（未承認） → 承認済み');
+      expect(history).toContain('効果検証の文: 下書き → 編集済み（未承認）');
     });
 
     it('shows the public the approved text on the analysis page and in the report with analysis=1', async () => {
