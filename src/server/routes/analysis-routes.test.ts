@@ -142,6 +142,53 @@ for (const dialect of DIALECTS) {
       expect(plain).not.toContain('基本目標を通じて');
     });
 
+    it('offers a newer draft beside an edited text when the data changed, replacing it only on request', async () => {
+      const listing = await (await admin.get(page())).text();
+      const scope = /scope=(node-\d+)/.exec(listing)?.[1] as string;
+      const saved = await admin.post(page(), {
+        scope,
+        text: '手で書いた文。',
+        version: '0',
+        action: 'save',
+      });
+      expect(saved.status).toBe(303);
+      // Project 1's R2 settlement corrected behind the page (its version moves, as every writer's).
+      const db = databaseOf(server.ctx.store);
+      const project = await db
+        .selectFrom('projects')
+        .select(['id', 'version'])
+        .where('plan_id', '=', server.planId)
+        .where('no', '=', '1')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('project_finances')
+        .set({ settlement: 590_000 })
+        .where('project_id', '=', project.id)
+        .where('fiscal_year', '=', 2020)
+        .execute();
+      await db
+        .updateTable('projects')
+        .set({ version: project.version + 1 })
+        .where('id', '=', project.id)
+        .execute();
+
+      const form = await (await admin.get(page(`&scope=${scope}`))).text();
+      expect(form).toContain('新しい下書きがあります');
+      expect(form).toContain('手で書いた文。');
+      expect(form).toContain('33,873千円');
+      const rows = async () => (await stored()).filter((r) => r.scope === scope);
+      expect((await rows())[0]?.text).toBe('手で書いた文。');
+
+      const adopt = await admin.post(page(), { scope, text: '', version: '1', action: 'adopt' });
+      expect(adopt.status).toBe(303);
+      const [row] = await rows();
+      expect(row?.text).toContain('決算は計33,873千円');
+      expect(row?.state).toBe('draft');
+      expect(await (await admin.get(page(`&scope=${scope}`))).text()).not.toContain(
+        '新しい下書きがあります',
+      );
+    });
+
     it('refuses an unknown scope and another city’s administrator', async () => {
       const bad = await admin.post(page(), {
         scope: 'node-999999999',
@@ -159,7 +206,9 @@ for (const dialect of DIALECTS) {
       });
       expect(post.status).toBe(303);
       expect(post.headers.get('location')).toMatch(/^\/login/);
-      expect((await stored()).map((r) => r.text)).toEqual([EDITED]);
+      expect((await stored()).filter((r) => r.scope === 'plan').map((r) => r.text)).toEqual([
+        EDITED,
+      ]);
     });
   });
 }
