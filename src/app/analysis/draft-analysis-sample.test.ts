@@ -41,6 +41,12 @@ const pct = (s: number, b: number) => `${((s / b) * 100).toFixed(1)}%`;
 const text = (d: ScopeDraft | undefined) => draftText(d?.paragraphs ?? []);
 const segments = (d: ScopeDraft | undefined): DraftSegment[] => (d?.paragraphs ?? []).flat();
 
+/** Words holding a quantity; words may hold the year (令和2年度) and a goal's number (基本目標1). */
+const unlinkedNumbers = (drafts: readonly ScopeDraft[]) =>
+  drafts
+    .flatMap(segments)
+    .filter((s) => !s.source && /[0-9０-９][0-9,.]*\s*(件|事業|千円|%|ポイント)/.test(s.text));
+
 describe('the drafted analysis of the sample, FY R2, against its own figures', () => {
   const plan = samplePlan();
   const drafts = draftAnalysis(inputFor(plan, R2));
@@ -82,6 +88,17 @@ describe('the drafted analysis of the sample, FY R2, against its own figures', (
         fiscalYear: R2,
       });
     }
+  });
+
+  it('links every count and amount: no number is written without its source', () => {
+    expect(unlinkedNumbers(drafts)).toEqual([]);
+    const plan = segments(drafts[0]);
+    expect(plan.find((s) => s.text === '24事業')?.source).toEqual({
+      kind: 'totals',
+      nodeId: null,
+      fiscalYear: R2,
+    });
+    expect(plan.find((s) => s.text === '46件')?.source).toEqual({ kind: 'report', fiscalYear: R2 });
   });
 
   it('names project 22 as having no R2 result, linked to the project', () => {
@@ -189,6 +206,12 @@ describe('KPIs in the municipality’s bands, and why one has no achievement', (
     expect(text(goal)).toContain(
       '施策・事業のKPI 3件の達成状況は、達成度 A/B/C/Dで「B」1件、「達成率を算出できないもの」2件であった。',
     );
+  });
+
+  it('links each KPI figure to the KPI', () => {
+    expect(unlinkedNumbers(drafts)).toEqual([]);
+    const target = segments(measure).find((s) => s.text === '50件');
+    expect(target?.source).toEqual({ kind: 'kpi', kpiId: 3, fiscalYear: R2 });
   });
 
   it('gives the reason a KPI has no achievement: no actual recorded, no target', () => {

@@ -1,5 +1,5 @@
 import { type FiscalYear, formatFiscalYear } from '../fiscal-year.ts';
-import type { Project } from '../plan.ts';
+import type { Entry, Project } from '../plan.ts';
 import {
   type DraftParagraph,
   type DraftSegment,
@@ -17,6 +17,8 @@ export interface ActivityContext {
   firstFiscalYear: FiscalYear;
   projectIds: ReadonlyMap<Project, number>;
   arrow: 'revision' | 'target-actual';
+  /** 中止・延期 read once per entry, though the plan, its goal and its measure all ask. */
+  halts: Map<Entry, '中止' | '延期' | null>;
 }
 
 /** At most this many items are named in a list; the rest are counted (ほか3件). */
@@ -37,11 +39,15 @@ export function projectName(
 
 const fyLong = (fy: FiscalYear) => formatFiscalYear(fy, 'long');
 
+/** A count of activities, results or revisions, linked to the year's progress report. */
+const reported = (text: string, c: ActivityContext) =>
+  sourced(text, { kind: 'report', fiscalYear: c.fiscalYear });
+
 /** Names the first items, counts the rest: 「A、B、Cほか2件」. */
-function listed(items: DraftSegment[][], counter: string): DraftSegment[] {
+function listed(items: DraftSegment[][], counter: string, c: ActivityContext): DraftSegment[] {
   const shown = joinSegments(items.slice(0, LISTED));
   const rest = items.length - LISTED;
-  return rest > 0 ? [...shown, words(`ほか${rest}${counter}`)] : shown;
+  return rest > 0 ? [...shown, words('ほか'), reported(`${rest}${counter}`, c)] : shown;
 }
 
 /**
@@ -52,6 +58,7 @@ export function doneSentences(
   projects: readonly Project[],
   subject: string,
   c: ActivityContext,
+  nodeId: number | null,
 ): DraftParagraph {
   const fy = c.fiscalYear;
   const activities = projects
@@ -59,12 +66,18 @@ export function doneSentences(
     .filter((a) => (a.introducedIn ?? 0) <= fy);
   const results = entriesOfYear(projects, c.firstFiscalYear, 'result', fy);
   const out: DraftParagraph = [
-    words(`${subject}には${projects.length}事業（取組${activities.length}件）があり、`),
-    words(
-      results.length > 0
-        ? `${fyLong(fy)}の結果（▶）は${results.length}件記載されている。`
-        : `${fyLong(fy)}の結果（▶）の記載はまだない。`,
-    ),
+    words(`${subject}には`),
+    sourced(`${projects.length}事業`, { kind: 'totals', nodeId, fiscalYear: fy }),
+    words('（取組'),
+    reported(`${activities.length}件`, c),
+    words('）があり、'),
+    ...(results.length > 0
+      ? [
+          words(`${fyLong(fy)}の結果（▶）は`),
+          reported(`${results.length}件`, c),
+          words('記載されている。'),
+        ]
+      : [words(`${fyLong(fy)}の結果（▶）の記載はまだない。`)]),
   ];
   const withResult = new Set(results.map((r) => r.project));
   const without = projects.filter((p) => !withResult.has(p));
@@ -74,6 +87,7 @@ export function doneSentences(
       ...listed(
         without.map((p) => projectName(p, c)),
         '事業',
+        c,
       ),
       words(`は${fyLong(fy)}の結果の記載がない。`),
     );
@@ -85,6 +99,16 @@ function activityName(e: YearEntry, c: ActivityContext): DraftSegment[] {
   return [...projectName(e.project, c), words(`の「${e.activity.title}」`)];
 }
 
+/** 中止 or 延期 of a result, read once per entry. */
+function haltOf(entry: Entry, c: ActivityContext): '中止' | '延期' | null {
+  let status = c.halts.get(entry);
+  if (status === undefined) {
+    status = haltStatus(entry.text, c.arrow);
+    c.halts.set(entry, status);
+  }
+  return status;
+}
+
 /** Activities cancelled (中止) or postponed (延期) in the year, listed or counted. */
 export function haltSentences(
   projects: readonly Project[],
@@ -94,15 +118,20 @@ export function haltSentences(
   const results = entriesOfYear(projects, c.firstFiscalYear, 'result', c.fiscalYear);
   const out: DraftParagraph = [];
   for (const status of ['中止', '延期'] as const) {
-    const halted = results.filter((e) => haltStatus(e.entry.text, c.arrow) === status);
+    const halted = results.filter((e) => haltOf(e.entry, c) === status);
     if (halted.length === 0) continue;
-    out.push(words(`${fyLong(c.fiscalYear)}に${status}となった取組は${halted.length}件であった`));
+    out.push(
+      words(`${fyLong(c.fiscalYear)}に${status}となった取組は`),
+      reported(`${halted.length}件`, c),
+      words('であった'),
+    );
     if (options.list)
       out.push(
         words('（'),
         ...listed(
           halted.map((e) => activityName(e, c)),
           '件',
+          c,
         ),
         words('）'),
       );
@@ -120,14 +149,21 @@ export function revisionSentences(
   const revisions = entriesOfYear(projects, c.firstFiscalYear, 'revision', c.fiscalYear);
   if (revisions.length === 0) return [];
   const out: DraftParagraph = [
-    words(`${fyLong(c.fiscalYear)}に行った見直し（⇒）は${revisions.length}件であった。`),
+    words(`${fyLong(c.fiscalYear)}に行った見直し（⇒）は`),
+    reported(`${revisions.length}件`, c),
+    words('であった。'),
   ];
   if (!options.list) return out;
   for (const e of revisions.slice(0, LISTED)) {
     out.push(...activityName(e, c), words(`について、「${e.entry.text.trim()}」と見直した。`));
   }
-  if (revisions.length > LISTED)
-    out.push(words(`ほか${revisions.length - LISTED}件の見直しがある。`));
+  if (revisions.length > LISTED) {
+    out.push(
+      words('ほか'),
+      reported(`${revisions.length - LISTED}件`, c),
+      words('の見直しがある。'),
+    );
+  }
   return out;
 }
 

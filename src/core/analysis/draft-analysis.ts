@@ -78,7 +78,7 @@ function measureDraft(c: Context, node: PlanNode, level: string): ScopeDraft {
     level,
     title: node.title,
     paragraphs: nonEmpty([
-      doneSentences(projects, `${level}「${node.title.trim()}」`, c.activity),
+      doneSentences(projects, `${level}「${node.title.trim()}」`, c.activity, nodeId),
       moneySentence(projects, 'これらの事業', {
         fiscalYear: c.input.fiscalYear,
         unit: c.input.plan.amountUnit,
@@ -108,7 +108,7 @@ function goalDraft(c: Context, node: PlanNode, level: string): ScopeDraft {
     level,
     title: node.title,
     paragraphs: nonEmpty([
-      doneSentences(projects, name, c.activity),
+      doneSentences(projects, name, c.activity, nodeId),
       moneySentence(projects, `${name}の事業`, {
         fiscalYear: c.input.fiscalYear,
         unit: c.input.plan.amountUnit,
@@ -153,7 +153,7 @@ function planDraft(c: Context): ScopeDraft {
     level: plan.plan.kind || '計画',
     title: plan.plan.title,
     paragraphs: nonEmpty([
-      doneSentences(projects, `${whole}`, c.activity),
+      doneSentences(projects, whole, c.activity, null),
       [
         ...moneySentence(projects, `${whole}`, {
           fiscalYear: c.input.fiscalYear,
@@ -189,6 +189,7 @@ export function draftAnalysis(input: AnalysisInput): ScopeDraft[] {
       firstFiscalYear: plan.plan.firstFiscalYear,
       projectIds: input.projectIds,
       arrow: input.arrow ?? plan.conventions.arrow,
+      halts: new Map(),
     },
   };
   const levels = plan.plan.levels;

@@ -3,13 +3,14 @@ import type { FiscalYear } from '../fiscal-year.ts';
 /**
  * Where a number of a drafted analysis comes from, so a reader can check it: a project's year, a
  * KPI's year, the plan tree's totals of a year (a node's, or the plan's when nodeId is null), or
- * the KPI list of a year. Core names the thing; the server turns it into an address.
+ * the KPI list or the progress report (activities, results, revisions) of a year. Core names the thing; the server turns it into an address.
  */
 export type DraftSource =
   | { kind: 'project'; projectId: number; fiscalYear: FiscalYear }
   | { kind: 'kpi'; kpiId: number; fiscalYear: FiscalYear }
   | { kind: 'totals'; nodeId: number | null; fiscalYear: FiscalYear }
-  | { kind: 'kpis'; fiscalYear: FiscalYear };
+  | { kind: 'kpis'; fiscalYear: FiscalYear }
+  | { kind: 'report'; fiscalYear: FiscalYear };
 
 /** A piece of a drafted sentence: words, or a number (or name) with where it came from. */
 export interface DraftSegment {

@@ -62,7 +62,9 @@ export function kpiSentence(k: KpiRecord, c: KpiContext): DraftParagraph {
     ...name,
     words(`${so}`),
     actual,
-    words(`、目標${kpiValue(a.target, d.unit)}に対し達成率`),
+    words('、目標'),
+    sourced(kpiValue(a.target, d.unit), src),
+    words('に対し達成率'),
     sourced(formatRate(a.rate), src),
     words(band ? `（${band.label}）であった。` : 'であった。'),
   ];

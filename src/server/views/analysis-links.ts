@@ -12,6 +12,8 @@ export function analysisSourceLink(plan: PlanAddress): SourceLink {
         return urls.kpi(plan, source.kpiId, { fy });
       case 'kpis':
         return urls.planPage(plan, 'kpis', { fy });
+      case 'report':
+        return urls.planPage(plan, 'report', { fy });
       case 'totals':
         return urls.plan(plan, { fy });
     }
