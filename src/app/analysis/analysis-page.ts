@@ -49,10 +49,12 @@ export async function loadAnalysisPage(
     throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
   }
   const code = view.summary.municipalityCode;
-  const [input, stored] = await Promise.all([
-    loadAnalysisInput(ctx, view, fiscalYear),
-    ctx.store.analyses.list(code, view.summary.id, fiscalYear),
-  ]);
+  const yearStatus = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
+  const stored = await ctx.store.analyses.list(code, view.summary.id, fiscalYear);
+  // The public reads approved texts only: with none, there is nothing to draft for them.
+  const approved = [...stored.values()].some((s) => s.state === 'approved');
+  if (!view.isMember && !approved) return { fiscalYear, yearStatus, canEdit: false, scopes: [] };
+  const input = await loadAnalysisInput(ctx, view, fiscalYear);
   const scopes = draftAnalysis(input).map((draft): AnalysisScopeView => {
     const generated = draftText(draft.paragraphs);
     const row = stored.get(draft.key) ?? null;
@@ -69,7 +71,7 @@ export async function loadAnalysisPage(
   });
   return {
     fiscalYear,
-    yearStatus: view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing',
+    yearStatus,
     canEdit: isAdmin(actor, code),
     scopes: view.isMember ? scopes : scopes.filter((s) => s.state === 'approved'),
   };
