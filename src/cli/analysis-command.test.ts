@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliSandbox } from './cli-test-support.ts';
 
@@ -25,6 +27,25 @@ describe('sousei analysis draft', () => {
       '数値目標「市内事業所の従業者数」は、令和2年度がまだ締め切られていないため、実績値が未確定である。',
     );
     expect(r.stdout).toContain('KPI「待機児童数」は、令和2年度がまだ締め切られていないため');
+  });
+
+  it('adds the 「効果検証」 sheet to the workbook with export --analysis', async () => {
+    const out = join(cli.dir, 'r2.xlsx');
+    const r = sousei(
+      'export',
+      '--format',
+      'xlsx',
+      '--fiscal-year',
+      'R2',
+      '--analysis',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('効果検証');
+    expect(String(sheet?.getRow(2).getCell(4).value)).toContain('執行率は74.4%であった。');
   });
 
   it('shows the stored texts’ states with --stored, and refuses a bad year', () => {

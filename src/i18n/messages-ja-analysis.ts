@@ -31,6 +31,7 @@ export const messagesJaAnalysis = {
   'analysis.error.too-long': '{max} 文字以内で入力してください',
   'analysis.error.scope': '効果検証の範囲の指定が正しくありません',
   'analysis.report.option': '効果検証の文を含める',
+  'analysis.in-report': '進捗状況表に含めて表示',
   'analysis.report.heading': '効果検証（{fiscalYear}）',
   'analysis.report.none': '（承認された効果検証の文はありません）',
   'history.analysis': '効果検証の文: {before} → {after}',

@@ -68,6 +68,13 @@ export function AnalysisPage(p: AnalysisPageProps) {
           表示
         </button>
       </form>
+      <p class="actions">
+        <a href={urls.planPage(p.address, 'report', { fy, analysis: 1 })}>
+          {t('analysis.in-report')}
+        </a>
+        <a href={urls.planPage(p.address, 'report.pdf', { fy, analysis: 1 })}>PDF</a>
+        <a href={urls.planPage(p.address, 'export.xlsx', { fy, analysis: 1 })}>Excel</a>
+      </p>
       {p.saved ? (
         <div class="notice" role="status">
           {t(`analysis.saved.${p.saved}`)}
