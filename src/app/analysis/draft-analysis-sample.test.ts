@@ -22,6 +22,8 @@ function sampleFigures() {
   );
   const goals: { budget: number; settlement: number }[] = [];
   let measures = 0;
+  const overBudget: string[] = [];
+  const nothingSettled: string[] = [];
   for (const line of tsv.split(/\r?\n/)) {
     const cells = line.split('\t');
     if (/^\d+\. /.test(cells[0] ?? '') && !cells[1]) goals.push({ budget: 0, settlement: 0 });
@@ -32,8 +34,11 @@ function sampleFigures() {
     const n = (s: string | undefined) => (s && s !== '-' ? Number(s.replaceAll(',', '')) : 0);
     goal.budget += n(cells[3]);
     goal.settlement += n(cells[4]);
+    if (cells[3] === '-' || cells[4] === '-') continue;
+    if (n(cells[4]) > n(cells[3])) overBudget.push(cells[1] as string);
+    if (n(cells[4]) === 0 && n(cells[3]) > 0) nothingSettled.push(cells[1] as string);
   }
-  return { goals, measures };
+  return { goals, measures, overBudget, nothingSettled };
 }
 
 const yen = (senYen: number) => `${senYen.toLocaleString('en-US')}千円`;
@@ -51,7 +56,7 @@ describe('the drafted analysis of the sample, FY R2, against its own figures', (
   const plan = samplePlan();
   const drafts = draftAnalysis(inputFor(plan, R2));
   const goals = drafts.filter((d) => d.scope.kind === 'goal');
-  const { goals: figures, measures } = sampleFigures();
+  const { goals: figures, measures, overBudget, nothingSettled } = sampleFigures();
 
   it('drafts the plan, each basic goal and each measure, the plan first', () => {
     expect(drafts[0]?.key).toBe('plan');
@@ -99,6 +104,27 @@ describe('the drafted analysis of the sample, FY R2, against its own figures', (
       fiscalYear: R2,
     });
     expect(plan.find((s) => s.text === '46件')?.source).toEqual({ kind: 'report', fiscalYear: R2 });
+  });
+
+  it('names the projects settled above their budget, and those that settled nothing', () => {
+    const named = (ending: string) =>
+      drafts
+        .filter((d) => d.scope.kind === 'measure')
+        .flatMap((d) => d.paragraphs)
+        .flatMap((p) => {
+          const at = p.findIndex((s) => s.text.startsWith(ending));
+          // The names are the sourced segments before the ending, back to the previous sentence.
+          const before = p.slice(0, Math.max(at, 0));
+          const start = before.findLastIndex((s) => !s.source && s.text !== '、');
+          return before
+            .slice(start + 1)
+            .filter((s) => s.source)
+            .map((s) => /^No\.(\d+)/.exec(s.text)?.[1]);
+        });
+    expect(overBudget).toEqual(['1', '8', '10']);
+    expect(named('は、決算が予算を上回った。')).toEqual(overBudget);
+    expect(nothingSettled).toEqual(['17', '18', '19', '21', '23', '24']);
+    expect(named('は、予算に対して決算額がゼロであった。')).toEqual(nothingSettled);
   });
 
   it('names project 22 as having no R2 result, linked to the project', () => {

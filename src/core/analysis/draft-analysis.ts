@@ -13,6 +13,7 @@ import {
 import type { AnalysisInput } from './analysis-input.ts';
 import type { AnalysisScope } from './analysis-scope.ts';
 import { scopeKey } from './analysis-scope.ts';
+import { budgetNotes } from './budget-notes.ts';
 import { type DraftParagraph, joinSegments, sourced, words } from './draft-segments.ts';
 import { figureTrends } from './figure-trends.ts';
 import { bandSummary, type KpiContext, kpiSentence, kpisOfYear } from './kpi-sentences.ts';
@@ -79,11 +80,14 @@ function measureDraft(c: Context, node: PlanNode, level: string): ScopeDraft {
     title: node.title,
     paragraphs: nonEmpty([
       doneSentences(projects, `${level}「${node.title.trim()}」`, c.activity, nodeId),
-      moneySentence(projects, 'これらの事業', {
-        fiscalYear: c.input.fiscalYear,
-        unit: c.input.plan.amountUnit,
-        nodeId,
-      }),
+      [
+        ...moneySentence(projects, 'これらの事業', {
+          fiscalYear: c.input.fiscalYear,
+          unit: c.input.plan.amountUnit,
+          nodeId,
+        }),
+        ...budgetNotes(projects, c.activity),
+      ],
       kpis.flatMap((k) => kpiSentence(k, c.kpi)),
       trendSentences(trends, c.activity),
       haltSentences(projects, c.activity, { list: true }),
