@@ -67,6 +67,21 @@ describeEachDialect('analysis store', (store) => {
     );
   });
 
+  it('lets one of two simultaneous first saves win and refuses the other, recording one change', async () => {
+    const k = { ...key('node-888888'), fiscalYear: 2023 };
+    const results = await Promise.all(
+      ['一人目の文', '二人目の文'].map((text) =>
+        store().analyses.save(k, { text, basis: 'b', expectedVersion: 0 }, W),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toHaveLength(1);
+    const changes = (await historyOf(store(), plan.planId)).filter(
+      (h) => h.target.type === 'analysis' && h.fiscalYear === 2023,
+    );
+    expect(changes).toHaveLength(1);
+  });
+
   it('keeps the draft state for the draft itself, and records nothing when nothing changes', async () => {
     const k = { ...key('node-999999'), fiscalYear: 2021 };
     await store().analyses.save(k, { text: '下書き', basis: '下書き', expectedVersion: 0 }, W);

@@ -90,6 +90,50 @@ interface NewValues {
   state: AnalysisState;
 }
 
+type RowValues = NewValues & {
+  version: number;
+  updated_at: string;
+  updated_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+};
+
+/** Updates the row read at `expectedVersion`, or inserts the first; false when none was written. */
+async function putRow(
+  trx: Kysely<DB>,
+  key: AnalysisKey,
+  exists: boolean,
+  expectedVersion: number,
+  row: RowValues,
+): Promise<boolean> {
+  if (exists) {
+    const updated = await trx
+      .updateTable('analyses')
+      .set(row)
+      .where('municipality_code', '=', key.municipalityCode)
+      .where('plan_id', '=', key.planId)
+      .where('fiscal_year', '=', key.fiscalYear)
+      .where('scope', '=', key.scope)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  }
+  const inserted = await trx
+    .insertInto('analyses')
+    .values({
+      municipality_code: key.municipalityCode,
+      plan_id: key.planId,
+      fiscal_year: key.fiscalYear,
+      scope: key.scope,
+      ...row,
+    })
+    .onConflict((oc) =>
+      oc.columns(['municipality_code', 'plan_id', 'fiscal_year', 'scope']).doNothing(),
+    )
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 /**
  * Writes the row when the writer read `expectedVersion` (0: none stored yet) and records the
  * change; refused with the current text otherwise. Nothing is written when nothing changes.
@@ -121,27 +165,10 @@ async function write(
     approved_at: approved ? w.now : null,
     approved_by: approved ? w.userId : null,
   };
-  if (before) {
-    await trx
-      .updateTable('analyses')
-      .set(row)
-      .where('municipality_code', '=', key.municipalityCode)
-      .where('plan_id', '=', key.planId)
-      .where('fiscal_year', '=', key.fiscalYear)
-      .where('scope', '=', key.scope)
-      .where('version', '=', expectedVersion)
-      .execute();
-  } else {
-    await trx
-      .insertInto('analyses')
-      .values({
-        municipality_code: key.municipalityCode,
-        plan_id: key.planId,
-        fiscal_year: key.fiscalYear,
-        scope: key.scope,
-        ...row,
-      })
-      .execute();
+  // A writer that read the same version and committed first leaves no row to update (or one
+  // already inserted): that save is refused too, not recorded.
+  if (!(await putRow(trx, key, before !== null, expectedVersion, row))) {
+    return { ok: false, conflict: true, current: await current(trx, key) };
   }
   await recordChange(trx, {
     municipalityCode: key.municipalityCode,
