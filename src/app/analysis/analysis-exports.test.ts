@@ -8,6 +8,7 @@ import { ensureSampleLoaded } from '../load-sample.ts';
 import { operatorOf } from '../operator.ts';
 import { reportPdfDocument } from '../reports/report-pdf.tsx';
 import { loadPlanView } from '../views/plan-view.ts';
+import { loadAnalysisInput } from './analysis-input.ts';
 import { loadOperatorAnalysis } from './operator-analysis.ts';
 
 /** The analysis in the workbook's 「効果検証」 sheet and in the PDF's document (issue 12). */
@@ -47,6 +48,29 @@ describe('the analysis in the xlsx and the PDF', () => {
     const back = await readProgressWorkbook(file.body as Uint8Array, async () => ({}));
     expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(back.plan?.nodes.length).toBe(3);
+  });
+
+  it('drafts the 今後の方針 the committee recorded, for members only', async () => {
+    const summary = (await ctx().store.plans.list())[0];
+    if (!summary) throw new Error('no plan');
+    const indexed = await ctx().store.plans.loadIndexed('012050', summary.id);
+    const [, ref] = [...(indexed?.projects ?? [])][0] ?? [];
+    await ctx().store.evaluations.save(
+      {
+        municipalityCode: '012050',
+        planId: summary.id,
+        projectId: ref?.id ?? -1,
+        fiscalYear: 2020,
+      },
+      { effect: null, policy: '発展' },
+      { userId: null, origin: 'web', now: ctx().now() },
+    );
+    const { analysis } = await loadOperatorAnalysis(ctx(), {}, 2020);
+    expect(analysis.scopes[0]?.generated).toContain('今後の方針は、「発展」1事業とされた。');
+    // The public's view of a published year (the sample has none published here: the flag decides).
+    const view = await loadPlanView(ctx(), operatorOf('012050'), '012050', summary.id);
+    const input = await loadAnalysisInput(ctx(), { ...view, isMember: false }, 2020);
+    expect(input.policies?.size).toBe(0);
   });
 
   it('puts the analysis after the table in the PDF’s document, as text without links', async () => {

@@ -27,6 +27,20 @@ async function nodeIdsOf(ctx: AppContext, view: PlanView): Promise<Map<PlanNode,
   return ids;
 }
 
+/** 今後の方針 by project: evaluations are the municipality's own, so the public's draft has none. */
+async function policiesOf(
+  ctx: AppContext,
+  view: PlanView,
+  fiscalYear: FiscalYear,
+): Promise<Map<number, string>> {
+  if (!view.isMember) return new Map();
+  const code = view.summary.municipalityCode;
+  const evaluations = await ctx.store.evaluations.list(code, view.summary.id, fiscalYear);
+  const out = new Map<number, string>();
+  for (const [projectId, e] of evaluations) if (e.policy) out.set(projectId, e.policy);
+  return out;
+}
+
 /** What the analysis of a plan's year is drafted from, as this view's reader may see it. */
 export async function loadAnalysisInput(
   ctx: AppContext,
@@ -34,10 +48,11 @@ export async function loadAnalysisInput(
   fiscalYear: FiscalYear,
 ): Promise<AnalysisInput> {
   const code = view.summary.municipalityCode;
-  const [nodeIds, kpis, settings] = await Promise.all([
+  const [nodeIds, kpis, settings, policies] = await Promise.all([
     nodeIdsOf(ctx, view),
     loadVisibleKpis(ctx, code, view.summary.id, view.readableYears),
     loadSettings(ctx, code),
+    policiesOf(ctx, view, fiscalYear),
   ]);
   const status = view.years.find((y) => y.fiscalYear === fiscalYear)?.status ?? 'preparing';
   return {
@@ -48,5 +63,6 @@ export async function loadAnalysisInput(
     kpis,
     scale: settings.scale,
     yearClosed: status === 'locked' || status === 'published',
+    policies,
   };
 }

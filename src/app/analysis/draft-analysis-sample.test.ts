@@ -267,6 +267,23 @@ describe('KPIs in the municipality’s bands, and why one has no achievement', (
   });
 });
 
+describe('what comes next: the committee’s 今後の方針', () => {
+  it('lists the measure’s projects by policy and counts them for the goal and the plan', () => {
+    const input = inputFor(samplePlan(), R2);
+    const policies = new Map([
+      [1, '継続'],
+      [2, '継続'],
+      [3, '改善'],
+    ]);
+    const drafts = draftAnalysis({ ...input, policies });
+    expect(text(drafts.find((d) => d.key === 'node-103'))).toContain(
+      '今後の方針は、No.1「移住推進事業」、No.2「西いぶり合同企業説明会開催事業」が「継続」、No.3「大学連携推進事業」が「改善」とされた。',
+    );
+    expect(text(drafts[0])).toContain('今後の方針は、「継続」2事業、「改善」1事業とされた。');
+    expect(draftAnalysis(input).map(text).join('')).not.toContain('今後の方針');
+  });
+});
+
 describe('recurring figures and halted activities', () => {
   it('groups figures by label and unit across years into a trend reaching the year', () => {
     const plan = samplePlan();

@@ -17,6 +17,11 @@ export interface AnalysisInput {
   scale: StatusScale;
   /** Locked or published: a KPI without an actual then has none recorded, not none yet. */
   yearClosed: boolean;
+  /**
+   * The committee's 今後の方針 of the year by project id, for readers who may see evaluations
+   * (members); absent or empty otherwise.
+   */
+  policies?: ReadonlyMap<number, string>;
   /** How the plan writes ⇒ (its conventions), for reading figures out of results. */
   arrow?: 'revision' | 'target-actual';
 }

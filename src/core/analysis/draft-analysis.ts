@@ -18,6 +18,7 @@ import { type DraftParagraph, joinSegments, sourced, words } from './draft-segme
 import { figureTrends } from './figure-trends.ts';
 import { bandSummary, type KpiContext, kpiSentence, kpisOfYear } from './kpi-sentences.ts';
 import { moneySentence } from './money-sentences.ts';
+import { policySentences } from './policy-sentences.ts';
 
 /** The drafted analysis of one scope: its heading and paragraphs. */
 export interface ScopeDraft {
@@ -34,6 +35,7 @@ interface Context {
   kpis: KpiRecord[];
   kpi: KpiContext;
   activity: ActivityContext;
+  policies: ReadonlyMap<number, string>;
 }
 
 /** 「基本目標1」 for a numbered title (`1. まちの…`), else 「基本目標「…」」. */
@@ -92,6 +94,7 @@ function measureDraft(c: Context, node: PlanNode, level: string): ScopeDraft {
       trendSentences(trends, c.activity),
       haltSentences(projects, c.activity, { list: true }),
       revisionSentences(projects, c.activity, { list: true }),
+      policySentences(projects, c.policies, c.activity, { list: true }),
     ]),
   };
 }
@@ -124,6 +127,7 @@ function goalDraft(c: Context, node: PlanNode, level: string): ScopeDraft {
       ],
       haltSentences(projects, c.activity, { list: true }),
       revisionSentences(projects, c.activity, { list: false }),
+      policySentences(projects, c.policies, c.activity, { list: false }),
     ]),
   };
 }
@@ -169,6 +173,7 @@ function planDraft(c: Context): ScopeDraft {
       bandSummary(c.kpis, c.kpi, 'KPI（数値目標を含む）'),
       haltSentences(projects, c.activity, { list: false }),
       revisionSentences(projects, c.activity, { list: false }),
+      policySentences(projects, c.policies, c.activity, { list: false }),
     ]),
   };
 }
@@ -181,6 +186,7 @@ export function draftAnalysis(input: AnalysisInput): ScopeDraft[] {
   const { plan, fiscalYear } = input;
   const c: Context = {
     input,
+    policies: input.policies ?? new Map(),
     kpis: kpisOfYear(input.kpis, fiscalYear),
     kpi: {
       fiscalYear,
