@@ -38,6 +38,7 @@ export const DISTRIBUTED_TABLES = [
   'project_years',
   'changes',
   'published_aggregates',
+  'analyses',
 ] as const;
 
 export const REFERENCE_TABLES = [

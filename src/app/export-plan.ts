@@ -8,6 +8,7 @@ import {
   type WorkbookLayout,
   writeProgressWorkbook,
 } from '../formats/xlsx/progress-workbook-writer.ts';
+import { analysisSheetRows } from './analysis/analysis-sheet-rows.ts';
 import type { AppContext } from './app-context.ts';
 import { exportOpenData } from './export-open-data.ts';
 import { operatorOf } from './operator.ts';
@@ -29,6 +30,8 @@ export interface ExportInput extends PlanSelector {
   table?: OpenDataTable;
   /** CSV: a UTF-8 BOM so Excel opens it. */
   bom?: boolean;
+  /** xlsx: a 「効果検証」 sheet with the committee's analysis of the years. */
+  analysis?: boolean;
 }
 
 export interface ExportedFile {
@@ -74,7 +77,12 @@ export async function exportPlanView(
     case 'xlsx':
       if (years.length === 0) throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
       return {
-        body: await writeProgressWorkbook(plan, years, input.layout ?? 'per-year'),
+        body: await writeProgressWorkbook(
+          plan,
+          years,
+          input.layout ?? 'per-year',
+          input.analysis ? await analysisSheetRows(ctx, view, years) : [],
+        ),
         mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         extension: 'xlsx',
       };

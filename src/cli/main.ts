@@ -68,6 +68,11 @@ export const COMMANDS: readonly (readonly [string, string, () => Promise<Registe
     () => import('./commands/figures-command.ts').then((m) => m.registerFigures),
   ],
   [
+    'analysis',
+    '効果検証の文案（計画全体・基本目標・具体的な施策ごと）をデータから作る',
+    () => import('./commands/analysis-command.ts').then((m) => m.registerAnalysis),
+  ],
+  [
     'generate',
     '全国の見本データ（1,788 団体 × 5 年度 × 50 事業、KPI と公表年度つき）を乱数の種から決定的に作る',
     () => import('./commands/generate-command.ts').then((m) => m.registerGenerate),

@@ -16,7 +16,9 @@ export type ChangeTarget =
   /** A project's 事業効果 and 今後の方針 of the record's fiscal year. */
   | { type: 'evaluation' }
   /** A comment on a project's evaluation. */
-  | { type: 'evaluation-comment'; commentId: number };
+  | { type: 'evaluation-comment'; commentId: number }
+  /** The committee's analysis text of the record's fiscal year for one scope (`plan`, `node-ID`). */
+  | { type: 'analysis'; scope: string };
 
 /** Where a change came from. */
 export type ChangeOrigin = 'web' | 'api' | 'import' | 'restore' | 'workflow' | 'cli';

@@ -1,4 +1,5 @@
 import { messagesJaAccounts } from './messages-ja-accounts.ts';
+import { messagesJaAnalysis } from './messages-ja-analysis.ts';
 import { messagesJaApi } from './messages-ja-api.ts';
 import { messagesJaBackup } from './messages-ja-backup.ts';
 import { messagesJaBounds } from './messages-ja-bounds.ts';
@@ -43,6 +44,7 @@ export const messagesJa = {
   ...messagesJaFigures,
   ...messagesJaWords,
   ...messagesJaKeep,
+  ...messagesJaAnalysis,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

@@ -15,6 +15,7 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { publicCache, type RequestView } from './public-cache/public-cache.ts';
 import { sessionPageCache } from './public-cache/session-page-cache.ts';
 import { page } from './render.tsx';
+import { analysisRoutes } from './routes/analysis-routes.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth-routes.tsx';
 import { compareDataRoutes, compareRoutes } from './routes/compare-routes.tsx';
@@ -84,6 +85,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', passwordRoutes());
   app.route('/', kpiRoutes());
   app.route('/', evaluationRoutes());
+  app.route('/', analysisRoutes());
   app.route('/', dashboardRoutes());
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));

@@ -28,6 +28,7 @@ export type PlanPage =
   | 'kpis/import'
   | 'dashboard'
   | 'evaluations'
+  | 'analysis'
   | 'downloads'
   | 'export.json'
   | 'export.xlsx'

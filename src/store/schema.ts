@@ -203,6 +203,24 @@ export interface MunicipalitySettingsTable {
   updated_at: string;
 }
 
+/** The committee's analysis text of a plan, year and scope (`plan`, `node-ID`). */
+export interface AnalysisTable {
+  municipality_code: string;
+  plan_id: number;
+  fiscal_year: number;
+  scope: string;
+  text: string;
+  /** The generated draft the text was last written from. */
+  basis: string;
+  /** draft (the generated text, not edited), edited or approved. */
+  state: string;
+  version: number;
+  updated_at: string;
+  updated_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+}
+
 export interface DB {
   kpis: KpiTable;
   kpi_year_targets: KpiYearTargetTable;
@@ -230,6 +248,7 @@ export interface DB {
   import_runs: ImportRunTable;
   api_tokens: ApiTokenTable;
   published_aggregates: PublishedAggregateTable;
+  analyses: AnalysisTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -5,6 +5,7 @@ import { sessionStore } from './accounts/session-store.ts';
 import { userStore } from './accounts/user-store.ts';
 import { aggregateStore } from './aggregates/aggregate-store.ts';
 import { withFreshAggregates } from './aggregates/fresh-aggregates.ts';
+import { analysisStore } from './analyses/analysis-store.ts';
 import { type DialectName, openDatabase, type WriteMarks } from './database.ts';
 import { departmentStore } from './departments/department-store.ts';
 import { evaluationStore } from './evaluations/evaluation-store.ts';
@@ -30,6 +31,7 @@ import { projectYearStore } from './years/project-year-store.ts';
 export function storeModules(db: Kysely<DB>, marks?: WriteMarks) {
   return {
     aggregates: aggregateStore(db),
+    analyses: analysisStore(db),
     apiTokens: apiTokenStore(db),
     contentVersions: contentVersionStore(db, marks),
     departments: departmentStore(db),

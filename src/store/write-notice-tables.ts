@@ -40,6 +40,7 @@ export const WRITE_NOTICE_TABLES: Readonly<Record<keyof DB, WriteNotice>> = {
   evaluation_comments: 'notice',
   changes: 'notice',
   published_aggregates: 'notice',
+  analyses: 'notice',
   // Sign-in and sign-out change what a signed-in cache may answer.
   sessions: 'notice',
   login_failures: {

@@ -1,6 +1,12 @@
 import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { t } from '../../i18n/translate.ts';
+import type { AnalysisPageView } from '../analysis/analysis-page.ts';
+import {
+  AnalysisOption,
+  MaybeReportAnalysis,
+  type SourceLink,
+} from '../analysis/analysis-section.tsx';
 import type { ReportEvaluation } from '../evaluation/report-evaluation.ts';
 import type { PlanView } from '../views/plan-view.ts';
 import type { ProgressReport, ReportRow } from '../views/progress-report.ts';
@@ -27,6 +33,9 @@ export interface ReportPageProps {
   evaluationOption?: boolean;
   /** The evaluation columns (事業効果, 今後の方針) of one year, when asked for. */
   evaluation?: ReportEvaluation | null;
+  /** The committee's analysis of the year (効果検証), when asked for (`analysis=1`). */
+  analysis?: AnalysisPageView | null;
+  analysisLink?: SourceLink;
 }
 
 /**
@@ -114,6 +123,7 @@ export function ReportPage(props: ReportPageProps) {
                 </label>
               </div>
             ) : null}
+            {all ? null : <AnalysisOption checked={Boolean(props.analysis)} />}
             <button type="submit" class="button button--secondary">
               表示
             </button>
@@ -278,6 +288,7 @@ export function ReportPage(props: ReportPageProps) {
           </tbody>
         </table>
       </section>
+      <MaybeReportAnalysis analysis={props.analysis} link={props.analysisLink} />
     </>
   );
 }

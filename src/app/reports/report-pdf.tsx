@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { AnalysisPageView } from '../analysis/analysis-page.ts';
 import type { PlanView } from '../views/plan-view.ts';
 import { progressReport } from '../views/progress-report.ts';
 import { fyLabel } from './format.ts';
@@ -31,10 +32,13 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 export function reportPdfDocument(
   view: PlanView,
   years: readonly number[],
+  analysis: AnalysisPageView | null = null,
 ): { html: string; options: PdfOptions } {
   const report = progressReport(view, [...years]);
   // A printout has no links: the page's forms and buttons are the web's.
-  const body = <ReportPage view={view} report={report} all={years.length > 1} />;
+  const body = (
+    <ReportPage view={view} report={report} all={years.length > 1} analysis={analysis} />
+  );
   const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(view.summary.title)}</title><style>${css()}</style></head><body><main class="main">${body}</main></body></html>`;
   const first = years[0];
   const last = years.at(-1);
@@ -63,7 +67,8 @@ export function reportPdfDocument(
 export async function renderReportPdf(
   view: PlanView,
   years: readonly number[],
+  analysis: AnalysisPageView | null = null,
 ): Promise<Uint8Array> {
-  const { html, options } = reportPdfDocument(view, years);
+  const { html, options } = reportPdfDocument(view, years, analysis);
   return printPdf(html, options);
 }

@@ -17,6 +17,7 @@ interface ExportOptions {
   layout?: string;
   table?: string;
   bom?: boolean;
+  analysis?: boolean;
 }
 
 export function registerExport(program: Command, globals: () => GlobalOptions) {
@@ -37,6 +38,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions) {
       'projects',
     )
     .option('--bom', 'csv: Excel で開けるよう UTF-8 の BOM を付ける')
+    .option('--analysis', 'xlsx: 効果検証の文を「効果検証」シートに載せる')
     .option('--municipality <code>', '全国地方公共団体コード')
     .option('--plan <title>', '計画名')
     .option(
@@ -63,6 +65,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions) {
           layout,
           table,
           bom: o.bom,
+          analysis: o.analysis,
         }),
       );
       if (o.out) writeFileSync(o.out, file.body);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadAnalysisPage } from '../../app/analysis/analysis-page.ts';
 import { operatorOf } from '../../app/operator.ts';
 import { closePdfBrowser, renderReportPdf } from '../../app/reports/report-pdf.tsx';
 import { fiscalYearsWithFigures, resolvePlan } from '../../app/resolve-plan.ts';
@@ -15,6 +16,7 @@ interface ReportOptions {
   plan?: string;
   fiscalYear?: string;
   out?: string;
+  analysis?: boolean;
 }
 
 export function registerReport(program: Command, globals: () => GlobalOptions) {
@@ -29,6 +31,10 @@ export function registerReport(program: Command, globals: () => GlobalOptions) {
       '年度（例: R2）または all（全年度の累計）。既定: 数値のある最新の年度',
     )
     .requiredOption('--out <file>', '書き出す PDF ファイル')
+    .option(
+      '--analysis',
+      '効果検証の文（承認済みの文、なければ下書き）を含める（一つの年度のとき）',
+    )
     .action(async (o: ReportOptions) => {
       parseChoice(o.format, ['pdf'] as const);
       try {
@@ -51,7 +57,12 @@ export function registerReport(program: Command, globals: () => GlobalOptions) {
                 ];
           if (years.length === 0)
             throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
-          writeFileSync(o.out as string, await renderReportPdf(view, years));
+          const [year] = years;
+          const analysis =
+            o.analysis && years.length === 1 && year !== undefined
+              ? await loadAnalysisPage(ctx, operator, view, year)
+              : null;
+          writeFileSync(o.out as string, await renderReportPdf(view, years, analysis));
         });
       } finally {
         await closePdfBrowser();

@@ -7,6 +7,7 @@ import { financeFor, type Plan, type PlanNode, type Project } from '../../core/p
 import { totalsOfPlan } from '../../core/totals.ts';
 import { metadataRows } from '../tsv/progress-table-metadata.ts';
 import { activityHeader, projectNameCell } from '../tsv/progress-table-writer.ts';
+import { type AnalysisSheetRow, addAnalysisSheet } from './analysis-sheet.ts';
 import { addBreakdownSheets } from './breakdown-sheets.ts';
 
 /**
@@ -187,6 +188,7 @@ export async function writeProgressWorkbook(
   plan: Plan,
   years: readonly FiscalYear[],
   layout: WorkbookLayout,
+  analysis: readonly AnalysisSheetRow[] = [],
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sousei';
@@ -206,6 +208,7 @@ export async function writeProgressWorkbook(
     for (const fy of years) addSheet(workbook, plan, formatFiscalYear(fy, 'short'), [fy]);
   }
   addBreakdownSheets(workbook, plan, years, { name: FONT, size: 10 });
+  if (analysis.length > 0) addAnalysisSheet(workbook, analysis, { name: FONT, size: 10 });
   addMetadataSheet(workbook, plan, years);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

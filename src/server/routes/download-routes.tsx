@@ -136,6 +136,7 @@ export function downloadRoutes(): Hono<ServerEnv> {
       format: 'xlsx',
       fiscalYears: askedYears(c),
       layout,
+      analysis: c.req.query('analysis') === '1',
     });
     return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { loadAnalysisPage } from '../../app/analysis/analysis-page.ts';
 import { renderReportPdf } from '../../app/reports/report-pdf.tsx';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
@@ -19,7 +20,11 @@ export function pdfRoutes(): Hono<ServerEnv> {
     if (years.length === 0 || years.some((y) => !view.readableYears.includes(y))) {
       throw new SouseiError('not-found', 'plan.not-found', { detail: '' });
     }
-    const pdf = await renderReportPdf(view, years);
+    const analysis =
+      c.req.query('analysis') === '1' && fiscalYear !== undefined
+        ? await loadAnalysisPage(c.get('app'), c.get('actor'), view, fiscalYear)
+        : null;
+    const pdf = await renderReportPdf(view, years, analysis);
     const name = `report-${code}-${all ? 'all' : fiscalYear}.pdf`;
     c.header('content-type', 'application/pdf');
     c.header('content-disposition', `attachment; filename="${name}"`);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { loadAnalysisPage } from '../../app/analysis/analysis-page.ts';
 import { loadReportEvaluation } from '../../app/evaluation/report-evaluation.ts';
 import { ReportPage } from '../../app/reports/report-page.tsx';
 import { defaultYearOf } from '../../app/views/default-year.ts';
@@ -10,6 +11,7 @@ import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { analysisSourceLink } from '../views/analysis-links.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
 import { ProjectPage } from '../views/project-page.tsx';
@@ -72,6 +74,10 @@ export function readRoutes(): Hono<ServerEnv> {
       view.isMember && c.req.query('evaluation') === '1' && evaluationYear !== undefined
         ? await loadReportEvaluation(c.get('app'), view, evaluationYear)
         : null;
+    const analysis =
+      c.req.query('analysis') === '1' && fiscalYear !== undefined
+        ? await loadAnalysisPage(c.get('app'), actor, view, fiscalYear)
+        : null;
     const label = fiscalYear === undefined ? '全年度（累計）' : fyLabel(fiscalYear);
     return page(
       c,
@@ -83,6 +89,8 @@ export function readRoutes(): Hono<ServerEnv> {
         links={reportLinks({ code, planId })}
         evaluationOption={view.isMember}
         evaluation={evaluation}
+        analysis={analysis}
+        analysisLink={analysisSourceLink({ code, planId })}
       />,
       {
         municipality: { code, name: view.summary.municipalityName },

@@ -96,6 +96,10 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
     case 'evaluation':
     case 'evaluation-comment':
       return [describeKpiOrEvaluationChange(target, item.before, item.after)];
+    case 'analysis': {
+      const state = (v: unknown) => t(`analysis.state.${textOf(v, 'state') ?? 'draft'}`);
+      return [t('history.analysis', { before: state(item.before), after: state(item.after) })];
+    }
     default:
       // A kind of change this page does not know yet still shows as a change.
       return [t('history.other')];

@@ -8,6 +8,7 @@ export type PlanSection =
   | 'kpis'
   | 'dashboard'
   | 'evaluations'
+  | 'analysis'
   | 'check'
   | 'todo'
   | 'years'
@@ -31,6 +32,7 @@ export function planNav(
     { href: urls.planPage(plan, 'report', fy), label: '進捗状況表', section: 'report' },
     { href: urls.planPage(plan, 'kpis', fy), label: 'KPI', section: 'kpis' },
     { href: urls.planPage(plan, 'dashboard', fy), label: 'ダッシュボード', section: 'dashboard' },
+    { href: urls.planPage(plan, 'analysis', fy), label: '効果検証', section: 'analysis' },
     { href: urls.planPage(plan, 'search'), label: '検索', section: 'search' },
     { href: urls.planPage(plan, 'downloads'), label: 'ダウンロード', section: 'downloads' },
   ];

@@ -1,0 +1,38 @@
+/** Catalogue entries of the committee's analysis (効果検証, issue 12); spread into messagesJa. */
+export const messagesJaAnalysis = {
+  'analysis.title': '{fiscalYear} の効果検証',
+  'analysis.lead':
+    '計画全体・基本目標・具体的な施策ごとの効果検証の文案です。下書きはデータから自動で作成され、数値は出典にリンクしています。企画課が編集・承認した文は、年度の公表後に公開されます。',
+  'analysis.lead.public': '企画課が承認した効果検証の文です。',
+  'analysis.none-approved': '{fiscalYear} の承認された効果検証の文はまだありません。',
+  'analysis.state.draft': '下書き',
+  'analysis.state.edited': '編集済み（未承認）',
+  'analysis.state.approved': '承認済み',
+  'analysis.counts': '下書き {draft} 件・編集済み {edited} 件・承認済み {approved} 件',
+  'analysis.edit': '編集する',
+  'analysis.text-label': '効果検証の文',
+  'analysis.generated': 'データからの下書き（リンクは出典）',
+  'analysis.newer-draft':
+    'この文を書いた後にデータが変わり、新しい下書きがあります。保存した文はそのまま残ります。新しい下書きに置き換えるかどうかを選んでください。',
+  'analysis.adopt': '新しい下書きに置き換える',
+  'analysis.save': '保存',
+  'analysis.approve': 'この文で承認',
+  'analysis.saved.save': '保存しました。',
+  'analysis.saved.approve': '承認しました。',
+  'analysis.saved.adopt': '新しい下書きに置き換えました。',
+  'analysis.conflict':
+    '他の人が先にこの文を保存しました（{name}、{at}）。あなたが入力した文はフォームに残っています。現在の文を確かめてから、もう一度保存してください。',
+  'analysis.conflict.current': '現在保存されている文',
+  'analysis.approved-by': '承認: {name}（{at}）',
+  'analysis.updated-by': '最終更新: {name}（{at}）',
+  'analysis.not-found': '指定された効果検証の範囲が見つかりません',
+  'analysis.tree-changed': '計画の体系が読み込み中に変わりました。もう一度開いてください',
+  'analysis.error.empty': '文を入力してください',
+  'analysis.error.too-long': '{max} 文字以内で入力してください',
+  'analysis.error.scope': '効果検証の範囲の指定が正しくありません',
+  'analysis.report.option': '効果検証の文を含める',
+  'analysis.in-report': '進捗状況表に含めて表示',
+  'analysis.report.heading': '効果検証（{fiscalYear}）',
+  'analysis.report.none': '（承認された効果検証の文はありません）',
+  'history.analysis': '効果検証の文: {before} → {after}',
+} as const;
