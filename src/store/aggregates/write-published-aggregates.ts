@@ -68,8 +68,10 @@ export async function writePublishedAggregates(
     await trx
       .insertInto('published_aggregates')
       .values(rows.slice(i, i + CHUNK))
-      // A concurrent backfill of the same plan computes the same rows from the same data.
-      .onConflict((oc) => oc.columns(['plan_id', 'fiscal_year']).doNothing())
+      // A concurrent backfill of the same plan computes the same rows from the same data. The
+      // target is the municipality-led key: the only unique key left once the schema is
+      // distributed by municipality (scripts/distribution-keys.ts).
+      .onConflict((oc) => oc.columns(['municipality_code', 'plan_id', 'fiscal_year']).doNothing())
       .execute();
   }
 }
