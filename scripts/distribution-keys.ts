@@ -38,6 +38,8 @@ export const DISTRIBUTED_TABLES = [
   'project_years',
   'changes',
   'published_aggregates',
+  'entry_readings',
+  'entry_metrics',
 ] as const;
 
 export const REFERENCE_TABLES = [

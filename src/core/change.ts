@@ -16,7 +16,9 @@ export type ChangeTarget =
   /** A project's 事業効果 and 今後の方針 of the record's fiscal year. */
   | { type: 'evaluation' }
   /** A comment on a project's evaluation. */
-  | { type: 'evaluation-comment'; commentId: number };
+  | { type: 'evaluation-comment'; commentId: number }
+  /** A figure of a result (issue 12) a person confirmed or corrected: entry and 0-based place. */
+  | { type: 'metric'; entryId: number; position: number };
 
 /** Where a change came from. */
 export type ChangeOrigin = 'web' | 'api' | 'import' | 'restore' | 'workflow' | 'cli';

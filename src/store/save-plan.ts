@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan, PlanNode } from '../core/plan.ts';
+import { syncEntryMetrics } from './metrics/sync-entry-metrics.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { type NewActivities, newActivities } from './plans/new-activities.ts';
 import { saveNodes } from './plans/save-nodes.ts';
@@ -56,6 +57,7 @@ export async function savePlan(
     pending,
   });
   await pending.flush();
+  await syncEntryMetrics(trx, code, { planId });
   // Nodes emptied of projects and no longer in the plan go last.
   if (nodes.gone.length > 0) {
     await trx

@@ -10,6 +10,7 @@ import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
 import { historyStore } from './history/history-store.ts';
 import { kpiStore } from './kpis/kpi-store.ts';
+import { metricStore } from './metrics/metric-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
@@ -36,6 +37,7 @@ export function storeModules(db: Kysely<DB>, marks?: WriteMarks) {
     history: historyStore(db),
     kpis: kpiStore(db),
     loginFailures: loginFailureStore(db),
+    metrics: metricStore(db),
     municipalities: municipalityStore(db),
     municipalitySettings: municipalitySettingsStore(db),
     plans: planStore(db),
