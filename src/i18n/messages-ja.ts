@@ -12,6 +12,7 @@ import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
+import { messagesJaMetrics } from './messages-ja-metrics.ts';
 import { messagesJaNational } from './messages-ja-national.ts';
 import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
 
@@ -37,6 +38,7 @@ export const messagesJa = {
   ...messagesJaMappingReader,
   ...messagesJaNational,
   ...messagesJaCompare,
+  ...messagesJaMetrics,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

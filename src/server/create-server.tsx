@@ -30,6 +30,7 @@ import { mappedImportRoutes } from './routes/mapped-import-routes.tsx';
 import { passwordRoutes } from './routes/password-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
+import { metricRoutes } from './routes/metric-routes.tsx';
 import { readRoutes } from './routes/read-routes.tsx';
 import { todoRoutes } from './routes/todo-routes.tsx';
 import { tokenRoutes } from './routes/token-routes.tsx';
@@ -81,6 +82,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', kpiRoutes());
   app.route('/', evaluationRoutes());
   app.route('/', dashboardRoutes());
+  app.route('/', metricRoutes());
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
   app.onError((error, c) => {

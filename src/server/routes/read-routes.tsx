@@ -46,6 +46,8 @@ export function readRoutes(): Hono<ServerEnv> {
         project={project}
         fiscalYear={fiscalYear}
         address={{ code, planId }}
+        csrf={c.get('csrfToken')}
+        done={c.req.query('done')}
       />,
       { municipality, nav },
     );

@@ -5,6 +5,7 @@ import type { Activity, Conventions } from '../../core/plan.ts';
 import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
+import { describeMetricChange } from './entry-figures.tsx';
 import { describeKpiOrEvaluationChange } from './kpi-change-summary.ts';
 
 const ORIGIN: Record<string, string> = {
@@ -89,6 +90,8 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
     case 'evaluation':
     case 'evaluation-comment':
       return [describeKpiOrEvaluationChange(target, item.before, item.after)];
+    case 'metric':
+      return [describeMetricChange(item.before, item.after)];
     default:
       // A kind of change this page does not know yet still shows as a change.
       return [t('history.other')];

@@ -20,7 +20,8 @@ export interface MetricConfirmWrite {
   /** The project's version the person read; a newer one refuses the write. */
   expectedVersion: number;
   userId: number | null;
-  userName: string;
+  /** Who confirms, as stored beside the figure; the user's own name when absent. */
+  userName?: string;
   origin: ChangeOrigin;
   at: string;
 }
@@ -144,12 +145,13 @@ export function metricStore(db: Kysely<DB>) {
             .executeTakeFirstOrThrow();
           return { ok: false, conflict: true, version: row.version } as const;
         }
+        const by = w.userName ?? (await userName(trx, w.municipalityCode, w.userId));
         const { municipality_code, entry_id, position, ...values } = metricRow(
           w.municipalityCode,
           w.entryId,
           w.position,
           w.metric,
-          { by: w.userName, at: w.at },
+          { by, at: w.at },
         );
         await trx
           .updateTable('entry_metrics')
@@ -174,6 +176,17 @@ export function metricStore(db: Kysely<DB>) {
       });
     },
   };
+}
+
+async function userName(trx: Kysely<DB>, code: string, userId: number | null): Promise<string> {
+  if (userId === null) return '';
+  const row = await trx
+    .selectFrom('users')
+    .select('name')
+    .where('municipality_code', '=', code)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.name ?? '';
 }
 
 export type MetricStore = ReturnType<typeof metricStore>;

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractMetrics } from '../../core/figures/extract-metrics.ts';
+import type { Activity } from '../../core/plan.ts';
+import { databaseOf } from '../../store/raw-database.ts';
+import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
+import {
+  anonymous,
+  createTestServer,
+  DEMO,
+  demoProject,
+  type Session,
+  type TestServer,
+} from '../test-server.ts';
+
+const R3_RESULT = '移住相談 52件';
+
+/** Figures on the project page and their confirmation (issue 12), on SQLite and PostgreSQL. */
+for (const dialect of DIALECTS) {
+  describe.skipIf(!dialectAvailable(dialect))(`figures of results on ${dialect}`, () => {
+    let server: TestServer;
+    let page: string;
+    let projectId: number;
+    let editor: Session;
+    let committee: Session;
+
+    /** The stored figure of the R3 result this suite adds, with the project's version. */
+    async function r3Figure() {
+      const db = databaseOf(server.ctx.store);
+      const row = await db
+        .selectFrom('entry_metrics as m')
+        .innerJoin('activity_entries as e', 'e.id', 'm.entry_id')
+        .select(['m.entry_id', 'm.position', 'm.value', 'm.label', 'm.confirmed_by'])
+        .where('e.fiscal_year', '=', 2021)
+        .where('e.text', '=', R3_RESULT)
+        .executeTakeFirstOrThrow();
+      const project = await db
+        .selectFrom('projects')
+        .select('version')
+        .where('id', '=', projectId)
+        .executeTakeFirstOrThrow();
+      return { ...row, version: project.version };
+    }
+
+    beforeAll(async () => {
+      server = await createTestServer(dialect);
+      ({ id: projectId, page } = await demoProject(server, '1'));
+      editor = await server.signIn(DEMO.industry);
+      committee = await server.signIn(DEMO.committee);
+      // An R3 (open year) result of project 1, written as the entry form writes it.
+      const indexed = await server.ctx.store.plans.loadIndexed('012050', server.planId);
+      const found = [...(indexed?.projects ?? [])].find(([, ref]) => ref.id === projectId);
+      if (!found) throw new Error('no project 1');
+      const [project, ref] = found;
+      const activities: Activity[] = structuredClone(project.activities);
+      activities[0]?.entries.push({
+        kind: 'result',
+        fiscalYear: 2021,
+        yearLabel: 'R3',
+        text: R3_RESULT,
+        kpi: false,
+      });
+      const saved = await server.ctx.store.yearEntries.save({
+        municipalityCode: '012050',
+        planId: server.planId,
+        projectId,
+        fiscalYear: 2021,
+        userId: null,
+        origin: 'web',
+        at: server.ctx.now(),
+        expectedVersion: ref.version,
+        budget: project.finances.find((f) => f.fiscalYear === 2021)?.budget ?? null,
+        settlement: project.finances.find((f) => f.fiscalYear === 2021)?.settlement ?? null,
+        activities,
+        previousActivities: project.activities,
+      });
+      expect(saved.ok).toBe(true);
+    });
+    afterAll(() => server?.close());
+
+    it('shows the public the figures of published results only', async () => {
+      const html = await (await (await anonymous(server)).get(`${page}?fy=2020`)).text();
+      expect(html).toContain('entry-figures');
+      expect(html).not.toContain('52件');
+      expect(html).not.toContain('確認・訂正する');
+    });
+
+    it("lets the project's editor correct a figure of the open year; the history says so", async () => {
+      const html = await (await editor.get(`${page}?fy=2021`)).text();
+      expect(html).toContain('確認・訂正する');
+      const before = await r3Figure();
+      expect(Number(before.value)).toBe(extractMetrics(R3_RESULT).metrics[0]?.value);
+      const res = await editor.post(`${page}/metrics?fy=2021`, {
+        entry: String(before.entry_id),
+        position: String(before.position),
+        version: String(before.version),
+        label: '移住相談',
+        value: '５３',
+        unit: '件',
+      });
+      expect(res.status).toBe(303);
+      const after = await r3Figure();
+      expect([after.label, after.value, after.confirmed_by]).toEqual([
+        '移住相談',
+        '53',
+        '産業 花子',
+      ]);
+      const shown = await (await editor.get(`${page}?fy=2021&done=metric`)).text();
+      expect(shown).toContain('数値を確定しました');
+      expect(shown).toContain('数値を確定: ');
+    });
+
+    it('keeps what was typed when a value is unreadable or the project changed meanwhile', async () => {
+      const figure = await r3Figure();
+      const form = {
+        entry: String(figure.entry_id),
+        position: String(figure.position),
+        version: String(figure.version),
+        label: '移住相談',
+        value: 'たくさん',
+        unit: '件',
+      };
+      const invalid = await editor.post(`${page}/metrics?fy=2021`, form);
+      expect(invalid.status).toBe(422);
+      const invalidHtml = await invalid.text();
+      expect(invalidHtml).toContain('value="たくさん"');
+      expect(invalidHtml).toContain('数値として読めません');
+      const stale = await editor.post(`${page}/metrics?fy=2021`, {
+        ...form,
+        value: '60',
+        version: String(figure.version - 1),
+      });
+      expect(stale.status).toBe(409);
+      const staleHtml = await stale.text();
+      expect(staleHtml).toContain('value="60"');
+      expect(staleHtml).toContain(`name="version" value="${figure.version}"`);
+      expect((await r3Figure()).value).toBe(figure.value);
+    });
+
+    it('refuses a member who may not edit the project-year', async () => {
+      const figure = await r3Figure();
+      const res = await committee.post(`${page}/metrics?fy=2021`, {
+        entry: String(figure.entry_id),
+        position: String(figure.position),
+        version: String(figure.version),
+        label: 'x',
+        value: '1',
+        unit: '件',
+      });
+      expect(res.status).toBe(403);
+    });
+  });
+}
