@@ -26,3 +26,19 @@ const STATUSES: readonly string[] = ['中止', '延期', '実施なし'] satisfi
 export function isEntryStatus(value: unknown): value is EntryStatus {
   return typeof value === 'string' && STATUSES.includes(value);
 }
+
+/** The figure alone, without where it is stored or who confirmed it. */
+export function metricOf(m: Metric): Metric {
+  return {
+    label: m.label,
+    value: m.value,
+    unit: m.unit,
+    partOf: m.partOf,
+    cumulative: m.cumulative,
+    total: m.total,
+    approximate: m.approximate,
+    upTo: m.upTo,
+    target: m.target,
+    asOf: m.asOf,
+  };
+}

@@ -29,5 +29,10 @@ export const messagesJaMetrics = {
   'metric.trends.several': '（同年度に複数あり。最初の数値）',
   'metric.trends.project': '事業',
   'history.metric': '数値を確定: {before} → {after}',
+  'metric.kpi.title': '結果の数値を実績にする',
+  'metric.kpi.hint':
+    '{fiscalYear} の結果（▶）から読み取った数値を一つ選ぶと、この KPI の実績になります。出典として数値と結果が記録されます。',
+  'metric.kpi.legend': '{fiscalYear} の結果の数値',
+  'metric.kpi.take': 'この数値を実績にする',
   'dashboard.metric-trends': '結果の数値の推移（同じ項目・複数年度）',
 } as const;

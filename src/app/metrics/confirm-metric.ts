@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SouseiError } from '../../core/errors.ts';
 import type { Metric } from '../../core/figures/metric.ts';
 import { type Actor, canEditProjectYear } from '../../core/permissions.ts';
+import { metricOf } from '../../core/stored-metric.ts';
 import type { AppContext } from '../app-context.ts';
 import type { PlanView } from '../views/plan-view.ts';
 import type { FieldError } from '../workflow/save-project-year.ts';
@@ -78,9 +79,9 @@ export async function confirmMetric(
   if (!stored || stored.projectId !== projectId || stored.fiscalYear !== fiscalYear) {
     throw new SouseiError('not-found', 'metric.not-found');
   }
-  const { entryId, position, confirmed, projectId: _p, fiscalYear: _f, text, ...read } = stored;
+  const { entryId, position } = stored;
   const metric: Metric = {
-    ...read,
+    ...metricOf(stored),
     label: input.label,
     value: input.value,
     unit: input.unit,

@@ -136,6 +136,61 @@ for (const dialect of DIALECTS) {
       expect((await r3Figure()).value).toBe(figure.value);
     });
 
+    it("takes a stored figure of the year as a project KPI's actual, with its source", async () => {
+      const kpi = await databaseOf(server.ctx.store)
+        .insertInto('kpis')
+        .values({
+          municipality_code: '012050',
+          plan_id: server.planId,
+          scope: 'project',
+          node_id: null,
+          project_id: projectId,
+          position: 0,
+          name: '移住相談件数',
+          unit: '件',
+          direction: 'higher',
+          kind: 'annual',
+          baseline_value: null,
+          baseline_fiscal_year: null,
+          target_value: 100,
+          target_fiscal_year: 2024,
+          updated_at: server.ctx.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const kpiPage = `/m/012050/plans/${server.planId}/kpis/${kpi.id}`;
+      const figure = await r3Figure();
+      const html = await (await editor.get(`${kpiPage}?fy=2021`)).text();
+      expect(html).toContain(`value="${figure.entry_id}:${figure.position}"`);
+      const res = await editor.post(`${kpiPage}/metric?fy=2021`, {
+        metric: `${figure.entry_id}:${figure.position}`,
+      });
+      expect(res.status).toBe(303);
+      const actual = await databaseOf(server.ctx.store)
+        .selectFrom('kpi_actuals')
+        .select(['value', 'source', 'entry_id'])
+        .where('kpi_id', '=', kpi.id)
+        .where('fiscal_year', '=', 2021)
+        .executeTakeFirstOrThrow();
+      expect(actual).toEqual({
+        value: Number(figure.value),
+        source: `事業の結果の数値: 移住相談 ${figure.value}件`,
+        entry_id: figure.entry_id,
+      });
+      // A figure of another project is not this project KPI's to take.
+      const other = await databaseOf(server.ctx.store)
+        .selectFrom('entry_metrics as m')
+        .innerJoin('activity_entries as e', 'e.id', 'm.entry_id')
+        .innerJoin('activities as a', 'a.id', 'e.activity_id')
+        .select(['m.entry_id', 'm.position'])
+        .where('a.project_id', '!=', projectId)
+        .executeTakeFirstOrThrow();
+      const refused = await editor.post(`${kpiPage}/metric?fy=2021`, {
+        metric: `${other.entry_id}:${other.position}`,
+      });
+      expect(refused.status).toBe(404);
+    });
+
     it('refuses a member who may not edit the project-year', async () => {
       const figure = await r3Figure();
       const res = await committee.post(`${page}/metrics?fy=2021`, {

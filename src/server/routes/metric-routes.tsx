@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireMember } from '../../app/auth/require-actor.ts';
 import { confirmMetric, type MetricForm } from '../../app/metrics/confirm-metric.ts';
+import { linkMetricToKpi } from '../../app/metrics/link-metric-to-kpi.ts';
 import { loadPlanView } from '../../app/views/plan-view.ts';
 import { loadProjectView } from '../../app/views/project-view.ts';
 import { SouseiError } from '../../core/errors.ts';
@@ -90,6 +91,23 @@ export function metricRoutes(): Hono<ServerEnv> {
     // Post/redirect/get: a reload does not confirm twice.
     const back = urls.project({ code, planId }, projectId, { fy: fiscalYear, done: 'metric' });
     return c.redirect(`${back}#figure-${at.entry}-${at.position}`, 303);
+  });
+
+  app.post('/m/:code/plans/:planId/kpis/:kpiId/metric', async (c) => {
+    const code = codeParam(c);
+    const planId = idParam(c, 'planId');
+    const kpiId = idParam(c, 'kpiId');
+    const actor = requireMember(c.get('actor'), code);
+    const fiscalYear = fiscalYearQuery(c);
+    const chosen = /^(\d{1,12}):(\d{1,6})$/.exec(field(await formBody(c), 'metric'));
+    if (!chosen) throw new SouseiError('usage', 'form.stale');
+    await linkMetricToKpi(c.get('app'), actor, {
+      municipalityCode: code,
+      kpiId,
+      entryId: Number(chosen[1]),
+      position: Number(chosen[2]),
+    });
+    return c.redirect(urls.kpi({ code, planId }, kpiId, { fy: fiscalYear, saved: 'actual' }), 303);
   });
 
   return app;

@@ -15,6 +15,7 @@ import {
   valueAtYear,
   yearTargetsLabel,
 } from './kpi-format.ts';
+import { KpiMetricChoice } from './kpi-metric-choice.tsx';
 import { BandTag } from './kpi-page.tsx';
 
 export interface KpiDetailPageProps {
@@ -166,6 +167,9 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
         </p>
       ) : null}
       {line.canEnterActual && line.owner.scope === 'project' ? <LinkForm {...p} /> : null}
+      {line.canEnterActual ? (
+        <KpiMetricChoice detail={detail} address={address} csrf={p.csrf} />
+      ) : null}
     </>
   );
 }

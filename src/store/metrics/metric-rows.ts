@@ -57,8 +57,4 @@ export function storedMetric(r: MetricRow): StoredMetric {
   };
 }
 
-/** The figure alone, without where it is stored. */
-export function plainMetric(m: StoredMetric): Metric {
-  const { entryId, position, confirmed, ...metric } = m;
-  return metric;
-}
+export { metricOf as plainMetric } from '../../core/stored-metric.ts';

@@ -34,6 +34,9 @@ export type MetricConfirmOutcome =
 /** A figure with where it was read: its project, year and the entry's words. */
 export interface LocatedMetric extends StoredMetric {
   projectId: number;
+  planId: number;
+  /** The entry's kind: only results carry figures. */
+  kind: string;
   fiscalYear: number | null;
   text: string;
 }
@@ -45,15 +48,25 @@ export function metricStore(db: Kysely<DB>) {
       .selectFrom('entry_metrics as m')
       .innerJoin('activity_entries as e', 'e.id', 'm.entry_id')
       .innerJoin('activities as a', 'a.id', 'e.activity_id')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
       .selectAll('m')
-      .select(['a.project_id', 'e.fiscal_year', 'e.text'])
+      .select(['a.project_id', 'p.plan_id', 'e.kind', 'e.fiscal_year', 'e.text'])
       .where('m.municipality_code', '=', code)
       .orderBy('e.fiscal_year')
+      .orderBy('p.position')
       .orderBy('a.position')
       .orderBy('e.position')
       .orderBy('m.position');
-  const locate = (r: { project_id: number; fiscal_year: number | null; text: string }) => ({
+  const locate = (r: {
+    project_id: number;
+    plan_id: number;
+    kind: string;
+    fiscal_year: number | null;
+    text: string;
+  }) => ({
     projectId: r.project_id,
+    planId: r.plan_id,
+    kind: r.kind,
     fiscalYear: r.fiscal_year,
     text: r.text,
   });
@@ -89,7 +102,6 @@ export function metricStore(db: Kysely<DB>) {
       fiscalYears?: readonly number[],
     ): Promise<LocatedMetric[]> {
       const rows = await located(code)
-        .innerJoin('projects as p', 'p.id', 'a.project_id')
         .where('p.plan_id', '=', planId)
         .$if(fiscalYears !== undefined, (q) =>
           q.where('e.fiscal_year', 'in', fiscalYears?.length ? [...(fiscalYears ?? [])] : [-1]),
