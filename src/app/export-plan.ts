@@ -10,6 +10,7 @@ import {
 } from '../formats/xlsx/progress-workbook-writer.ts';
 import type { AppContext } from './app-context.ts';
 import { exportOpenData } from './export-open-data.ts';
+import { planWithMetrics } from './metrics/plan-with-metrics.ts';
 import { operatorOf } from './operator.ts';
 import { fiscalYearsWithFigures, type PlanSelector, resolvePlan } from './resolve-plan.ts';
 import { loadPlanView, type PlanView } from './views/plan-view.ts';
@@ -61,7 +62,7 @@ export async function exportPlanView(
   switch (input.format) {
     case 'json':
       return {
-        body: `${JSON.stringify(toPlanDocument(plan), null, 2)}\n`,
+        body: `${JSON.stringify(toPlanDocument(await planWithMetrics(ctx, view)), null, 2)}\n`,
         mediaType: 'application/json; charset=utf-8',
         extension: 'json',
       };

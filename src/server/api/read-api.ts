@@ -99,8 +99,8 @@ export async function planViewById(
 }
 
 /** The published JSON document (docs/json-format.md) with the readable years only. */
-export function planDocument(view: PlanView): PlanDocument {
-  return planDocumentOf(view);
+export function planDocument(ctx: AppContext, view: PlanView): Promise<PlanDocument> {
+  return planDocumentOf(ctx, view);
 }
 
 /** A fiscal year asked for in a query must be one this reader may read. */

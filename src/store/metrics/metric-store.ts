@@ -70,30 +70,51 @@ export function metricStore(db: Kysely<DB>) {
     fiscalYear: r.fiscal_year,
     text: r.text,
   });
+  async function readings(
+    code: string,
+    scope: { projectId: number } | { planId: number },
+  ): Promise<Map<number, EntryReading>> {
+    const rows = await db
+      .selectFrom('entry_readings as r')
+      .innerJoin('activity_entries as e', 'e.id', 'r.entry_id')
+      .innerJoin('activities as a', 'a.id', 'e.activity_id')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .select(['r.entry_id', 'r.status'])
+      .where('r.municipality_code', '=', code)
+      .$if('projectId' in scope, (q) =>
+        q.where('a.project_id', '=', 'projectId' in scope ? scope.projectId : 0),
+      )
+      .$if('planId' in scope, (q) =>
+        q.where('p.plan_id', '=', 'planId' in scope ? scope.planId : 0),
+      )
+      .orderBy('e.fiscal_year')
+      .orderBy('p.position')
+      .orderBy('a.position')
+      .orderBy('e.position')
+      .execute();
+    const byEntry = new Map<number, EntryReading>(
+      rows.map((r) => [
+        r.entry_id,
+        { entryId: r.entry_id, status: isEntryStatus(r.status) ? r.status : null, metrics: [] },
+      ]),
+    );
+    const figures = await located(code)
+      .$if('projectId' in scope, (q) =>
+        q.where('a.project_id', '=', 'projectId' in scope ? scope.projectId : 0),
+      )
+      .$if('planId' in scope, (q) =>
+        q.where('p.plan_id', '=', 'planId' in scope ? scope.planId : 0),
+      )
+      .execute();
+    for (const r of figures) byEntry.get(r.entry_id)?.metrics.push(storedMetric(r));
+    return byEntry;
+  }
   return {
     /** Every entry's figures and status for a project, by entry id. */
-    async ofProject(code: string, projectId: number): Promise<Map<number, EntryReading>> {
-      const readings = await db
-        .selectFrom('entry_readings as r')
-        .innerJoin('activity_entries as e', 'e.id', 'r.entry_id')
-        .innerJoin('activities as a', 'a.id', 'e.activity_id')
-        .select(['r.entry_id', 'r.status'])
-        .where('r.municipality_code', '=', code)
-        .where('a.project_id', '=', projectId)
-        .orderBy('e.fiscal_year')
-        .orderBy('a.position')
-        .orderBy('e.position')
-        .execute();
-      const byEntry = new Map<number, EntryReading>(
-        readings.map((r) => [
-          r.entry_id,
-          { entryId: r.entry_id, status: isEntryStatus(r.status) ? r.status : null, metrics: [] },
-        ]),
-      );
-      const rows = await located(code).where('a.project_id', '=', projectId).execute();
-      for (const r of rows) byEntry.get(r.entry_id)?.metrics.push(storedMetric(r));
-      return byEntry;
-    },
+    ofProject: (code: string, projectId: number) => readings(code, { projectId }),
+
+    /** Every entry's figures and status for a whole plan, by entry id. */
+    readingsOfPlan: (code: string, planId: number) => readings(code, { planId }),
 
     /** Every figure of a plan (optionally of some years), with its project and year. */
     async ofPlan(
