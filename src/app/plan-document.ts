@@ -17,6 +17,7 @@ export {
   FinanceSchema,
   GoalSchema,
   MeasureSchema,
+  MetricSchema,
   NodeSchema,
   type PlanDocument,
   PlanDocumentSchema,

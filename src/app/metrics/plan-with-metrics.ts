@@ -1,7 +1,24 @@
 import type { Entry, Plan, PlanNode, Project } from '../../core/plan.ts';
-import { metricOf } from '../../core/stored-metric.ts';
+import { type EntryReading, metricOf } from '../../core/stored-metric.ts';
 import type { AppContext } from '../app-context.ts';
 import type { PlanView } from '../views/plan-view.ts';
+
+/** An entry of the view with its stored figures and status, when it is a result that has them. */
+export function entryWithMetrics(
+  view: PlanView,
+  stored: ReadonlyMap<number, EntryReading>,
+): (e: Entry) => Entry {
+  return (e) => {
+    const id = view.entryIds.get(e);
+    const reading = id === undefined ? undefined : stored.get(id);
+    if (!reading || e.kind !== 'result') return { ...e };
+    return {
+      ...e,
+      metrics: reading.metrics.map((m) => ({ ...metricOf(m), confirmed: m.confirmed })),
+      status: reading.status,
+    };
+  };
+}
 
 /**
  * The plan as the reader sees it, each result carrying its stored figures and status (the JSON
