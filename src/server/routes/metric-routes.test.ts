@@ -109,6 +109,34 @@ for (const dialect of DIALECTS) {
       expect(shown).toContain('数値を確定: ');
     });
 
+    it('shows a label recurring across years as a trend, to the public for published years only', async () => {
+      // The published R2 result 41件 of the same activity, labelled as the reader will label it.
+      await databaseOf(server.ctx.store)
+        .updateTable('entry_metrics')
+        .set({ label: '移住相談' })
+        .where(
+          'entry_id',
+          'in',
+          databaseOf(server.ctx.store)
+            .selectFrom('activity_entries as e')
+            .innerJoin('activities as a', 'a.id', 'e.activity_id')
+            .select('e.id')
+            .where('a.project_id', '=', projectId)
+            .where('e.fiscal_year', '=', 2020)
+            .where('e.text', '=', '41件'),
+        )
+        .execute();
+      const trend = 'R2 41件 → R3 53件';
+      expect(await (await editor.get(`${page}?fy=2021`)).text()).toContain(trend);
+      const dashboard = `/m/012050/plans/${server.planId}/dashboard`;
+      const inside = await (await editor.get(`${dashboard}?fy=2021`)).text();
+      expect(inside).toContain(trend);
+      expect(inside).toContain('1. 移住推進事業');
+      const outside = await (await (await anonymous(server)).get(`${dashboard}?fy=2020`)).text();
+      expect(outside).toContain('section-metric-trends');
+      expect(outside).not.toContain('R3 53件');
+    });
+
     it('keeps what was typed when a value is unreadable or the project changed meanwhile', async () => {
       const figure = await r3Figure();
       const form = {
