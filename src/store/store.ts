@@ -10,6 +10,7 @@ import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
 import { historyStore } from './history/history-store.ts';
 import { kpiStore } from './kpis/kpi-store.ts';
+import { backfillEntryMetrics } from './metrics/backfill-entry-metrics.ts';
 import { metricStore } from './metrics/metric-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
@@ -72,7 +73,12 @@ export function openStore(url: string | undefined): Store {
       withFreshStatistics(db, (tallied) =>
         tallied.transaction().execute((trx) => fn(storeModules(trx))),
       ),
-    migrate: () => migrateToLatest(db),
+    migrate: async () => {
+      const result = await migrateToLatest(db);
+      // Entries stored before figures were read get theirs once the schema holds them.
+      if (!result.error) await backfillEntryMetrics(db);
+      return result;
+    },
     close: () => db.destroy(),
   };
   registerDatabase(store, db);

@@ -202,6 +202,43 @@ describeEachDialect('entry metrics', (store) => {
     expect(await values()).toEqual(['60件']);
   });
 
+  it('of entries stored before figures were read are read when the store is migrated', async () => {
+    const code = '013008';
+    const planId = await save(store(), planOf(code, ['41件', '3回']));
+    const db = databaseOf(store());
+    await db.deleteFrom('entry_metrics').where('municipality_code', '=', code).execute();
+    await db.deleteFrom('entry_readings').where('municipality_code', '=', code).execute();
+    expect((await projectOf(store(), code, planId)).readings).toEqual([]);
+    expect((await store().migrate()).error).toBeUndefined();
+    const values = (await projectOf(store(), code, planId)).readings.flatMap((r) =>
+      r.metrics.map((m) => `${m.value}${m.unit}`),
+    );
+    expect(values).toEqual(['41件', '3回']);
+  });
+
+  it("change the plan's content version when confirmed (the public cache keys on it)", async () => {
+    const code = '013009';
+    const planId = await save(store(), planOf(code, ['41件']));
+    const p = await projectOf(store(), code, planId);
+    const first = p.readings.flatMap((r) => r.metrics)[0];
+    if (!first) throw new Error('no figure read');
+    const before = await store().contentVersions.ofPlan(planId);
+    await store().metrics.confirm({
+      municipalityCode: code,
+      planId,
+      projectId: p.id,
+      fiscalYear: 2020,
+      entryId: first.entryId,
+      position: first.position,
+      metric: stripped(first),
+      expectedVersion: p.version,
+      userId: null,
+      origin: 'web',
+      at: NOW,
+    });
+    expect(await store().contentVersions.ofPlan(planId)).not.toEqual(before);
+  });
+
   it('go with their entry', async () => {
     const code = '013005';
     const planId = await save(store(), planOf(code, ['41件', '3回']));
