@@ -66,11 +66,7 @@ describe('figures in the JSON format', () => {
       fiscalYear: 2020,
       entryId: figure.entry_id,
       position: figure.position,
-      metric: {
-        ...extractMetrics(stored.text).metrics[0],
-        label: '移住相談',
-        value: 42.5,
-      } as never,
+      metric: { ...metricOf(stored), label: '移住相談', value: 42.5 },
       expectedVersion: figure.version,
       userId: null,
       userName: '企画 太郎',

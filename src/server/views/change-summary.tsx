@@ -4,8 +4,8 @@ import type { AmountUnit } from '../../core/money.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
-import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 import { describeMetricChange } from './entry-figures.tsx';
+import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 import { describeKpiOrEvaluationChange } from './kpi-change-summary.ts';
 
 const ORIGIN: Record<string, string> = {
