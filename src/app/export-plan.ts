@@ -84,7 +84,10 @@ export async function exportPlanView(
         body: await exportOpenData(ctx, {
           code: view.summary.municipalityCode,
           planId: view.summary.id,
-          plan: input.table === 'figures' ? await planWithMetrics(ctx, view) : plan,
+          plan:
+            input.table === 'figures' || input.table === 'entries'
+              ? await planWithMetrics(ctx, view)
+              : plan,
           table: input.table ?? 'projects',
           years,
           readable,

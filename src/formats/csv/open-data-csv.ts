@@ -68,6 +68,8 @@ export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
     '年度（和暦）',
     '記載',
     'KPI',
+    // Last, so the columns before keep their positions (issue 12): read from a result's words.
+    '状況',
   ],
   kpis: [
     '全国地方公共団体コード',
@@ -183,6 +185,7 @@ export function openDataRows(
             ...fy(e.fiscalYear),
             e.text,
             e.kpi ? 'KPI' : null,
+            e.status ?? null,
           ]),
       ),
     );
