@@ -239,6 +239,25 @@ describeEachDialect('entry metrics', (store) => {
     expect(await store().contentVersions.ofPlan(planId)).not.toEqual(before);
   });
 
+  it("are read again under the plan's ⇒ convention when it changes", async () => {
+    const code = '013010';
+    await save(store(), planOf(code, ['就職決定者数10名⇒3名']));
+    const arrows = async () =>
+      (
+        await databaseOf(store())
+          .selectFrom('entry_readings')
+          .select('arrow')
+          .distinct()
+          .where('municipality_code', '=', code)
+          .execute()
+      ).map((r) => r.arrow);
+    expect(await arrows()).toEqual(['revision']);
+    const targetActual = planOf(code, ['就職決定者数10名⇒3名']);
+    targetActual.conventions = { ...targetActual.conventions, arrow: 'target-actual' };
+    await save(store(), targetActual);
+    expect(await arrows()).toEqual(['target-actual']);
+  });
+
   it('go with their entry', async () => {
     const code = '013005';
     const planId = await save(store(), planOf(code, ['41件', '3回']));
