@@ -117,6 +117,8 @@ export interface EntryReadingTable {
   text: string;
   /** The plan's ⇒ convention the words were read under. */
   arrow: string;
+  /** The reader's version (reader-version.ts): another one reads the words again. */
+  reader: string;
   /** 中止, 延期, 実施なし, or null. */
   status: string | null;
 }

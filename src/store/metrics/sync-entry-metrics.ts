@@ -4,6 +4,7 @@ import type { ExtractedFigures, ExtractOptions } from '../../core/figures/metric
 import { chunksOf } from '../plans/chunks.ts';
 import type { DB, EntryMetricTable, EntryReadingTable } from '../schema.ts';
 import { metricRow } from './metric-rows.ts';
+import { READER_VERSION } from './reader-version.ts';
 
 type Arrow = NonNullable<ExtractOptions['arrow']>;
 
@@ -17,8 +18,8 @@ interface EntryWords {
 }
 
 /**
- * Reads again the figures of every entry of a plan or a project whose words (or kind, or the
- * plan's ⇒ convention) changed since they were last read, inside the writer's transaction: every
+ * Reads again the figures of every entry of a plan or a project whose words (or kind, the
+ * plan's ⇒ convention, or the reader itself) changed since they were last read, inside the writer's transaction: every
  * writer of entries goes through here (save-plan, the year entry, restores), so stored figures
  * always match the words. Unchanged entries cost nothing but the one read; new and changed ones
  * are written in multi-row statements. A figure a person confirmed keeps its place and values.
@@ -42,6 +43,7 @@ export async function syncEntryMetrics(
       kind: e.kind,
       text: e.text,
       arrow: e.arrow,
+      reader: READER_VERSION,
       status: figures.status,
     });
     const kept = confirmed.get(e.id);
@@ -78,6 +80,7 @@ async function staleEntries(
     )
     .select(['e.id', 'e.kind', 'e.text', 'l.conventions'])
     .select(['r.kind as read_kind', 'r.text as read_text', 'r.arrow as read_arrow'])
+    .select('r.reader as read_by')
     .where('e.municipality_code', '=', code)
     .$if('planId' in scope, (q) => q.where('p.plan_id', '=', 'planId' in scope ? scope.planId : 0))
     .$if('projectId' in scope, (q) =>
@@ -95,7 +98,11 @@ async function staleEntries(
   };
   return rows.flatMap((r) => {
     const arrow = arrowOf(r.conventions);
-    const same = r.read_text === r.text && r.read_kind === r.kind && r.read_arrow === arrow;
+    const same =
+      r.read_text === r.text &&
+      r.read_kind === r.kind &&
+      r.read_arrow === arrow &&
+      r.read_by === READER_VERSION;
     return same
       ? []
       : [{ id: r.id, kind: r.kind, text: r.text, arrow, read: r.read_text !== null }];

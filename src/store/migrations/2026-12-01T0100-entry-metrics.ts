@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 /**
  * Results become data (issue 12): the figures read out of each entry's words, one row each, and
  * per entry the words they were read from with what the entry says happened (中止, 延期, 実施なし).
- * The read text lets every save find the entries whose words changed without re-reading them
- * all; a figure a person confirmed or corrected carries who and when, and re-reading keeps it.
+ * The read text (and the reader's version) lets every save find the entries whose words (or
+ * reader) changed without re-reading them all; a figure a person confirmed or corrected carries who and when, and re-reading keeps it.
  * Values are stored as text: a figure like 12.5 must come back exactly, on both databases.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema has a type.
@@ -18,6 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('arrow', 'text', (c) => c.notNull())
+    .addColumn('reader', 'text', (c) => c.notNull())
     .addColumn('status', 'text')
     .addPrimaryKeyConstraint('entry_readings_pk', ['municipality_code', 'entry_id'])
     .execute();
