@@ -39,6 +39,8 @@ export const DISTRIBUTED_TABLES = [
   'changes',
   'published_aggregates',
   'analyses',
+  'entry_readings',
+  'entry_metrics',
 ] as const;
 
 export const REFERENCE_TABLES = [

@@ -11,6 +11,7 @@ import {
 import { analysisSheetRows } from './analysis/analysis-sheet-rows.ts';
 import type { AppContext } from './app-context.ts';
 import { exportOpenData } from './export-open-data.ts';
+import { planWithMetrics } from './metrics/plan-with-metrics.ts';
 import { operatorOf } from './operator.ts';
 import { fiscalYearsWithFigures, type PlanSelector, resolvePlan } from './resolve-plan.ts';
 import { loadPlanView, type PlanView } from './views/plan-view.ts';
@@ -64,7 +65,7 @@ export async function exportPlanView(
   switch (input.format) {
     case 'json':
       return {
-        body: `${JSON.stringify(toPlanDocument(plan), null, 2)}\n`,
+        body: `${JSON.stringify(toPlanDocument(await planWithMetrics(ctx, view)), null, 2)}\n`,
         mediaType: 'application/json; charset=utf-8',
         extension: 'json',
       };
@@ -91,7 +92,10 @@ export async function exportPlanView(
         body: await exportOpenData(ctx, {
           code: view.summary.municipalityCode,
           planId: view.summary.id,
-          plan,
+          plan:
+            input.table === 'figures' || input.table === 'entries'
+              ? await planWithMetrics(ctx, view)
+              : plan,
           table: input.table ?? 'projects',
           years,
           readable,

@@ -1,5 +1,7 @@
 import { toPlanDocument } from '../formats/json/plan-document.ts';
 import type { PlanDocument } from '../formats/json/plan-document-schema.ts';
+import type { AppContext } from './app-context.ts';
+import { planWithMetrics } from './metrics/plan-with-metrics.ts';
 import type { PlanView } from './views/plan-view.ts';
 
 /**
@@ -15,13 +17,17 @@ export {
   FinanceSchema,
   GoalSchema,
   MeasureSchema,
+  MetricSchema,
   NodeSchema,
   type PlanDocument,
   PlanDocumentSchema,
   ProjectSchema,
 } from '../formats/json/plan-document-schema.ts';
 
-/** The document of what this reader may see (the public: published years only). */
-export function planDocumentOf(view: PlanView): PlanDocument {
-  return toPlanDocument(view.plan);
+/**
+ * The document of what this reader may see (the public: published years only), each result with
+ * its figures and status.
+ */
+export async function planDocumentOf(ctx: AppContext, view: PlanView): Promise<PlanDocument> {
+  return toPlanDocument(await planWithMetrics(ctx, view));
 }

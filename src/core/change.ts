@@ -18,7 +18,9 @@ export type ChangeTarget =
   /** A comment on a project's evaluation. */
   | { type: 'evaluation-comment'; commentId: number }
   /** The committee's analysis text of the record's fiscal year for one scope (`plan`, `node-ID`). */
-  | { type: 'analysis'; scope: string };
+  | { type: 'analysis'; scope: string }
+  /** A figure of a result (issue 12) a person confirmed or corrected: entry and 0-based place. */
+  | { type: 'metric'; entryId: number; position: number };
 
 /** Where a change came from. */
 export type ChangeOrigin = 'web' | 'api' | 'import' | 'restore' | 'workflow' | 'cli';

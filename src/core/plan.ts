@@ -1,3 +1,4 @@
+import type { EntryStatus, Metric } from './figures/metric.ts';
 import type { FiscalYear } from './fiscal-year.ts';
 import type { AmountUnit, Yen } from './money.ts';
 
@@ -62,6 +63,18 @@ export interface Entry {
   text: string;
   /** A KPI result (underlined in the source's paper form). */
   kpi: boolean;
+  /**
+   * The figures read from a result's words (issue 12), when the plan was read with them (the
+   * JSON format); a confirmed one carries who confirmed it and is kept on import.
+   */
+  metrics?: EntryMetric[];
+  /** What a result says happened to the activity (中止, 延期, 実施なし), when read. */
+  status?: EntryStatus | null;
+}
+
+/** A figure of an entry as the plan's documents carry it. */
+export interface EntryMetric extends Metric {
+  confirmed: { by: string; at: string } | null;
 }
 
 /** Points at an activity of another project: its project number and 1-based position. */

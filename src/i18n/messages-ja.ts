@@ -15,6 +15,7 @@ import { messagesJaKpi } from './messages-ja-kpi.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
+import { messagesJaMetrics } from './messages-ja-metrics.ts';
 import { messagesJaNational } from './messages-ja-national.ts';
 import { messagesJaRoundtrip } from './messages-ja-roundtrip.ts';
 import { messagesJaWords } from './messages-ja-words.ts';
@@ -45,6 +46,7 @@ export const messagesJa = {
   ...messagesJaWords,
   ...messagesJaKeep,
   ...messagesJaAnalysis,
+  ...messagesJaMetrics,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

@@ -29,6 +29,7 @@ import { homeRoutes } from './routes/home-routes.tsx';
 import { importRoutes } from './routes/import-routes.tsx';
 import { kpiRoutes } from './routes/kpi-routes.tsx';
 import { mappedImportRoutes } from './routes/mapped-import-routes.tsx';
+import { metricRoutes } from './routes/metric-routes.tsx';
 import { passwordRoutes } from './routes/password-routes.tsx';
 import { pdfRoutes } from './routes/pdf-routes.tsx';
 import { planRoutes } from './routes/plan-routes.tsx';
@@ -87,6 +88,7 @@ export function createServer(ctx: AppContext, config: ServerConfig) {
   app.route('/', evaluationRoutes());
   app.route('/', analysisRoutes());
   app.route('/', dashboardRoutes());
+  app.route('/', metricRoutes());
 
   app.notFound((c) => page(c, 'ページが見つかりません', <NotFound />, { status: 404 }));
   app.onError((error, c) => {

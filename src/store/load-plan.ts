@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AmountUnit } from '../core/money.ts';
-import type { Activity, Conventions, Plan, PlanNode, Project } from '../core/plan.ts';
+import type { Activity, Conventions, Entry, Plan, PlanNode, Project } from '../core/plan.ts';
 import { readPlanFinanceDetails, withDetails, withTags } from './plans/plan-extras.ts';
 import type { DB } from './schema.ts';
 
@@ -62,6 +62,8 @@ export interface ProjectRef {
 export interface IndexedPlan {
   plan: Plan;
   projects: Map<Project, ProjectRef>;
+  /** Each entry's stored id, by the entry object itself (it survives the public projection). */
+  entryIds: Map<Entry, number>;
 }
 
 /** Reads a whole plan back into the model, every query bounded by the municipality. */
@@ -163,14 +165,17 @@ export async function loadIndexedPlan(
     list.push(activity);
     activitiesByProject.set(a.project_id, list);
   }
+  const entryIds = new Map<Entry, number>();
   for (const e of entries) {
-    activityById.get(e.activity_id)?.activity.entries.push({
+    const entry: Entry = {
       kind: e.kind === 'revision' ? 'revision' : 'result',
       fiscalYear: e.fiscal_year,
       yearLabel: e.year_label,
       text: e.text,
       kpi: e.kpi === 1,
-    });
+    };
+    entryIds.set(entry, e.id);
+    activityById.get(e.activity_id)?.activity.entries.push(entry);
   }
   const projectNoById = new Map(projects.map((p) => [p.id, p.no]));
   for (const a of activities) {
@@ -237,5 +242,5 @@ export async function loadIndexedPlan(
       settlement: t.settlement,
     })),
   };
-  return { plan, projects: refs };
+  return { plan, projects: refs, entryIds };
 }

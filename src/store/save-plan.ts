@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { FiscalYear } from '../core/fiscal-year.ts';
 import type { Plan, PlanNode } from '../core/plan.ts';
+import { saveImportedMetrics } from './metrics/save-imported-metrics.ts';
+import { syncEntryMetrics } from './metrics/sync-entry-metrics.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { type NewActivities, newActivities } from './plans/new-activities.ts';
 import { saveNodes } from './plans/save-nodes.ts';
@@ -58,6 +60,8 @@ export async function savePlan(
     pending,
   });
   await pending.flush();
+  await syncEntryMetrics(trx, code, { planId });
+  await saveImportedMetrics(trx, code, planId, plan);
   // Nodes emptied of projects and no longer in the plan go last.
   if (nodes.gone.length > 0) {
     await trx

@@ -109,6 +109,41 @@ export interface ActivityEntryTable {
   kpi_id: Generated<number | null>;
 }
 
+/** The words an entry's figures were read from, and what the entry says happened (issue 12). */
+export interface EntryReadingTable {
+  municipality_code: string;
+  entry_id: number;
+  kind: string;
+  text: string;
+  /** The plan's ⇒ convention the words were read under. */
+  arrow: string;
+  /** The reader's version (reader-version.ts): another one reads the words again. */
+  reader: string;
+  /** 中止, 延期, 実施なし, or null. */
+  status: string | null;
+}
+
+/** One figure of an entry; numbers as exact decimal text. */
+export interface EntryMetricTable {
+  municipality_code: string;
+  entry_id: number;
+  position: number;
+  label: string;
+  value: string;
+  unit: string;
+  part_of: string | null;
+  /** 0 or 1, like every flag here. */
+  cumulative: number;
+  total: number;
+  approximate: number;
+  up_to: string | null;
+  target: string | null;
+  as_of: string | null;
+  /** Who confirmed or corrected the figure (their name), and when; null while only read. */
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+}
+
 export interface StatedTotalTable {
   plan_id: number;
   municipality_code: string;
@@ -249,6 +284,8 @@ export interface DB {
   api_tokens: ApiTokenTable;
   published_aggregates: PublishedAggregateTable;
   analyses: AnalysisTable;
+  entry_readings: EntryReadingTable;
+  entry_metrics: EntryMetricTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -12,6 +12,8 @@ import { evaluationStore } from './evaluations/evaluation-store.ts';
 import { municipalitySettingsStore } from './evaluations/municipality-settings-store.ts';
 import { historyStore } from './history/history-store.ts';
 import { kpiStore } from './kpis/kpi-store.ts';
+import { backfillEntryMetrics } from './metrics/backfill-entry-metrics.ts';
+import { metricStore } from './metrics/metric-store.ts';
 import { migrateToLatest } from './migrate.ts';
 import { municipalityStore } from './municipalities/municipality-store.ts';
 import { planStore } from './plans/plan-store.ts';
@@ -39,6 +41,7 @@ export function storeModules(db: Kysely<DB>, marks?: WriteMarks) {
     history: historyStore(db),
     kpis: kpiStore(db),
     loginFailures: loginFailureStore(db),
+    metrics: metricStore(db),
     municipalities: municipalityStore(db),
     municipalitySettings: municipalitySettingsStore(db),
     plans: planStore(db),
@@ -75,7 +78,12 @@ export function openStore(url: string | undefined): Store {
           .transaction()
           .execute((trx) => withFreshAggregates(trx, (t) => fn(storeModules(t)))),
       ),
-    migrate: () => migrateToLatest(db),
+    migrate: async () => {
+      const result = await migrateToLatest(db);
+      // Entries stored before figures were read get theirs once the schema holds them.
+      if (!result.error) await backfillEntryMetrics(db);
+      return result;
+    },
     close: () => db.destroy(),
   };
   registerDatabase(store, db);

@@ -41,6 +41,8 @@ export const WRITE_NOTICE_TABLES: Readonly<Record<keyof DB, WriteNotice>> = {
   changes: 'notice',
   published_aggregates: 'notice',
   analyses: 'notice',
+  entry_readings: 'notice',
+  entry_metrics: 'notice',
   // Sign-in and sign-out change what a signed-in cache may answer.
   sessions: 'notice',
   login_failures: {

@@ -18,6 +18,7 @@ const EXPORTS: readonly { file: string; request: ExportRequest }[] = [
   { file: 'progress.tsv', request: { format: 'tsv' } },
   { file: 'projects.csv', request: { format: 'csv', table: 'projects' } },
   { file: 'entries.csv', request: { format: 'csv', table: 'entries' } },
+  { file: 'figures.csv', request: { format: 'csv', table: 'figures' } },
   { file: 'kpis.csv', request: { format: 'csv', table: 'kpis' } },
   { file: 'plan.csv', request: { format: 'csv', table: 'plan' } },
 ];

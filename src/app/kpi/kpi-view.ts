@@ -12,6 +12,7 @@ import { type Actor, canEnterKpiActual, canManageKpi, isAdmin } from '../../core
 import { bandFor, type StatusBand, type StatusScale } from '../../core/status-scale.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import type { KpiTreeNode, KpiTreeProject } from '../../store/kpis/kpi-owner-reads.ts';
+import type { LocatedMetric } from '../../store/metrics/metric-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { loadSettings } from '../evaluation/municipality-settings.ts';
 import type { PlanView } from '../views/plan-view.ts';
@@ -248,6 +249,11 @@ export interface KpiDetailView {
   years: KpiYearRow[];
   /** Project KPIs, for those who may enter the year's actual: the project's results of the year. */
   results: KpiResultChoice[];
+  /**
+   * For those who may enter the year's actual: the stored figures of the year's results that
+   * can become it (issue 12): the project's own for a project KPI, the plan's for the others.
+   */
+  metrics: LocatedMetric[];
 }
 
 /** A KPI's own page: its definition, every readable year, and what may be entered for one. */
@@ -290,7 +296,12 @@ export async function loadKpiDetail(
     const rows = await ctx.store.kpis.resultsOf(code, project.id, fiscalYear);
     results = rows.map((r) => ({ ...r, figure: figureFor(r.text, record.definition.unit) }));
   }
-  return { line, path, scale: settings.scale, yearStatus: status, years, results };
+  const metrics = line.canEnterActual
+    ? (await ctx.store.metrics.ofPlan(code, view.summary.id, [fiscalYear])).filter(
+        (m) => !project || m.projectId === project.id,
+      )
+    : [];
+  return { line, path, scale: settings.scale, yearStatus: status, years, results, metrics };
 }
 
 /** Where a new KPI would go, for the form's heading; checked to be in the plan. */

@@ -1,7 +1,7 @@
 import { SouseiError } from '../../core/errors.ts';
 import { fiscalYearsBetween } from '../../core/fiscal-year.ts';
 import { type Actor, canReadPlan, canReadYear } from '../../core/permissions.ts';
-import { allProjects, type Plan, type Project } from '../../core/plan.ts';
+import { allProjects, type Entry, type Plan, type Project } from '../../core/plan.ts';
 import { isPublicYear, publicPlan } from '../../core/public-projection.ts';
 import type { YearStatus } from '../../core/workflow.ts';
 import type { PlanSummary, ProjectRef } from '../../store/load-plan.ts';
@@ -14,6 +14,8 @@ export interface PlanView {
   /** The plan as this actor may see it (the public: published years only). */
   plan: Plan;
   refs: Map<Project, ProjectRef>;
+  /** Stored entry ids by entry (the projection keeps the entry objects it shows). */
+  entryIds: Map<Entry, number>;
   /** Every year of the plan period and any other with figures, with its status. */
   years: { fiscalYear: number; status: YearStatus }[];
   /** Years this actor may read, oldest first. */
@@ -97,6 +99,7 @@ export async function loadPlanView(
     summary,
     plan,
     refs,
+    entryIds: indexed.entryIds,
     years,
     readableYears,
     departments: new Map(departmentRows.map((d) => [d.id, d.name])),

@@ -5,6 +5,7 @@ import { totalsOfProjects } from '../../core/totals.ts';
 import type { ProjectStatus, YearStatus } from '../../core/workflow.ts';
 import type { ProjectRef } from '../../store/load-plan.ts';
 import type { AppContext } from '../app-context.ts';
+import { loadProjectMetrics, type ProjectMetricsView } from '../metrics/project-metrics.ts';
 import { type HistoryItem, listHistory } from '../workflow/history.ts';
 import { type PathStep, projectPaths } from './plan-paths.ts';
 import type { PlanView } from './plan-view.ts';
@@ -50,6 +51,8 @@ export interface ProjectView {
   figures: ProjectYearFigures[];
   activities: ActivityView[];
   member: ProjectMemberView | null;
+  /** The figures read from its results, their trends, and which year's may be confirmed. */
+  metrics: ProjectMetricsView;
 }
 
 /** How many changes the project page lists. */
@@ -139,5 +142,12 @@ export async function loadProjectView(
     figures,
     activities,
     member,
+    metrics: await loadProjectMetrics(
+      ctx,
+      view,
+      project,
+      ref.id,
+      member?.canEdit ? member.fiscalYear : null,
+    ),
   };
 }

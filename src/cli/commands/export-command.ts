@@ -34,7 +34,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions) {
     )
     .option(
       '--table <table>',
-      'csv: projects（事業×年度）、entries（取組の記載）、kpis（KPI×年度）、plan（計画の全体）',
+      'csv: projects（事業×年度）、entries（取組の記載）、figures（結果の数値）、kpis（KPI×年度）、plan（計画の全体）',
       'projects',
     )
     .option('--bom', 'csv: Excel で開けるよう UTF-8 の BOM を付ける')
@@ -52,6 +52,7 @@ export function registerExport(program: Command, globals: () => GlobalOptions) {
       const table = parseChoice<OpenDataTable>(o.table ?? 'projects', [
         'projects',
         'entries',
+        'figures',
         'kpis',
         'plan',
       ]);

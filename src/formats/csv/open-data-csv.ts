@@ -7,6 +7,7 @@ import {
 } from '../../core/kpi.ts';
 import { executionRate } from '../../core/money.ts';
 import type { Plan, PlanNode, Project } from '../../core/plan.ts';
+import { FIGURE_COLUMNS, openDataFigureRows } from './open-data-figures-csv.ts';
 import { openDataPlanRows, PLAN_COLUMNS } from './open-data-plan-csv.ts';
 import { spreadsheetSafeText } from './spreadsheet-safe-text.ts';
 
@@ -20,7 +21,7 @@ import { spreadsheetSafeText } from './spreadsheet-safe-text.ts';
  * that Excel would run as a formula is neutralised (spreadsheet-safe-text.ts); without one it is
  * meant for programs and every text stays exactly as stored.
  */
-export type OpenDataTable = 'projects' | 'entries' | 'kpis' | 'plan';
+export type OpenDataTable = 'projects' | 'entries' | 'figures' | 'kpis' | 'plan';
 
 export interface KpiRow {
   scope: 'goal' | 'measure' | 'project';
@@ -32,6 +33,7 @@ export interface KpiRow {
 
 export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
   plan: PLAN_COLUMNS,
+  figures: FIGURE_COLUMNS,
   projects: [
     '全国地方公共団体コード',
     '団体名',
@@ -66,6 +68,8 @@ export const OPEN_DATA_COLUMNS: Record<OpenDataTable, readonly string[]> = {
     '年度（和暦）',
     '記載',
     'KPI',
+    // Last, so the columns before keep their positions (issue 12): read from a result's words.
+    '状況',
   ],
   kpis: [
     '全国地方公共団体コード',
@@ -140,6 +144,7 @@ export function openDataRows(
   kpis: readonly KpiRow[] = [],
 ): Cell[][] {
   if (table === 'plan') return openDataPlanRows(plan, years);
+  if (table === 'figures') return openDataFigureRows(plan, years);
   const who = [plan.municipality.code, plan.municipality.name, plan.plan.title];
   const fy = (y: number | null) => (y === null ? [null, null] : [y, formatFiscalYear(y, 'long')]);
   if (table === 'projects') {
@@ -180,6 +185,7 @@ export function openDataRows(
             ...fy(e.fiscalYear),
             e.text,
             e.kpi ? 'KPI' : null,
+            e.status ?? null,
           ]),
       ),
     );

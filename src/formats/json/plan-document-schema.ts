@@ -22,6 +22,44 @@ const amount = (what: string) =>
     .nullable()
     .describe(`${what} in amountUnit; null = none (written "-" in tables), never 0`);
 
+const decimal = z.number().finite();
+
+/** A figure read from a result's words (issue 12): the same record as `sousei figures` prints. */
+export const MetricSchema = z
+  .object({
+    label: z
+      .string()
+      .describe("What is counted, as the sentence names it (参加者); '' when unnamed"),
+    value: decimal.describe('The number, exact (1万2千人 = 12000; 12.5 stays 12.5)'),
+    unit: z.string().describe("The counter or unit after the number (名, 社, 件, %, 円), or ''"),
+    partOf: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('The label of the figure this one is part of (うち…), or null'),
+    cumulative: z.boolean().default(false).describe('A running sum (累計)'),
+    total: z.boolean().default(false).describe('A total over occasions (延べ)'),
+    approximate: z
+      .boolean()
+      .default(false)
+      .describe("Written as approximate (約50名, 50名程度) or a range's lower end"),
+    upTo: decimal.nullable().default(null).describe('The upper end of a range (10～20名: 20)'),
+    target: decimal
+      .nullable()
+      .default(null)
+      .describe('The target written before it under the 目標⇒実績 convention, or null'),
+    asOf: z.string().nullable().default(null).describe('When it was counted, as written'),
+    confirmed: z
+      .object({ by: z.string(), at: z.string() })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe(
+        'Who confirmed or corrected the figure and when; null when only read. Kept on import',
+      ),
+  })
+  .strict();
+
 export const EntrySchema = z
   .object({
     kind: z.enum(['result', 'revision']).describe('result = ▶ 事業の結果; revision = ⇒ 見直し'),
@@ -35,6 +73,17 @@ export const EntrySchema = z
       .describe('The year prefix as written ("R2…"), kept so an export writes it back as it was'),
     text: z.string().describe('Words after the mark and the year prefix'),
     kpi: z.boolean().default(false).describe('A KPI result (underlined in the source form)'),
+    metrics: z
+      .array(MetricSchema)
+      .optional()
+      .describe(
+        "A result's figures, read from text; optional on import (read again when absent; confirmed ones kept)",
+      ),
+    status: z
+      .enum(['中止', '延期', '実施なし'])
+      .nullable()
+      .optional()
+      .describe('What a result says happened to the activity, or null; read from text'),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/finding.ts';
 import { limitFinding } from '../../core/input-limits.ts';
 import { type AmountUnit, amountFromNumber, formatAmount, type Yen } from '../../core/money.ts';
-import type { Finance, FinanceDetail, Plan, PlanNode, Project } from '../../core/plan.ts';
+import type { Entry, Finance, FinanceDetail, Plan, PlanNode, Project } from '../../core/plan.ts';
 import { tooDeepAt } from './json-depth.ts';
 import {
   type NodeDocument,
@@ -30,6 +30,17 @@ const codeOf = (n: { code?: string | null }) => (n.code ? { code: n.code } : {})
 
 function toUnit(yen: Yen | null, unit: AmountUnit): number | null {
   return yen === null ? null : Number(formatAmount(yen, unit).replaceAll(',', ''));
+}
+
+type EntryDocument = NodeDocument['projects'][number]['activities'][number]['entries'][number];
+
+/**
+ * An entry as imported: figures and status are read again from its words when it is stored;
+ * only a document's confirmed figures are kept, with the others of the entry for their places.
+ */
+function entryOf(e: EntryDocument): Entry {
+  const { metrics, status, ...entry } = e;
+  return metrics?.some((m) => m.confirmed !== null) ? { ...entry, metrics } : entry;
 }
 
 export function toPlanDocument(plan: Plan): PlanDocument {
@@ -157,7 +168,7 @@ export function fromPlanDocument(value: unknown, file?: string): PlanDocumentRes
     notes: p.notes,
     department: p.department,
     finances: p.finances.map((f, i) => projectFinance(f, `projects[no=${p.no}].finances.${i}`)),
-    activities: p.activities.map((a) => ({ ...a, entries: a.entries.map((e) => ({ ...e })) })),
+    activities: p.activities.map((a) => ({ ...a, entries: a.entries.map(entryOf) })),
     ...(p.tags && p.tags.length > 0 ? { tags: [...p.tags] } : {}),
   });
   const node = (n: NodeDocument): PlanNode => ({

@@ -70,6 +70,7 @@ describe('docs/plan.schema.json', () => {
         'Finance',
         'Goal',
         'Measure',
+        'Metric',
         'Node',
         'Project',
       ].sort(),

@@ -7,6 +7,7 @@ import {
   FinanceSchema,
   GoalSchema,
   MeasureSchema,
+  MetricSchema,
   NodeSchema,
   PlanDocumentSchema,
   ProjectSchema,
@@ -33,6 +34,7 @@ const DEFINITIONS: ReadonlyMap<z.core.$ZodType, string> = new Map<z.core.$ZodTyp
   [FinanceSchema, 'Finance'],
   [ActivitySchema, 'Activity'],
   [EntrySchema, 'Entry'],
+  [MetricSchema, 'Metric'],
 ]);
 
 /**

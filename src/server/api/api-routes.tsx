@@ -118,7 +118,7 @@ export function apiRoutes(): Hono<ServerEnv> {
   api.get('/v1/plans/:planId', async (c) => {
     const planId = idParam(c, 'planId', 'plan.not-found');
     const view = await planViewById(c.get('app'), c.get('actor'), planId);
-    return sendRead(c, planDocument(view));
+    return sendRead(c, await planDocument(c.get('app'), view));
   });
   api.get('/v1/plans/:planId/projects', async (c) => {
     const planId = idParam(c, 'planId', 'plan.not-found');

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/app-context.ts';
 import { loadVisibleKpis } from '../../app/kpi/kpi-records.ts';
+import { entryWithMetrics } from '../../app/metrics/plan-with-metrics.ts';
 import { type PlanDocument, planDocumentOf } from '../../app/plan-document.ts';
 import { projectPaths } from '../../app/views/plan-paths.ts';
 import { listVisiblePlans, loadPlanView, type PlanView } from '../../app/views/plan-view.ts';
@@ -99,8 +100,8 @@ export async function planViewById(
 }
 
 /** The published JSON document (docs/json-format.md) with the readable years only. */
-export function planDocument(view: PlanView): PlanDocument {
-  return planDocumentOf(view);
+export function planDocument(ctx: AppContext, view: PlanView): Promise<PlanDocument> {
+  return planDocumentOf(ctx, view);
 }
 
 /** A fiscal year asked for in a query must be one this reader may read. */
@@ -225,6 +226,8 @@ export async function getProject(
     null,
     statuses,
   );
+  const code = view.summary.municipalityCode;
+  const withMetrics = entryWithMetrics(view, await ctx.store.metrics.ofProject(code, projectId));
   return {
     ...item,
     amountUnit: view.plan.amountUnit,
@@ -233,7 +236,7 @@ export async function getProject(
       text: a.text,
       source: a.source,
       relistOf: a.relistOf ? { ...a.relistOf } : null,
-      entries: a.entries.map((e) => ({ ...e })),
+      entries: a.entries.map(withMetrics),
     })),
   };
 }

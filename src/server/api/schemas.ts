@@ -8,6 +8,7 @@ import {
   FinanceSchema,
   GoalSchema,
   MeasureSchema,
+  MetricSchema,
   NodeSchema,
   PlanDocumentSchema,
   ProjectSchema,
@@ -359,4 +360,5 @@ export const RESPONSE_SCHEMAS = new Map<z.core.$ZodType, string>([
   [FinanceSchema, 'PlanFinance'],
   [ActivitySchema, 'PlanActivity'],
   [EntrySchema, 'PlanEntry'],
+  [MetricSchema, 'PlanMetric'],
 ]);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { loadPlanMetricTrends } from '../../app/metrics/plan-metric-trends.ts';
 import { toCsv } from '../../app/views/chart-cells.ts';
 import { isChartId } from '../../app/views/chart-data.ts';
 import { loadCheckView } from '../../app/views/check-view.ts';
@@ -96,6 +97,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
           id: k.id,
           label: `${k.definition.name}（${k.definition.unit}）`,
         }))}
+        metricTrends={await loadPlanMetricTrends(c.get('app'), view)}
       />,
       {
         municipality: { code, name: view.summary.municipalityName },

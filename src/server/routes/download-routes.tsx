@@ -16,6 +16,7 @@ import { planNav } from '../views/plan-nav.ts';
 const TABLES: Record<OpenDataTable, string> = {
   projects: '事業×年度（予算・決算・執行率）',
   entries: '取組の記載（結果 ▶・見直し ⇒）',
+  figures: '結果の数値（結果 ▶ から読み取った数値。1行に1つ）',
   kpis: 'KPI×年度（実績と達成率）',
   plan: '計画の全体（階層・事業・予算・決算・取組。取り込み直せます）',
 };
@@ -141,7 +142,7 @@ export function downloadRoutes(): Hono<ServerEnv> {
     return attachment(c, file, `report-${code}-${layout}.xlsx`);
   });
 
-  app.get(`${path}/export/:table{(projects|entries|kpis|plan)\\.csv}`, async (c) => {
+  app.get(`${path}/export/:table{(projects|entries|figures|kpis|plan)\\.csv}`, async (c) => {
     const { code, view } = await viewOf(c);
     const table = (c.req.param('table') ?? '').replace('.csv', '') as OpenDataTable;
     const file = await exportPlanView(c.get('app'), view, {

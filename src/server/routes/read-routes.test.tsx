@@ -131,7 +131,7 @@ describe('read-only pages: project, progress report, search', () => {
       const first = page.split('class="activity-item"')[1] ?? '';
       expect(text(first)).toContain('☐取組: 移住相談');
       expect(first).toMatch(
-        /<dt>令和2年度 \(R2\)<\/dt><dd><ul class="entries"><li><span class="entry-mark" aria-hidden="true">▶<\/span><span class="visually-hidden">結果: <\/span>41件<\/li>/,
+        /<dt>令和2年度 \(R2\)<\/dt><dd><ul class="entries"><li><span class="entry-mark" aria-hidden="true">▶<\/span><span class="visually-hidden">結果: <\/span>41件<div class="entry-figures">.*?41件.*?<\/div><\/li>/,
       );
       // 移住促進動画作成: a revision written without a year.
       const fifth = page.split('class="activity-item"')[5] ?? '';

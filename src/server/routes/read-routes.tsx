@@ -48,6 +48,8 @@ export function readRoutes(): Hono<ServerEnv> {
         project={project}
         fiscalYear={fiscalYear}
         address={{ code, planId }}
+        csrf={c.get('csrfToken')}
+        done={c.req.query('done')}
       />,
       { municipality, nav },
     );

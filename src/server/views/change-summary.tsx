@@ -4,6 +4,7 @@ import type { AmountUnit } from '../../core/money.ts';
 import type { Activity, Conventions } from '../../core/plan.ts';
 import { isProjectStatus, isYearStatus } from '../../core/workflow.ts';
 import { hasMessage, t } from '../../i18n/translate.ts';
+import { describeMetricChange } from './entry-figures.tsx';
 import { amount, projectStatusLabel, yearStatusLabel } from './format.ts';
 import { describeKpiOrEvaluationChange } from './kpi-change-summary.ts';
 
@@ -100,6 +101,8 @@ export function describeChange(item: HistoryItem, unit: AmountUnit): string[] {
       const state = (v: unknown) => t(`analysis.state.${textOf(v, 'state') ?? 'draft'}`);
       return [t('history.analysis', { before: state(item.before), after: state(item.after) })];
     }
+    case 'metric':
+      return [describeMetricChange(item.before, item.after)];
     default:
       // A kind of change this page does not know yet still shows as a change.
       return [t('history.other')];

@@ -1,3 +1,4 @@
+import type { ProjectTrend } from '../../app/metrics/plan-metric-trends.ts';
 import type { ChartData, ChartId } from '../../app/views/chart-data.ts';
 import type { DashboardCharts } from '../../app/views/dashboard-charts.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
@@ -7,6 +8,7 @@ import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { ChartFigure } from './dashboard-figure.tsx';
 import { fyLabel, yearStatusLabel } from './format.ts';
+import { MetricTrendTable } from './metric-trend-table.tsx';
 
 export interface DashboardPageProps {
   view: PlanView;
@@ -16,6 +18,8 @@ export interface DashboardPageProps {
   scale: StatusScale;
   /** KPI names for the trend's select, in the plan's order. */
   kpiOptions: { id: number; label: string }[];
+  /** Figures of results recurring across the readable years, per project (issue 12). */
+  metricTrends?: ProjectTrend[];
 }
 
 /** The CSV address of a chart: the same access rules and rows as the page. */
@@ -29,6 +33,20 @@ export function csvHref(address: PlanAddress, id: ChartId, fiscalYear: FiscalYea
  * a table (the page is complete without JavaScript) and a CSV; /assets/dashboard.js draws the
  * charts (ECharts, loaded only here) and adds PNG and SVG downloads.
  */
+/** A table, no chart: the figures' units differ from row to row. */
+function MetricTrendSection(props: { trends: readonly ProjectTrend[] }) {
+  return (
+    <section aria-labelledby="section-metric-trends">
+      <h2 id="section-metric-trends">{t('dashboard.metric-trends')}</h2>
+      {props.trends.length > 0 ? (
+        <MetricTrendTable trends={props.trends} caption={t('metric.trends.caption')} />
+      ) : (
+        <p class="notice empty-state">{t('metric.trends.none')}</p>
+      )}
+    </section>
+  );
+}
+
 export function DashboardPage(props: DashboardPageProps) {
   const { view, fiscalYear: fy, address, charts } = props;
   const status = view.years.find((y) => y.fiscalYear === fy)?.status ?? 'preparing';
@@ -126,6 +144,7 @@ export function DashboardPage(props: DashboardPageProps) {
           <p class="notice empty-state">{t('dashboard.no-kpis-trend')}</p>
         )}
       </section>
+      <MetricTrendSection trends={props.metricTrends ?? []} />
       <script src="/assets/dashboard.js" defer />
     </>
   );

@@ -16,6 +16,7 @@ import {
   valueAtYear,
   yearTargetsLabel,
 } from './kpi-format.ts';
+import { KpiMetricChoice } from './kpi-metric-choice.tsx';
 import { BandTag } from './kpi-page.tsx';
 import { ScrollBox } from './scroll-box.tsx';
 
@@ -168,6 +169,9 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
         </p>
       ) : null}
       {line.canEnterActual && line.owner.scope === 'project' ? <LinkForm {...p} /> : null}
+      {line.canEnterActual ? (
+        <KpiMetricChoice detail={detail} address={address} csrf={p.csrf} />
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,10 @@ import { shownProjectStatus } from '../../core/workflow.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { ChangeAuthor, describeChange } from './change-summary.tsx';
+import { DoneNotice } from './done-notice.tsx';
+import { EntryFigures, type FigureConfirm, type FigureFormState } from './entry-figures.tsx';
 import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
+import { MetricTrendTable } from './metric-trend-table.tsx';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
 
 export interface ProjectPageProps {
@@ -18,6 +21,12 @@ export interface ProjectPageProps {
   project: ProjectView;
   fiscalYear: number;
   address: PlanAddress;
+  /** The reader's CSRF token: forms to confirm figures are shown only to who may edit the year. */
+  csrf?: string;
+  /** What the last action did (`?done=metric`). */
+  done?: string | undefined;
+  /** A refused confirmation of a figure, shown open with what was typed. */
+  refused?: (FigureFormState & { entry: number; position: number }) | null;
 }
 
 /**
@@ -29,8 +38,21 @@ export function ProjectPage(props: ProjectPageProps) {
   const { project, ref } = pv;
   const unit = view.plan.amountUnit;
   const self = urls.project(address, ref.id);
+  const confirmYear = pv.metrics.confirmYear;
+  const confirm: FigureConfirm | null =
+    confirmYear !== null && props.csrf
+      ? {
+          address,
+          projectId: ref.id,
+          fiscalYear: confirmYear,
+          version: ref.version,
+          csrf: props.csrf,
+        }
+      : null;
+  const figures = { pv, confirm, refused: props.refused ?? null };
   return (
     <>
+      <DoneNotice done={props.done} />
       <p class="lead">{view.summary.title}</p>
       <h1>
         <span class="visually-hidden">{view.plan.plan.levels.at(-1) ?? '事業'} </span>
@@ -161,9 +183,20 @@ export function ProjectPage(props: ProjectPageProps) {
       {pv.activities.length === 0 ? <p>{t('project.no-activities')}</p> : null}
       <ul class="activity-list">
         {pv.activities.map((a) => (
-          <ActivityItem item={a} address={address} conventions={view.plan.conventions} />
+          <ActivityItem
+            item={a}
+            address={address}
+            conventions={view.plan.conventions}
+            figures={figures}
+          />
         ))}
       </ul>
+      {pv.metrics.trends.length > 0 ? (
+        <>
+          <h2>{t('metric.trends')}</h2>
+          <MetricTrendTable trends={pv.metrics.trends} caption={t('metric.trends.caption')} />
+        </>
+      ) : null}
 
       {pv.member ? (
         <>
@@ -251,7 +284,13 @@ function ActivityItem(props: {
   item: ActivityView;
   address: PlanAddress;
   conventions: Conventions;
+  figures: {
+    pv: ProjectView;
+    confirm: FigureConfirm | null;
+    refused: ProjectPageProps['refused'] | null;
+  };
 }) {
+  const { pv, confirm, refused } = props.figures;
   const { activity, groups, relistOf } = props.item;
   const rest = activity.text.startsWith(activity.title)
     ? activity.text.slice(activity.title.length)
@@ -291,6 +330,11 @@ function ActivityItem(props: {
                     <li>
                       <EntryMark entry={e} conventions={props.conventions} />
                       <EntryText entry={e} />
+                      <EntryFigures
+                        reading={pv.metrics.readings.get(e)}
+                        confirm={confirm && e.fiscalYear === confirm.fiscalYear ? confirm : null}
+                        refused={refused ?? null}
+                      />
                     </li>
                   ))}
                 </ul>

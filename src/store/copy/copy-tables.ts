@@ -46,6 +46,9 @@ export const TABLE_COPIES: Readonly<Record<keyof DB, TableCopy>> = {
   // Derived at publish time from data copied above; copied as it is, like the history.
   published_aggregates: { order: 24, key: ['plan_id', 'fiscal_year'] },
   analyses: { order: 25, key: ['municipality_code', 'plan_id', 'fiscal_year', 'scope'] },
+  // Figures read from entries (issue 12); confirmed ones cannot be read again, so all move.
+  entry_readings: { order: 26, key: ['municipality_code', 'entry_id'] },
+  entry_metrics: { order: 27, key: ['municipality_code', 'entry_id', 'position'] },
   // Short-lived security state: everyone signs in again on the new installation, and the
   // throttle starts afresh there (docs/operations.md, "Moving an installation").
   sessions: { skip: 'sessions end with the move' },

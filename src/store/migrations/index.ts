@@ -8,6 +8,7 @@ import * as mappingV2 from './2026-11-30T1700-mapping-v2.ts';
 import * as tagsFinanceDetails from './2026-11-30T1800-tags-finance-details.ts';
 import * as publishedAggregates from './2026-11-30T2100-published-aggregates.ts';
 import * as municipalityFirstKeys from './2026-11-30T2200-municipality-first-keys.ts';
+import * as entryMetrics from './2026-12-01T0100-entry-metrics.ts';
 import * as analyses from './2026-12-01T0200-analyses.ts';
 import * as writeNotices from './2026-12-01T0300-write-notices.ts';
 import * as recomputeAggregates from './2026-12-01T0400-recompute-published-aggregates.ts';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1800-tags-finance-details': tagsFinanceDetails,
   '2026-11-30T2100-published-aggregates': publishedAggregates,
   '2026-11-30T2200-municipality-first-keys': municipalityFirstKeys,
+  '2026-12-01T0100-entry-metrics': entryMetrics,
   '2026-12-01T0200-analyses': analyses,
   '2026-12-01T0300-write-notices': writeNotices,
   '2026-12-01T0400-recompute-published-aggregates': recomputeAggregates,

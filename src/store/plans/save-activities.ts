@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../core/plan.ts';
+import { syncEntryMetrics } from '../metrics/sync-entry-metrics.ts';
 import type { DB } from '../schema.ts';
 import { type NewActivities, type NewEntry, newActivities } from './new-activities.ts';
 import { sameValues } from './same-values.ts';
@@ -59,7 +60,11 @@ export async function saveActivities(
   }
   const surplus = existing.slice(activities.length).map((a) => a.id);
   if (surplus.length > 0) await trx.deleteFrom('activities').where('id', 'in', surplus).execute();
-  if (options.pending === undefined) await pending.flush();
+  if (options.pending === undefined) {
+    await pending.flush();
+    // A plan's save reads its figures once for the whole plan after its own flush.
+    await syncEntryMetrics(trx, code, { projectId });
+  }
 }
 
 function entryValues(code: string, e: Activity['entries'][number], position: number): NewEntry {
