@@ -12,6 +12,7 @@ import { messagesJaEvaluation } from './messages-ja-evaluation.ts';
 import { messagesJaFigures } from './messages-ja-figures.ts';
 import { messagesJaKeep } from './messages-ja-keep.ts';
 import { messagesJaKpi } from './messages-ja-kpi.ts';
+import { messagesJaLayout } from './messages-ja-layout.ts';
 import { messagesJaLimits } from './messages-ja-limits.ts';
 import { messagesJaMapping } from './messages-ja-mapping.ts';
 import { messagesJaMappingReader } from './messages-ja-mapping-reader.ts';
@@ -47,6 +48,7 @@ export const messagesJa = {
   ...messagesJaKeep,
   ...messagesJaAnalysis,
   ...messagesJaMetrics,
+  ...messagesJaLayout,
   // Findings of readers
   'file.not-text': 'テキストファイルとして読めません（{offset} バイト目付近）',
   'file.not-found': 'ファイルが見つかりません: {path}',

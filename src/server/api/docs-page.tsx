@@ -1,4 +1,5 @@
 import { NO_VALUE_MARK } from '../../core/no-value.ts';
+import { t } from '../../i18n/translate.ts';
 import { ScrollBox } from '../views/scroll-box.tsx';
 import type { ApiOperation, ApiResponse, JsonSchema } from './api-operation-parts.ts';
 import { API_OPERATIONS } from './api-operations.ts';
@@ -35,6 +36,29 @@ export function typeText(schema: JsonSchema | undefined): string {
     return `{ [項目]: ${typeText(schema.additionalProperties as JsonSchema)} }`;
   }
   return typeof type === 'string' ? type : 'any';
+}
+
+/**
+ * A path that may break after each `/` (and nowhere else in a segment, unless a segment alone is
+ * wider than its column): on a phone the list of operations then fits the screen, every column in
+ * sight, instead of a column of unbroken paths pushing the others out of the box.
+ */
+function BreakablePath(props: { path: string }) {
+  const segments = props.path.split('/');
+  return (
+    <>
+      {segments.map((segment, i) => (
+        <>
+          {segment}
+          {i < segments.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </>
+      ))}
+    </>
+  );
 }
 
 function Json(props: { value: unknown; label: string }) {
@@ -95,7 +119,7 @@ function Fields(props: { schema: JsonSchema; caption: string }) {
 function Parameters(props: { op: ApiOperation }) {
   if (props.op.parameters.length === 0) return null;
   return (
-    <ScrollBox label={`${props.op.operationId} のパラメーター`}>
+    <ScrollBox label={t('layout.box.api-parameters', { operation: props.op.operationId })}>
       <table>
         <caption>パラメーター</caption>
         <thead>
@@ -138,7 +162,7 @@ function Responses(props: { op: ApiOperation }) {
   const entries = Object.entries(props.op.responses);
   return (
     <>
-      <ScrollBox label={`${props.op.operationId} の応答`}>
+      <ScrollBox label={t('layout.box.api-responses', { operation: props.op.operationId })}>
         <table>
           <caption>応答</caption>
           <thead>
@@ -248,7 +272,7 @@ function Operation(props: { op: ApiOperation; schemas: Record<string, JsonSchema
       <Responses op={op} />
       <details>
         <summary>curl の例</summary>
-        <ScrollBox pre label={`${op.operationId} の curl の例`}>
+        <ScrollBox pre label={t('layout.box.api-curl', { operation: op.operationId })}>
           <code>{curlOf(op)}</code>
         </ScrollBox>
       </details>
@@ -301,9 +325,9 @@ export function ApiDocsPage(props: { document: Record<string, unknown> }) {
           入力受付中）から取っています。
         </li>
       </ul>
-      <ScrollBox label="操作の一覧">
-        <table>
-          <caption>操作の一覧</caption>
+      <ScrollBox label={t('layout.box.api-operations')}>
+        <table class="api-operations">
+          <caption>{t('layout.box.api-operations')}</caption>
           <thead>
             <tr>
               <th scope="col">操作</th>
@@ -317,7 +341,7 @@ export function ApiDocsPage(props: { document: Record<string, unknown> }) {
                 <td>
                   <a href={`#${op.operationId}`}>
                     <code>
-                      {op.method.toUpperCase()} {op.path}
+                      {op.method.toUpperCase()} <BreakablePath path={op.path} />
                     </code>
                   </a>
                 </td>

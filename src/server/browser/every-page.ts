@@ -21,7 +21,7 @@ export interface DemoAddresses {
   project: string;
   /** Another project of the editor's, still 入力中 (the first is marked 入力完了). */
   otherProject: string;
-  /** A KPI, `…/kpis/ID`. */
+  /** A KPI introduced in the published R2, with an actual there, `…/kpis/ID`. */
   kpi: string;
   /** The form adding a KPI to a project, `…/kpis/new?…`. */
   newKpi: string;
@@ -61,8 +61,9 @@ export const EVERY_PAGE: readonly SitePage[] = [
   { name: 'todo', who: ['admin', 'editor'], path: (a) => `${a.plan}/todo` },
   { name: 'kpis-r2', who: EVERYONE, path: (a) => `${a.plan}/kpis?fy=2020` },
   { name: 'kpis-r3', who: ['admin', 'editor'], path: (a) => `${a.plan}/kpis?fy=2021` },
-  // The KPIs are imported in R3, not yet published: the public does not see them.
-  { name: 'kpi-detail', who: STAFF, path: (a) => `${a.kpi}?fy=2021` },
+  // The KPI is introduced in R2 with an actual there: published, the public sees it too.
+  { name: 'kpi-detail-r2', who: EVERYONE, path: (a) => `${a.kpi}?fy=2020` },
+  { name: 'kpi-detail-r3', who: STAFF, path: (a) => `${a.kpi}?fy=2021` },
   { name: 'kpi-new', who: ['admin'], path: (a) => a.newKpi },
   { name: 'kpi-edit', who: ['admin'], path: (a) => `${a.kpi}/edit` },
   { name: 'dashboard', who: EVERYONE, path: (a) => `${a.plan}/dashboard?fy=2020` },

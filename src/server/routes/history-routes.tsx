@@ -4,6 +4,7 @@ import { loadPlanView } from '../../app/views/plan-view.ts';
 import { listHistory, restoreChange } from '../../app/workflow/history.ts';
 import { NO_VALUE_MARK } from '../../core/no-value.ts';
 import { isAdmin } from '../../core/permissions.ts';
+import { t } from '../../i18n/translate.ts';
 import type { ServerEnv } from '../env.ts';
 import { codeParam, idParam } from '../params.ts';
 import { Csrf, page } from '../render.tsx';
@@ -33,7 +34,7 @@ export function historyRoutes(): Hono<ServerEnv> {
       <>
         <h1>変更履歴</h1>
         {items.length === 0 ? <p>まだ変更はありません。</p> : null}
-        <ScrollBox label="変更履歴（新しい順）">
+        <ScrollBox label={t('layout.box.history')}>
           <table>
             <caption>新しい順（最大200件）</caption>
             <thead>

@@ -46,7 +46,7 @@ async function render(c: Context<ServerEnv>, typed: Typed, error: string | null)
         done={c.req.query('done')}
         params={{ email: users.find((u) => String(u.id) === c.req.query('user'))?.email }}
       />
-      <ScrollBox label={`${municipality.name} の利用者`}>
+      <ScrollBox label={t('layout.box.users', { municipality: municipality.name })}>
         <table>
           <caption>{municipality.name} の利用者</caption>
           <thead>

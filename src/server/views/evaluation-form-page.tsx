@@ -10,6 +10,7 @@ import { Csrf } from '../render.tsx';
 import { type PlanAddress, urls } from '../urls.ts';
 import { amount, dateTime, fyLabel, rate, yearStatusLabel } from './format.ts';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface EvaluationFormPageProps {
   view: PlanView;
@@ -144,37 +145,39 @@ export function EvaluationFormPage(p: EvaluationFormPageProps) {
       {d.hint.kpis.length === 0 ? (
         <p>この事業の KPI はまだ登録されていません。</p>
       ) : (
-        <table>
-          <caption>
-            {fy} の KPI（達成率は {fy} の目標に対して。区分: {scale.name}）
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">KPI</th>
-              <th scope="col" class="num">
-                目標
-              </th>
-              <th scope="col" class="num">
-                実績
-              </th>
-              <th scope="col" class="num">
-                達成率
-              </th>
-              <th scope="col">区分</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.hint.kpis.map((k) => (
+        <ScrollBox label={t('layout.box.evaluation-kpis', { fiscalYear: fy })}>
+          <table>
+            <caption>
+              {fy} の KPI（達成率は {fy} の目標に対して。区分: {scale.name}）
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{k.definition.name}</th>
-                <td class="num">{kpiValue(k.achievement.target, k.definition.unit)}</td>
-                <td class="num">{kpiValue(k.achievement.actual, k.definition.unit)}</td>
-                <td class="num">{rate(k.achievement.rate)}</td>
-                <td>{k.band?.label ?? NO_VALUE_MARK}</td>
+                <th scope="col">KPI</th>
+                <th scope="col" class="num">
+                  目標
+                </th>
+                <th scope="col" class="num">
+                  実績
+                </th>
+                <th scope="col" class="num">
+                  達成率
+                </th>
+                <th scope="col">区分</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.hint.kpis.map((k) => (
+                <tr>
+                  <th scope="row">{k.definition.name}</th>
+                  <td class="num">{kpiValue(k.achievement.target, k.definition.unit)}</td>
+                  <td class="num">{kpiValue(k.achievement.actual, k.definition.unit)}</td>
+                  <td class="num">{rate(k.achievement.rate)}</td>
+                  <td>{k.band?.label ?? NO_VALUE_MARK}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       <p class="hint-box">
         {d.hint.band

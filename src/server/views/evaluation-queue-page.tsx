@@ -87,7 +87,9 @@ export function EvaluationQueuePage(p: EvaluationQueuePageProps) {
             </caption>
             <thead>
               <tr>
-                <th scope="col">No.</th>
+                <th scope="col" class="no">
+                  No.
+                </th>
                 <th scope="col">事業名</th>
                 <th scope="col">担当課</th>
                 <th scope="col">状態</th>
@@ -114,7 +116,7 @@ function QueueRowView(props: { row: QueueRow; address: PlanAddress; fiscalYear: 
   const unset = <span class="muted">{t('evaluation.unset')}</span>;
   return (
     <tr data-project={String(r.projectId)}>
-      <td>{r.no}</td>
+      <td class="no">{r.no}</td>
       <th scope="row">
         <a
           href={urls.projectPage(props.address, r.projectId, 'evaluation', {

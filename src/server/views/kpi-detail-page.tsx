@@ -98,7 +98,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
         </button>
       </form>
       <p class="kpi-scale">{scaleNote(detail.scale)}</p>
-      <ScrollBox label="年度ごとの実績と達成率">
+      <ScrollBox label={t('layout.box.kpi-years')}>
         <table class="kpi-table">
           <caption>年度ごとの実績と達成率（達成率は計算値）</caption>
           <thead>

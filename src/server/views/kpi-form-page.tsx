@@ -7,6 +7,7 @@ import { targetField } from '../forms/kpi-form.ts';
 import { Csrf } from '../render.tsx';
 import { fyLabel, fyShort } from './format.ts';
 import { ErrorSummary, RadioGroup, TextField } from './kpi-fields.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface KpiFormPageProps {
   mode: 'new' | 'edit';
@@ -150,45 +151,47 @@ export function KpiFormPage(p: KpiFormPageProps) {
             空欄の年度は、単年度の KPI では最終目標、累計の KPI
             では最終目標を年数で按分した値と比べます。
           </p>
-          <table class="kpi-year-targets">
-            <thead>
-              <tr>
-                <th scope="col">年度</th>
-                <th scope="col">目標値</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.years.map((fy) => {
-                const name = targetField(fy);
-                const error = p.errors[name];
-                return (
-                  <tr class={error ? 'field--error' : undefined}>
-                    <th scope="row">
-                      <label for={name}>{fyLabel(fy)}</label>
-                    </th>
-                    <td>
-                      {error ? (
-                        <p class="error-message" id={`${name}-error`}>
-                          <span class="visually-hidden">エラー:</span> {t(error)}
-                        </p>
-                      ) : null}
-                      <input
-                        id={name}
-                        name={name}
-                        type="text"
-                        class="amount"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        value={p.state.yearTargets[fy] ?? ''}
-                        aria-describedby={error ? `${name}-error` : undefined}
-                        aria-invalid={error ? 'true' : undefined}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollBox label={t('layout.box.kpi-year-targets')}>
+            <table class="kpi-year-targets">
+              <thead>
+                <tr>
+                  <th scope="col">年度</th>
+                  <th scope="col">目標値</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.years.map((fy) => {
+                  const name = targetField(fy);
+                  const error = p.errors[name];
+                  return (
+                    <tr class={error ? 'field--error' : undefined}>
+                      <th scope="row">
+                        <label for={name}>{fyLabel(fy)}</label>
+                      </th>
+                      <td>
+                        {error ? (
+                          <p class="error-message" id={`${name}-error`}>
+                            <span class="visually-hidden">エラー:</span> {t(error)}
+                          </p>
+                        ) : null}
+                        <input
+                          id={name}
+                          name={name}
+                          type="text"
+                          class="amount"
+                          inputmode="decimal"
+                          autocomplete="off"
+                          value={p.state.yearTargets[fy] ?? ''}
+                          aria-describedby={error ? `${name}-error` : undefined}
+                          aria-invalid={error ? 'true' : undefined}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollBox>
         </fieldset>
         <div class="actions">
           <button type="submit" class="button">

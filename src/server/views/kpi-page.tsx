@@ -105,7 +105,7 @@ export function KpiPage(props: KpiPageProps) {
       {!view.isMember ? <p class="hint">{t('kpi.public-years')}</p> : null}
       {page.count === 0 ? <p>{t('kpi.no-kpis')}</p> : null}
       {page.groups.length > 0 ? (
-        <ScrollBox label={`${fyLabel(fy)} の KPI と達成状況`}>
+        <ScrollBox label={t('layout.box.kpis', { fiscalYear: fyLabel(fy) })}>
           <table class="kpi-table">
             <caption>{fyLabel(fy)} の KPI と達成状況（達成率は計算値）</caption>
             <thead>

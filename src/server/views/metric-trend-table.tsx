@@ -1,6 +1,7 @@
 import type { MetricTrend } from '../../core/metric-trends.ts';
 import { t } from '../../i18n/translate.ts';
 import { fyShort } from './format.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 const groupDigits = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 6 });
 
@@ -22,29 +23,31 @@ export function MetricTrendTable(props: {
 }) {
   const withProject = props.trends.some((tr) => tr.project !== undefined);
   return (
-    <table class="metric-trends">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {withProject ? <th scope="col">{t('metric.trends.project')}</th> : null}
-          <th scope="col">{t('metric.label')}</th>
-          <th scope="col">{t('metric.value')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.trends.map((trend) => (
+    <ScrollBox label={props.caption}>
+      <table class="metric-trends">
+        <caption>{props.caption}</caption>
+        <thead>
           <tr>
-            {withProject ? <td>{trend.project}</td> : null}
-            <th scope="row">{trend.label}</th>
-            <td>
-              {trendText(trend)}
-              {trend.points.some((p) => p.several) ? (
-                <span class="muted">{t('metric.trends.several')}</span>
-              ) : null}
-            </td>
+            {withProject ? <th scope="col">{t('metric.trends.project')}</th> : null}
+            <th scope="col">{t('metric.label')}</th>
+            <th scope="col">{t('metric.value')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.trends.map((trend) => (
+            <tr>
+              {withProject ? <td>{trend.project}</td> : null}
+              <th scope="row">{trend.label}</th>
+              <td>
+                {trendText(trend)}
+                {trend.points.some((p) => p.several) ? (
+                  <span class="muted">{t('metric.trends.several')}</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

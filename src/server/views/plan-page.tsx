@@ -9,6 +9,7 @@ import {
   shownProjectStatus,
   shownStatusChoices,
 } from '../../core/workflow.ts';
+import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { amount, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 
@@ -140,12 +141,12 @@ export function PlanPage(props: PlanPageProps) {
                   </a>
                 </td>
                 {view.isMember ? (
-                  <td data-label="担当課">
+                  <td class="card-department" data-label={t('layout.card.department')}>
                     {ref?.departmentId ? view.departments.get(ref.departmentId) : NO_VALUE_MARK}
                   </td>
                 ) : null}
                 {view.isMember ? (
-                  <td data-label="入力状況">
+                  <td class="card-status" data-label={t('layout.card.status')}>
                     <span class={`tag tag--${status}`}>{projectStatusLabel(status)}</span>
                   </td>
                 ) : null}
@@ -181,13 +182,13 @@ function Figures(props: { totals: Totals; unit: PlanView['plan']['amountUnit'] }
   const { totals, unit } = props;
   return (
     <>
-      <td class="num" data-label="予算">
+      <td class="num" data-label={t('layout.card.budget')}>
         {amount(totals.budget, unit)}
       </td>
-      <td class="num" data-label="決算">
+      <td class="num" data-label={t('layout.card.settlement')}>
         {amount(totals.settlement, unit)}
       </td>
-      <td class="num" data-label="執行率">
+      <td class="num" data-label={t('layout.card.rate')}>
         {rate(totals.rate)}
       </td>
     </>

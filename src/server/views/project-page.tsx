@@ -15,6 +15,7 @@ import { EntryFigures, type FigureConfirm, type FigureFormState } from './entry-
 import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } from './format.ts';
 import { MetricTrendTable } from './metric-trend-table.tsx';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface ProjectPageProps {
   view: PlanView;
@@ -132,47 +133,49 @@ export function ProjectPage(props: ProjectPageProps) {
         </button>
       </form>
 
-      <table>
-        <caption>年度ごとの予算・決算・執行率（単位: {unit}）</caption>
-        <thead>
-          <tr>
-            <th scope="col">年度</th>
-            <th scope="col" class="num">
-              予算
-            </th>
-            <th scope="col" class="num">
-              決算
-            </th>
-            <th scope="col" class="num">
-              執行率
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pv.figures.map((f) => {
-            const selected = f.fiscalYear === fiscalYear;
-            return (
-              <tr class={selected ? 'is-selected' : undefined}>
-                <th scope="row">
-                  {selected ? (
-                    <>
-                      {fyLabel(f.fiscalYear)}
-                      <span class="visually-hidden"> 選択中</span>
-                    </>
-                  ) : (
-                    <a href={urls.project(address, ref.id, { fy: f.fiscalYear })}>
-                      {fyLabel(f.fiscalYear)}
-                    </a>
-                  )}
-                </th>
-                <td class="num">{amount(f.budget, unit)}</td>
-                <td class="num">{amount(f.settlement, unit)}</td>
-                <td class="num">{rate(f.rate)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollBox label={t('layout.box.project-finances')}>
+        <table>
+          <caption>年度ごとの予算・決算・執行率（単位: {unit}）</caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col" class="num">
+                予算
+              </th>
+              <th scope="col" class="num">
+                決算
+              </th>
+              <th scope="col" class="num">
+                執行率
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {pv.figures.map((f) => {
+              const selected = f.fiscalYear === fiscalYear;
+              return (
+                <tr class={selected ? 'is-selected' : undefined}>
+                  <th scope="row">
+                    {selected ? (
+                      <>
+                        {fyLabel(f.fiscalYear)}
+                        <span class="visually-hidden"> 選択中</span>
+                      </>
+                    ) : (
+                      <a href={urls.project(address, ref.id, { fy: f.fiscalYear })}>
+                        {fyLabel(f.fiscalYear)}
+                      </a>
+                    )}
+                  </th>
+                  <td class="num">{amount(f.budget, unit)}</td>
+                  <td class="num">{amount(f.settlement, unit)}</td>
+                  <td class="num">{rate(f.rate)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollBox>
       <FinanceDetails
         details={project.finances.find((f) => f.fiscalYear === fiscalYear)?.details ?? []}
         fiscalYear={fiscalYear}
@@ -204,35 +207,37 @@ export function ProjectPage(props: ProjectPageProps) {
           {pv.member.history.length === 0 ? (
             <p>{t('project.no-history')}</p>
           ) : (
-            <table>
-              <caption>新しい順（最大 {PROJECT_HISTORY_LIMIT} 件）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">日時</th>
-                  <th scope="col">変更した人</th>
-                  <th scope="col">年度</th>
-                  <th scope="col">内容</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pv.member.history.map((item) => (
+            <ScrollBox label={t('layout.box.project-history')}>
+              <table>
+                <caption>新しい順（最大 {PROJECT_HISTORY_LIMIT} 件）</caption>
+                <thead>
                   <tr>
-                    <td>
-                      <time datetime={item.at}>{dateTime(item.at)}</time>
-                    </td>
-                    <td>
-                      <ChangeAuthor item={item} />
-                    </td>
-                    <td>{item.fiscalYear === null ? NO_VALUE_MARK : fyLabel(item.fiscalYear)}</td>
-                    <td>
-                      {describeChange(item, unit).map((line) => (
-                        <div>{line}</div>
-                      ))}
-                    </td>
+                    <th scope="col">日時</th>
+                    <th scope="col">変更した人</th>
+                    <th scope="col">年度</th>
+                    <th scope="col">内容</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {pv.member.history.map((item) => (
+                    <tr>
+                      <td>
+                        <time datetime={item.at}>{dateTime(item.at)}</time>
+                      </td>
+                      <td>
+                        <ChangeAuthor item={item} />
+                      </td>
+                      <td>{item.fiscalYear === null ? NO_VALUE_MARK : fyLabel(item.fiscalYear)}</td>
+                      <td>
+                        {describeChange(item, unit).map((line) => (
+                          <div>{line}</div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
           <p>
             <a href={urls.planPage(address, 'history')}>計画全体の変更履歴</a>
@@ -254,29 +259,33 @@ function FinanceDetails(props: {
 }) {
   if (props.details.length === 0) return null;
   return (
-    <table class="finance-details">
-      <caption>
-        {t('finance-details.caption', { year: fyLabel(props.fiscalYear), unit: props.unit })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('finance-details.label')}</th>
-          <th scope="col">{t('finance-details.kind')}</th>
-          <th scope="col" class="num">
-            {t('finance-details.amount', { unit: props.unit })}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.details.map((d) => (
+    <ScrollBox
+      label={t('finance-details.caption', { year: fyLabel(props.fiscalYear), unit: props.unit })}
+    >
+      <table class="finance-details">
+        <caption>
+          {t('finance-details.caption', { year: fyLabel(props.fiscalYear), unit: props.unit })}
+        </caption>
+        <thead>
           <tr>
-            <th scope="row">{d.label}</th>
-            <td>{t(`finance-details.kind.${d.kind}`)}</td>
-            <td class="num">{amount(d.amount, props.unit)}</td>
+            <th scope="col">{t('finance-details.label')}</th>
+            <th scope="col">{t('finance-details.kind')}</th>
+            <th scope="col" class="num">
+              {t('finance-details.amount', { unit: props.unit })}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.details.map((d) => (
+            <tr>
+              <th scope="row">{d.label}</th>
+              <td>{t(`finance-details.kind.${d.kind}`)}</td>
+              <td class="num">{amount(d.amount, props.unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ProgressRow } from '../../app/views/year-progress.ts';
 import { t } from '../../i18n/translate.ts';
 import { type PlanAddress, urls } from '../urls.ts';
 import { fyLabel, projectStatusLabel } from './format.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface TodoPageProps {
   plan: PlanAddress;
@@ -31,38 +32,42 @@ export function TodoPage(p: TodoPageProps) {
       {p.rows.length === 0 ? (
         <p>担当の事業はありません。</p>
       ) : (
-        <table>
-          <caption>{fyLabel(fy)} の事業と入力状況</caption>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">事業名</th>
-              <th scope="col">状況</th>
-              <th scope="col">未入力</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
+        <ScrollBox label={t('layout.box.todo', { fiscalYear: fyLabel(fy) })}>
+          <table>
+            <caption>{fyLabel(fy)} の事業と入力状況</caption>
+            <thead>
               <tr>
-                <td>{r.no}</td>
-                <td>
-                  <a href={urls.projectPage(p.plan, r.projectId, 'edit', { fy })}>{r.name}</a>
-                </td>
-                <td>
-                  <span class={`tag tag--${r.status}`}>{projectStatusLabel(r.status)}</span>
-                  {r.status === 'returned' && r.comment ? (
-                    <p class="hint">差戻しのコメント: {r.comment}</p>
-                  ) : null}
-                </td>
-                <td>
-                  {r.missing.length === 0
-                    ? 'なし'
-                    : r.missing.map((m) => t(`missing.${m}`)).join('、')}
-                </td>
+                <th scope="col" class="no">
+                  No.
+                </th>
+                <th scope="col">事業名</th>
+                <th scope="col">状況</th>
+                <th scope="col">未入力</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr>
+                  <td class="no">{r.no}</td>
+                  <td>
+                    <a href={urls.projectPage(p.plan, r.projectId, 'edit', { fy })}>{r.name}</a>
+                  </td>
+                  <td>
+                    <span class={`tag tag--${r.status}`}>{projectStatusLabel(r.status)}</span>
+                    {r.status === 'returned' && r.comment ? (
+                      <p class="hint">差戻しのコメント: {r.comment}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    {r.missing.length === 0
+                      ? 'なし'
+                      : r.missing.map((m) => t(`missing.${m}`)).join('、')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </>
   );

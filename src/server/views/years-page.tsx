@@ -47,7 +47,7 @@ export function YearsPage(p: YearsPageProps) {
       {p.notice ? (
         <WorkflowNotice action={p.notice.action} what={fyLabel(p.notice.fiscalYear)} />
       ) : null}
-      <ScrollBox label="年度ごとの状態">
+      <ScrollBox label={t('layout.box.years')}>
         <table>
           <caption>年度ごとの状態</caption>
           <thead>
@@ -109,12 +109,14 @@ export function YearsPage(p: YearsPageProps) {
           {words.map((w) => `${t(`status.project.${w}`)} ${counts.get(w) ?? 0} 件`).join('、')}
         </p>
       ) : null}
-      <ScrollBox label="事業ごとの入力状況と未入力の項目">
+      <ScrollBox label={t('layout.box.year-progress')}>
         <table>
           <caption>事業ごとの入力状況と未入力の項目</caption>
           <thead>
             <tr>
-              <th scope="col">No.</th>
+              <th scope="col" class="no">
+                No.
+              </th>
               <th scope="col">事業名</th>
               <th scope="col">担当課</th>
               <th scope="col">状況</th>
@@ -125,7 +127,7 @@ export function YearsPage(p: YearsPageProps) {
           <tbody>
             {p.rows.map((r) => (
               <tr>
-                <td>{r.no}</td>
+                <td class="no">{r.no}</td>
                 <td>
                   <a href={urls.project(p.plan, r.projectId, { fy: p.fiscalYear })}>{r.name}</a>
                 </td>
