@@ -41,6 +41,11 @@ for (const dialect of DIALECTS) {
       ).toBe(304);
 
       const admin = await server.signIn(DEMO.admin);
+      // The signed-in page is kept per session too (the same PAGE pattern), until any write.
+      const before = await (await admin.get(path)).text();
+      expect(before).toContain('下書き');
+      expect(before).not.toContain(APPROVED);
+      expect(await (await admin.get(path)).text()).toBe(before);
       const approve = await admin.post(`${path}&scope=plan`, {
         scope: 'plan',
         text: APPROVED,
@@ -55,6 +60,9 @@ for (const dialect of DIALECTS) {
       const html = await after.text();
       expect(html).toContain(APPROVED);
       expect(html).not.toContain('承認された効果検証の文はまだありません');
+      const signedIn = await (await admin.get(path)).text();
+      expect(signedIn).toContain(APPROVED);
+      expect(signedIn).toContain('承認済み');
     });
   });
 }
