@@ -71,4 +71,21 @@ describe('metric trends', () => {
       several: true,
     });
   });
+
+  it('name a lone figure after its activity, so its results across years form a trend', () => {
+    const trends = metricTrends([
+      { fiscalYear: 2020, metric: metric('', 41, '件'), activity: '移住相談' },
+      { fiscalYear: 2021, metric: metric('', 50, '件'), activity: '移住相談' },
+      // Its own label wins over the activity's name.
+      { fiscalYear: 2020, metric: metric('参加者', 78, '名'), activity: '合同企業説明会' },
+      { fiscalYear: 2021, metric: metric('参加者', 80, '名'), activity: '合同企業説明会' },
+      // A part without a label of its own cannot be named after the whole activity.
+      { fiscalYear: 2020, metric: metric('', 2, '名', { partOf: '就職者' }), activity: '説明会' },
+      { fiscalYear: 2021, metric: metric('', 3, '名', { partOf: '就職者' }), activity: '説明会' },
+    ]);
+    expect(trends.map((t) => [t.label, t.unit, t.points.map((p) => p.value)])).toEqual([
+      ['移住相談', '件', [41, 50]],
+      ['参加者', '名', [78, 80]],
+    ]);
+  });
 });

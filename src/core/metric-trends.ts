@@ -4,6 +4,11 @@ import type { Metric } from './figures/metric.ts';
 export interface DatedMetric {
   fiscalYear: number;
   metric: Metric;
+  /**
+   * The short name of the activity whose result it was read from (Activity.title). A lone
+   * figure (`▶R2…41件`) has no label of its own: the words before ▶ say what is counted.
+   */
+  activity?: string;
 }
 
 /** One year of a trend: the value as written, with what the sentence said about it. */
@@ -37,14 +42,26 @@ function shownLabel(m: Metric): string {
 }
 
 /**
+ * The figure as a trend names it: its own label, else (a whole, not a part) the activity's
+ * short name, so a lone figure recurring in an activity's results still forms a trend.
+ */
+export function trendMetric({ metric, activity }: DatedMetric): Metric {
+  if (metric.label !== '' || metric.partOf !== null || !activity) return metric;
+  return { ...metric, label: activity };
+}
+
+/**
  * The figures that recur: every label (with its unit) written in at least `minYears` fiscal
  * years becomes a trend with one point a year, in written order within a year. Unlabelled
- * figures cannot be told apart and are left out. Pure: the caller decides which figures the
- * reader may see (published years only for the public).
+ * figures are named after their activity when it is known, else left out (they cannot be told
+ * apart). Pure: the caller decides which figures the reader may see (published years only for
+ * the public).
  */
 export function metricTrends(figures: readonly DatedMetric[], minYears = 2): MetricTrend[] {
   const trends = new Map<string, MetricTrend>();
-  for (const { fiscalYear, metric } of figures) {
+  for (const dated of figures) {
+    const { fiscalYear } = dated;
+    const metric = trendMetric(dated);
     if (metric.label === '') continue;
     const key = JSON.stringify([
       normalizeLabel(metric.partOf ?? ''),

@@ -25,7 +25,7 @@ export async function loadPlanMetricTrends(
         const reading = id === undefined ? undefined : stored.get(id);
         const fiscalYear = e.fiscalYear;
         if (!reading || fiscalYear === null) return [];
-        return reading.metrics.map((metric) => ({ fiscalYear, metric }));
+        return reading.metrics.map((metric) => ({ fiscalYear, metric, activity: a.title }));
       }),
     );
     return metricTrends(dated).map((trend) => ({ ...trend, project: `${p.no}. ${p.name}` }));

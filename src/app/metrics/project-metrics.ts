@@ -1,4 +1,4 @@
-import { type MetricTrend, metricTrends } from '../../core/metric-trends.ts';
+import { type DatedMetric, type MetricTrend, metricTrends } from '../../core/metric-trends.ts';
 import type { Entry, Project } from '../../core/plan.ts';
 import type { EntryReading } from '../../core/stored-metric.ts';
 import type { AppContext } from '../app-context.ts';
@@ -27,7 +27,7 @@ export async function loadProjectMetrics(
 ): Promise<ProjectMetricsView> {
   const stored = await ctx.store.metrics.ofProject(view.summary.municipalityCode, projectId);
   const readings = new Map<Entry, EntryReading>();
-  const dated = [];
+  const dated: DatedMetric[] = [];
   for (const a of project.activities) {
     for (const e of a.entries) {
       const id = view.entryIds.get(e);
@@ -35,7 +35,9 @@ export async function loadProjectMetrics(
       if (!reading) continue;
       readings.set(e, reading);
       if (e.fiscalYear === null) continue;
-      for (const metric of reading.metrics) dated.push({ fiscalYear: e.fiscalYear, metric });
+      for (const metric of reading.metrics) {
+        dated.push({ fiscalYear: e.fiscalYear, metric, activity: a.title });
+      }
     }
   }
   return { readings, trends: metricTrends(dated), confirmYear };

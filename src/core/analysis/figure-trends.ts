@@ -1,6 +1,7 @@
 import { extractMetrics } from '../figures/extract-metrics.ts';
 import type { Metric } from '../figures/metric.ts';
 import type { FiscalYear } from '../fiscal-year.ts';
+import { trendMetric } from '../metric-trends.ts';
 import type { Project } from '../plan.ts';
 import { datedEntries } from './year-entries.ts';
 
@@ -20,8 +21,9 @@ export interface FigureTrend {
 
 /**
  * The recurring figures of projects up to a year: results read by extractMetrics, grouped by
- * project, label and unit across years. A figure without a label cannot be told from another
- * and is left out; so are parts (うち…), which follow their whole. The first figure of a label
+ * project, label and unit across years. A lone figure without a label (`▶R2…41件`) is named
+ * after its activity's short name, the words before ▶ that say what is counted; parts (うち…)
+ * are left out, they follow their whole. The first figure of a label
  * in a year counts. Only trends reaching the year itself are kept (what moved this year).
  * `read` is the figures reader (extractMetrics with the plan's conventions).
  */
@@ -36,7 +38,12 @@ export function figureTrends(
     const byKey = new Map<string, FigureTrend>();
     for (const e of datedEntries(project, firstFiscalYear)) {
       if (e.entry.kind !== 'result' || e.fiscalYear > fiscalYear) continue;
-      for (const m of read(e.entry.text)) {
+      for (const figure of read(e.entry.text)) {
+        const m = trendMetric({
+          fiscalYear: e.fiscalYear,
+          metric: figure,
+          activity: e.activity.title,
+        });
         if (!m.label || m.partOf !== null) continue;
         const key = `${m.label}\u0000${m.unit}`;
         let trend = byKey.get(key);

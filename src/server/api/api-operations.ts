@@ -1,4 +1,5 @@
 import { PlanDocumentSchema } from '../../app/plan-document.ts';
+import { ANALYSIS_EXAMPLE, AnalysisListSchema } from './analysis-api.ts';
 import { type ApiOperation, jsonError, P, read, write } from './api-operation-parts.ts';
 import { COMPARISON_EXAMPLE, ComparisonSchema } from './compare-api.ts';
 import { ERROR_EXAMPLES, EXAMPLES } from './examples.ts';
@@ -176,6 +177,26 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     parameters: [P.planId, P.fiscalYearQuery],
     badQuery: true,
     ok: { description: 'KPI の一覧', schema: KpiListSchema, example: EXAMPLES.kpiList },
+    notFound: jsonError('ない計画、または読めない年度', ERROR_EXAMPLES.yearNotFound()),
+  }),
+  read({
+    path: '/api/v1/plans/{planId}/analysis',
+    operationId: 'listAnalysis',
+    tag: '効果検証',
+    summary: '年度の効果検証の文',
+    description:
+      '計画全体・基本目標・施策ごとの効果検証の文（画面 /m/{code}/plans/{planId}/analysis と同じ）。トークンなしでは公表済みの年度の承認済みの文だけ（なければ items は空）。トークンを付けると、その利用者の画面と同じく、保存した文またはデータからの下書きと状態。',
+    parameters: [
+      P.planId,
+      {
+        ...P.fiscalYearQuery,
+        required: true,
+        description:
+          '年度（R2 や 令和2年度 も可）。必須。読めない年度（一般には公表前の年度）は 404',
+      },
+    ],
+    badQuery: true,
+    ok: { description: '効果検証の文', schema: AnalysisListSchema, example: ANALYSIS_EXAMPLE },
     notFound: jsonError('ない計画、または読めない年度', ERROR_EXAMPLES.yearNotFound()),
   }),
   read({

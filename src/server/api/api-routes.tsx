@@ -8,6 +8,7 @@ import { parseMunicipalityCode } from '../../core/municipality-code.ts';
 import type { ServerEnv } from '../env.ts';
 import { sessionMiddleware } from '../middleware/session.ts';
 import { page } from '../render.tsx';
+import { listAnalysis } from './analysis-api.ts';
 import { comparisonBody } from './compare-api.ts';
 import { ApiDocsPage } from './docs-page.tsx';
 import { apiAuth, apiErrorResponse, readBody, requireToken, sendJson, sendRead } from './http.ts';
@@ -145,6 +146,15 @@ export function apiRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c);
     const view = await planViewById(c.get('app'), c.get('actor'), planId);
     return sendRead(c, await listKpis(c.get('app'), view, fiscalYear));
+  });
+
+  api.get('/v1/plans/:planId/analysis', async (c) => {
+    const planId = idParam(c, 'planId', 'plan.not-found');
+    const fiscalYear = fiscalYearQuery(c);
+    if (fiscalYear === null)
+      throw new SouseiError('usage', 'api.invalid-query', { name: 'fiscalYear' });
+    const view = await planViewById(c.get('app'), c.get('actor'), planId);
+    return sendRead(c, await listAnalysis(c.get('app'), c.get('actor'), view, fiscalYear));
   });
 
   // Published aggregates only, whoever asks: always shared-cacheable.

@@ -15,6 +15,7 @@ import {
 } from '../../app/plan-document.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { PROJECT_STATUSES, YEAR_STATUSES } from '../../core/workflow.ts';
+import { AnalysisItemSchema, AnalysisListSchema } from './analysis-api.ts';
 import { CompareRowSchema, CompareYearTotalSchema, ComparisonSchema } from './compare-api.ts';
 
 /** Every stable error code, from the one table of codes (src/app/error-status.ts). */
@@ -346,6 +347,8 @@ export const RESPONSE_SCHEMAS = new Map<z.core.$ZodType, string>([
   [ProjectYearSavedSchema, 'ProjectYearSaved'],
   [ProjectStatusChangedSchema, 'ProjectStatusChanged'],
   [KpiActualSavedSchema, 'KpiActualSaved'],
+  [AnalysisItemSchema, 'Analysis'],
+  [AnalysisListSchema, 'AnalysisList'],
   [ComparisonSchema, 'Comparison'],
   [CompareRowSchema, 'CompareRow'],
   [CompareYearTotalSchema, 'CompareYearTotal'],

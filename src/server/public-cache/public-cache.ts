@@ -8,8 +8,9 @@ import { acceptedEncoding } from './accepted-encoding.ts';
 import { type CachedRepresentation, cachedRepresentation } from './cached-representation.ts';
 import { RepresentationCache } from './representation-cache.ts';
 
-/** The public pages of a plan: the tree, the progress report, a project. */
-export const PAGE = /^\/m\/([^/?]+)\/plans\/(\d{1,12})(?:\/report|\/projects\/\d{1,12})?(?:\?|$)/;
+/** The public pages of a plan: the tree, the progress report, the 効果検証 texts, a project. */
+export const PAGE =
+  /^\/m\/([^/?]+)\/plans\/(\d{1,12})(?:\/report|\/analysis|\/projects\/\d{1,12})?(?:\?|$)/;
 /** The API's reads of a plan: the document, its projects, a project, its KPIs. */
 const API = /^\/api\/v1\/plans\/(\d{1,12})(?:\/projects(?:\/\d{1,12})?|\/kpis)?(?:\?|$)/;
 /** Longer addresses are not kept: no legitimate query string of these pages is near this. */
