@@ -31,10 +31,10 @@ const placeKey = (projectNo: string, index: number) => `${projectNo}\u0000${inde
  * and each activity holding closed-year entries whose words the file changes (the published
  * pages show those words with the entries). Activities stay matched by position, like the save.
  */
-export function closedYearEntries(
+export function closedYearEntries<P extends Pick<Plan, 'nodes'>>(
   holdings: ClosedYearHoldings,
-  plan: Plan,
-): { plan: Plan; findings: Finding[] } {
+  plan: P,
+): { plan: P; findings: Finding[] } {
   const held = heldLists(holdings);
   const status: Status = (fy) => holdings.statuses.get(fy) ?? 'locked';
   const findings: Finding[] = [];

@@ -15,7 +15,10 @@ type Scope = { municipalityCode: string; planId: number };
  * change of their entries (closed-year-entries.ts). Items are matched as the save matches them (src/store/save-plan.ts); an item is named
  * once, by the outermost thing deleted (a project's activities go with it).
  */
-export function closedYearRemovals(holdings: ClosedYearHoldings, plan: Plan): Finding[] {
+export function closedYearRemovals(
+  holdings: ClosedYearHoldings,
+  plan: Pick<Plan, 'nodes'>,
+): Finding[] {
   const status = (fy: number) => holdings.statuses.get(fy) ?? 'locked';
   const planned = new Map(allProjects(plan).map((p) => [p.no, p]));
   const findings: Finding[] = [];
