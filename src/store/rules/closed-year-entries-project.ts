@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SouseiError } from '../../core/errors.ts';
-import type { Activity, PlanNode } from '../../core/plan.ts';
+import type { Activity, Plan, Project } from '../../core/plan.ts';
 import type { DB } from '../schema.ts';
 import { closedYearEntries } from './closed-year-entries.ts';
 import { readClosedYearHoldings } from './closed-year-holdings.ts';
@@ -30,12 +30,16 @@ export async function keepProjectClosedYears(
     .where('municipality_code', '=', scope.municipalityCode)
     .executeTakeFirst();
   if (!project) return activities;
-  // The project alone, as a plan of one: the plan-wide rules then speak of it only.
-  const one = {
-    nodes: [
-      { title: '', children: [], projects: [{ ...project, activities }] } as unknown as PlanNode,
-    ],
+  // The project alone, as a plan of one: the plan-wide rules then speak of it only (they read
+  // its number, name and activities; its figures are another rule's).
+  const alone: Project = {
+    ...project,
+    notes: [],
+    department: null,
+    finances: [],
+    activities: [...activities],
   };
+  const one: Pick<Plan, 'nodes'> = { nodes: [{ title: '', children: [], projects: [alone] }] };
   const findings = closedYearRemovals(holdings, one).filter(
     (f) => f.location?.projectNo === project.no && !f.code.startsWith('keep.project.'),
   );
