@@ -131,6 +131,8 @@ for (const dialect of DIALECTS) {
               '相談 45件',
             ],
           ]);
+          // A result of its own is named by its words, as published.
+          expect(refused.findings[0]?.params?.title).toBe('相談 41件');
         }
         expect(await publicEntries(planId, 2022)).toEqual(published);
       });

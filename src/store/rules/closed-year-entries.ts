@@ -42,8 +42,10 @@ export function closedYearEntries<P extends Pick<Plan, 'nodes'>>(
     let changed = false;
     const activities = p.activities.map((a, index) => {
       const list = held.get(placeKey(p.no, index));
-      // Named as published where it holds a closed year's entries, else as the file names it.
-      const title = list?.title ?? a.title;
+      // Named as published where it holds a closed year's entries, else as the file names it; a
+      // result of its own (a mapped text column's line) has no words but its first entry's.
+      const title =
+        (list?.title ?? a.title) || (list?.entries[0]?.entry ?? a.entries[0])?.text || '';
       const place = { projectNo: p.no, name: p.name, position: index + 1, title };
       findings.push(...activityFindings(list, a, place));
       findings.push(...entryFindings(holdings, list?.entries ?? [], a.entries, place, status));
