@@ -29,23 +29,26 @@ export interface SavePlanOptions {
  */
 export async function savePlan(
   trx: Kysely<DB>,
-  plan: Plan,
+  incoming: Plan,
   options: SavePlanOptions,
 ): Promise<number> {
-  const code = plan.municipality.code;
-  await municipalityStore(trx).ensure(plan.municipality, options.now);
+  const code = incoming.municipality.code;
+  await municipalityStore(trx).ensure(incoming.municipality, options.now);
   const existing = await trx
     .selectFrom('plans')
     .select('id')
     .where('municipality_code', '=', code)
-    .where('title', '=', plan.plan.title)
+    .where('title', '=', incoming.plan.title)
     .executeTakeFirst();
-  // Locked and published years are read-only for every importer, whatever its format.
+  // Locked and published years are read-only for every importer, whatever its format: their
+  // entries are kept as stored (matched by fiscal year), never replaced by position.
+  let plan = incoming;
   if (existing) {
-    await assertYearsWritable(trx, { municipalityCode: code, planId: existing.id }, [
+    const scope = { municipalityCode: code, planId: existing.id };
+    await assertYearsWritable(trx, scope, [
       ...new Set([...options.fiscalYears, ...(options.alsoWrites ?? [])]),
     ]);
-    await assertClosedYearsKept(trx, { municipalityCode: code, planId: existing.id }, plan);
+    plan = await assertClosedYearsKept(trx, scope, incoming);
   }
   const { id: planId, created } = await upsertPlanRow(trx, plan, options.now, existing?.id);
   const nodes = await saveNodes(trx, code, planId, plan.nodes);

@@ -37,9 +37,11 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
   });
   const plan = read.plan;
   if (!plan || hasErrors(read.findings)) return refused(read.findings);
+  // What the save will write: a closed year's entries the file leaves out are kept as stored.
+  const kept = await ctx.store.plans.closedYearCheck(plan);
   const closed = [
     ...(await closedYears(ctx, plan, writtenYears(read), input.fileName)),
-    ...capFindings(await ctx.store.plans.closedYearRemovals(plan)).map((f) => ({
+    ...capFindings(kept.findings).map((f) => ({
       ...f,
       location: { file: input.fileName, ...f.location },
     })),
@@ -50,7 +52,7 @@ export async function importFile(ctx: AppContext, input: ImportInput): Promise<I
     const id = await store.plans.findId(plan.municipality.code, plan.plan.title);
     const before =
       id === undefined ? undefined : await store.plans.load(plan.municipality.code, id);
-    return diffPlans(before, plan, read.fiscalYears);
+    return diffPlans(before, kept.plan, read.fiscalYears);
   };
   const outcome = { ...refused(read.findings), checks };
   if (input.dryRun) return { ...outcome, changes: await changesIn(ctx.store) };

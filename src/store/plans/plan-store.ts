@@ -11,6 +11,7 @@ import {
   loadIndexedPlan,
   type PlanSummary,
 } from '../load-plan.ts';
+import { checkClosedYears } from '../rules/closed-year-entries-check.ts';
 import { findClosedYearRemovals } from '../rules/closed-year-removals.ts';
 import { savePlan } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
@@ -147,6 +148,17 @@ export function planStore(db: Kysely<DB>) {
       const planId = await findPlanId(db, code, plan.plan.title);
       if (planId === undefined) return [];
       return findClosedYearRemovals(db, { municipalityCode: code, planId }, plan);
+    },
+
+    /**
+     * The findings of `closedYearRemovals` with the plan the save would write (closed years'
+     * entries left out of `plan` kept as stored): what an import reports before writing.
+     */
+    async closedYearCheck(plan: Plan): Promise<{ findings: Finding[]; plan: Plan }> {
+      const code = plan.municipality.code;
+      const planId = await findPlanId(db, code, plan.plan.title);
+      if (planId === undefined) return { findings: [], plan };
+      return checkClosedYears(db, { municipalityCode: code, planId }, plan);
     },
 
     /**

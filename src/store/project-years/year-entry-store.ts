@@ -6,6 +6,7 @@ import { recordChange } from '../history/record-change.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { readFinance, writeFinance } from '../plans/project-finance.ts';
 import { assertYearsWritable } from '../rules/assert-years-writable.ts';
+import { keepProjectClosedYears } from '../rules/closed-year-entries-project.ts';
 import { saveActivities } from '../save-plan.ts';
 import type { DB } from '../schema.ts';
 import { markEntering } from '../years/project-year-store.ts';
@@ -108,7 +109,7 @@ export function yearEntryStore(db: Kysely<DB>) {
             trx as Transaction<DB>,
             w.municipalityCode,
             w.projectId,
-            w.activities,
+            await keepProjectClosedYears(trx, w, w.activities),
             options,
           );
           await record({ type: 'activities' }, w.previousActivities, w.activities);
@@ -147,7 +148,7 @@ export function yearEntryStore(db: Kysely<DB>) {
           trx as Transaction<DB>,
           s.municipalityCode,
           s.projectId,
-          activities,
+          await keepProjectClosedYears(trx, s, activities),
           options,
         );
         await bumpVersion(trx, s);

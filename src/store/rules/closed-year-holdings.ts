@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Entry } from '../../core/plan.ts';
 import type { DB } from '../schema.ts';
 import { CLOSED_YEAR_STATUSES } from './assert-years-writable.ts';
 
@@ -21,12 +22,16 @@ export interface HeldActivity extends Holding {
   /** Its index among the project's activities, as a save matches them (position order). */
   index: number;
   title: string;
+  /** Its words as stored: what the closed years published with its entries. */
+  text: string;
 }
 
 export interface HeldEntry extends Holding {
   activityId: number;
   /** Its index among the activity's entries, as a save matches them. */
   index: number;
+  /** What it says, as stored: what an import must either leave out or repeat unchanged. */
+  entry: Entry;
 }
 
 export interface HeldNode extends Holding {
@@ -155,7 +160,7 @@ async function readHeldActivities(trx: Kysely<DB>, scope: Scope, years: number[]
     .where('activity_entries.fiscal_year', 'in', years);
   const entryRows = await trx
     .selectFrom('activity_entries')
-    .select(['id', 'activity_id', 'fiscal_year'])
+    .select(['id', 'activity_id', 'fiscal_year', 'kind', 'year_label', 'text', 'kpi'])
     .where('municipality_code', '=', code)
     .where('activity_id', 'in', heldActivityIds)
     .orderBy('position')
@@ -164,7 +169,7 @@ async function readHeldActivities(trx: Kysely<DB>, scope: Scope, years: number[]
   // Every activity of a held activity's project: its index counts the ones before it.
   const activityRows = await trx
     .selectFrom('activities')
-    .select(['id', 'project_id', 'title'])
+    .select(['id', 'project_id', 'title', 'text'])
     .where('municipality_code', '=', code)
     .where(
       'project_id',
@@ -182,7 +187,14 @@ async function readHeldActivities(trx: Kysely<DB>, scope: Scope, years: number[]
     entryCount.set(e.activity_id, index + 1);
     if (e.fiscal_year === null || !years.includes(e.fiscal_year)) continue;
     byActivity.add(e.activity_id, e.fiscal_year);
-    entries.push({ id: e.id, activityId: e.activity_id, index, years: [e.fiscal_year] });
+    const entry = {
+      kind: e.kind as Entry['kind'],
+      fiscalYear: e.fiscal_year,
+      yearLabel: e.year_label,
+      text: e.text,
+      kpi: e.kpi === 1,
+    };
+    entries.push({ id: e.id, activityId: e.activity_id, index, years: [e.fiscal_year], entry });
   }
   const activities: HeldActivity[] = [];
   const activityCount = new Map<number, number>();
@@ -191,7 +203,8 @@ async function readHeldActivities(trx: Kysely<DB>, scope: Scope, years: number[]
     activityCount.set(a.project_id, index + 1);
     const held = byActivity.of(a.id);
     if (held.length === 0) continue;
-    activities.push({ id: a.id, projectId: a.project_id, index, title: a.title, years: held });
+    const { id, title, text } = a;
+    activities.push({ id, projectId: a.project_id, index, title, text, years: held });
   }
   return { activities, entries };
 }

@@ -3,18 +3,22 @@ import { SouseiError } from '../../core/errors.ts';
 import type { Finding } from '../../core/finding.ts';
 import { allProjects, type Plan, type PlanNode, type Project } from '../../core/plan.ts';
 import type { DB } from '../schema.ts';
+import { closedYearEntries } from './closed-year-entries.ts';
 import { type ClosedYearHoldings, readClosedYearHoldings } from './closed-year-holdings.ts';
 
 type Scope = { municipalityCode: string; planId: number };
 
 /**
  * What saving `plan` over the stored one would delete of its locked and published years, one
- * finding per item and year: a project whose number the plan no longer has, an activity or an
- * entry past the end of its kept project's or activity's list, a node whose path of titles is
- * gone. Items are matched as the save matches them (src/store/save-plan.ts); an item is named
+ * finding per item and year: a project whose number the plan no longer has, an activity past
+ * the end of its kept project's list, a node whose path of titles is gone; and what it would
+ * change of their entries (closed-year-entries.ts). Items are matched as the save matches them (src/store/save-plan.ts); an item is named
  * once, by the outermost thing deleted (a project's activities go with it).
  */
-export function closedYearRemovals(holdings: ClosedYearHoldings, plan: Plan): Finding[] {
+export function closedYearRemovals(
+  holdings: ClosedYearHoldings,
+  plan: Pick<Plan, 'nodes'>,
+): Finding[] {
   const status = (fy: number) => holdings.statuses.get(fy) ?? 'locked';
   const planned = new Map(allProjects(plan).map((p) => [p.no, p]));
   const findings: Finding[] = [];
@@ -31,7 +35,6 @@ export function closedYearRemovals(holdings: ClosedYearHoldings, plan: Plan): Fi
     if (now) kept.set(p.id, now);
     else add('project', p.years, { projectNo: p.no }, { name: p.name });
   }
-  const activities = new Map(holdings.activities.map((a) => [a.id, a]));
   for (const a of holdings.activities) {
     const now = kept.get(a.projectId);
     const project = projects.get(a.projectId);
@@ -39,14 +42,8 @@ export function closedYearRemovals(holdings: ClosedYearHoldings, plan: Plan): Fi
     const params = { name: project.name, position: a.index + 1, title: a.title };
     add('activity', a.years, { projectNo: project.no }, params);
   }
-  for (const e of holdings.entries) {
-    const activity = activities.get(e.activityId);
-    const project = activity && projects.get(activity.projectId);
-    const now = activity && kept.get(activity.projectId)?.activities[activity.index];
-    if (!activity || !project || !now || e.index < now.entries.length) continue;
-    const params = { name: project.name, position: activity.index + 1, title: activity.title };
-    add('entry', e.years, { projectNo: project.no }, { ...params, entry: e.index + 1 });
-  }
+  // Entries are matched by fiscal year, not position (closed-year-entries.ts).
+  findings.push(...closedYearEntries(holdings, plan).findings);
   const paths = nodePaths(plan.nodes);
   for (const n of holdings.nodes) {
     if (!paths.has(pathKey(n.path))) add('node', n.years, {}, { title: n.path.join(' > ') });
@@ -80,17 +77,21 @@ export async function findClosedYearRemovals(
 }
 
 /**
- * The rule, inside the save's transaction and before it writes: a save that would delete data
- * of a locked or published year (a project, activity, entry or node holding it, with all that
- * cascades from it) is refused whole, naming every such item at once.
+ * The rule, inside the save's transaction and before it writes: a save that would delete or
+ * change data of a locked or published year (a project, activity, entry or node holding it, with
+ * all that cascades from it) is refused whole, naming every such item at once. Returns the plan
+ * to write: `plan` with the closed years' entries it leaves out put back as stored.
  */
 export async function assertClosedYearsKept(
   trx: Kysely<DB>,
   scope: Scope,
   plan: Plan,
-): Promise<void> {
-  const findings = await findClosedYearRemovals(trx, scope, plan);
+): Promise<Plan> {
+  const holdings = await readClosedYearHoldings(trx, scope);
+  if (!holdings) return plan;
+  const findings = closedYearRemovals(holdings, plan);
   if (findings.length > 0) {
     throw new SouseiError('conflict', 'keep.refused', { count: findings.length }, findings);
   }
+  return closedYearEntries(holdings, plan).plan;
 }
