@@ -135,9 +135,12 @@ function histogram(data: ChartData, variant: ChartVariant): Option {
   const narrow = variant.name === 'narrow';
   const bands = { type: 'category', data: categories(data), axisLabel: { interval: 0 } };
   const counts = { type: 'value', minInterval: 1, name: s.label };
+  const base = common(data, variant);
   return {
-    ...common(data, variant),
+    ...base,
     legend: { show: false },
+    // No legend, and on a phone the axis name is at the bottom: no room needed above.
+    ...(narrow ? { grid: { ...(base.grid as Option), top: 16 } } : {}),
     // Wide: each band's name wrapped under its bar (rotated names' boxes would overlap).
     xAxis: narrow ? counts : { ...bands, axisLabel: { ...bandNames(data, variant) } },
     yAxis: narrow ? { ...bands, inverse: true } : counts,

@@ -22,7 +22,8 @@ let echarts: Promise<EChartsCore> | null = null;
 
 /** ECharts' core with only what the dashboard draws, loaded once and on demand. */
 function loadECharts(): Promise<EChartsCore> {
-  echarts ??= (async () => {
+  if (echarts) return echarts;
+  const loading = (async () => {
     const [core, charts, components, renderers] = await Promise.all([
       import('echarts/core'),
       import('echarts/charts'),
@@ -38,7 +39,12 @@ function loadECharts(): Promise<EChartsCore> {
     ]);
     return core;
   })();
-  return echarts;
+  // A failed import is tried again by the next dashboard, not remembered.
+  loading.catch(() => {
+    if (echarts === loading) echarts = null;
+  });
+  echarts = loading;
+  return loading;
 }
 
 const CACHE_SIZE = 500;
