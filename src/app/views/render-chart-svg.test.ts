@@ -44,13 +44,29 @@ describe('dashboard charts drawn on the server', () => {
         const variant = CHART_VARIANTS[i]?.name;
         expect(svg).toMatch(
           new RegExp(
-            `^<svg role="img" aria-label="${chart?.title.replace(/[()]/g, '\\$&')}" class="chart__svg chart__svg--${variant}" width="${width}" height="${height}"`,
+            `^<svg role="img" aria-label="${chart?.title.replace(/[()]/g, '\\$&')}" class="chart__svg chart__svg--${variant}" font-family="'Noto Sans JP'[^"]*" width="${width}" height="${height}"`,
           ),
         );
         expect(svg).not.toMatch(/style|ecmeta|zr\d/);
+        expect(svg.match(/font-family=/g)).toHaveLength(1);
         expect(svg.endsWith('</svg>')).toBe(true);
       }
     }
+  });
+
+  it('titles each bar with its category, series and value as the table writes them', async () => {
+    const [wide] = await Promise.all(
+      CHART_VARIANTS.map((variant) => renderChartSvg(charts.budgetByGoal, variant)),
+    );
+    const titles = [...(wide?.svg ?? '').matchAll(/<path [^>]*><title>([^<]*)<\/title><\/path>/g)];
+    expect(titles.map((m) => m[1])).toEqual([
+      '1. まちの特性を活かした産業振興と魅力ある雇用の場の創出 予算（千円）: 33,758',
+      '2. 子育て世代が希望を持って住み続けられるまちづくり 予算（千円）: 14,922',
+      '3. まちの資源を活かし、新たな「ひと」の流れをつくる 予算（千円）: 21,410',
+      '1. まちの特性を活かした産業振興と魅力ある雇用の場の創出 決算（千円）: 33,773',
+      '2. 子育て世代が希望を持って住み続けられるまちづくり 決算（千円）: 9,161',
+      '3. まちの資源を活かし、新たな「ひと」の流れをつくる 決算（千円）: 9,205',
+    ]);
   });
 
   it('writes years in full where there is room and short on a phone', async () => {
@@ -59,7 +75,7 @@ describe('dashboard charts drawn on the server', () => {
       CHART_VARIANTS.map((variant) => renderChartSvg(byYear, variant)),
     );
     expect(wide?.svg).toContain('>令和2年度 (R2)</text>');
-    expect(narrow?.svg).not.toContain('令和2年度');
+    expect(narrow?.svg).not.toContain('>令和2年度 (R2)</text>');
     expect(narrow?.svg).toContain('>R2</text>');
     expect(shortYear('令和12年度 (R12)')).toBe('R12');
   });

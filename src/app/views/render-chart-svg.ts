@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { ChartData } from './chart-data.ts';
-import { type ChartVariant, chartHeight, chartOption } from './dashboard-chart-options.ts';
+import { withValueTitles } from './chart-value-titles.ts';
+import {
+  CHART_FONT,
+  type ChartVariant,
+  chartHeight,
+  chartOption,
+} from './dashboard-chart-options.ts';
 import { svgWithoutStyles } from './svg-without-styles.ts';
 
 /**
  * A dashboard chart drawn on the server as SVG (ECharts' server-side rendering, no DOM), ready
  * to be put in the page: no inline style (svgWithoutStyles), `role="img"` and the chart's title
- * as its accessible name. ECharts is imported on first use, so only a process that draws a
+ * as its accessible name, each bar and point titled with its value (withValueTitles). ECharts is imported on first use, so only a process that draws a
  * dashboard loads it. Drawing takes milliseconds, so the result is kept per (chart data,
  * variant) in a small LRU: a busy dashboard draws each chart once.
  */
@@ -81,10 +87,13 @@ export async function renderChartSvg(data: ChartData, variant: ChartVariant): Pr
   try {
     chart.setOption(chartOption(data, variant));
     const raw = chart.renderToSVGString();
-    const svg = svgWithoutStyles(raw, `${data.id}-${variant.name}`).replace(
-      /^<svg /,
-      `<svg role="img" aria-label="${escapeAttribute(data.title)}" class="chart__svg chart__svg--${variant.name}" `,
-    );
+    // Every text has the page's fonts: written once on the root, which its texts inherit.
+    const svg = svgWithoutStyles(withValueTitles(raw, data), `${data.id}-${variant.name}`)
+      .replaceAll(` font-family="${CHART_FONT}"`, '')
+      .replace(
+        /^<svg /,
+        `<svg role="img" aria-label="${escapeAttribute(data.title)}" class="chart__svg chart__svg--${variant.name}" font-family="${CHART_FONT}" `,
+      );
     return remember(key, { svg, width, height });
   } finally {
     // A chart left undisposed keeps a timer alive.

@@ -45,7 +45,7 @@
     title.setAttribute('font-size', '15');
     title.setAttribute('font-weight', 'bold');
     title.setAttribute('fill', '#333');
-    title.setAttribute('font-family', svg.querySelector('text')?.getAttribute('font-family') ?? '');
+    title.setAttribute('font-family', svg.getAttribute('font-family') ?? 'sans-serif');
     title.textContent = data.title;
     const chart = svg.cloneNode(true);
     chart.removeAttribute('class');

@@ -250,7 +250,7 @@ for (const dialect of DIALECTS) {
           const figure = html.slice(html.indexOf(`id="figure-${id}"`));
           expect(figure).toMatch(
             new RegExp(
-              `^[^]*?<div class="chart" id="chart-${id}" data-chart="${id}"><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--wide" width="760"[^]*?</svg><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--narrow" width="360"[^]*?</svg></div>`,
+              `^[^]*?<div class="chart" id="chart-${id}" data-chart="${id}"><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--wide" [^>]*width="760"[^]*?</svg><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--narrow" [^>]*width="360"[^]*?</svg></div>`,
             ),
           );
         }
