@@ -282,7 +282,7 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     ]);
     expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg [^>]*width="360"/);
     await page.screenshot({ path: join(shots, 'dashboard-390.png'), fullPage: true });
-    for (const id of ['budget-by-goal', 'execution-rates']) {
+    for (const id of charts) {
       await page.locator(`#chart-${id}`).screenshot({ path: join(shots, `${id}-390.png`) });
     }
     expect(await cspViolations()).toEqual([]);
