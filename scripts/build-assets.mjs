@@ -1,7 +1,7 @@
 // The browser's bundled scripts, built by `npm ci` (build-dist.mjs calls this; also runnable
-// alone: `node scripts/build-assets.mjs`). The dashboard's charts are ECharts' modular core with
-// only the chart types and components src/server/assets/dashboard-entry.js uses and its SVG
-// renderer, not the whole 1 MB library. The output goes to dist-assets/ (outside src/ and dist/,
+// alone: `node scripts/build-assets.mjs`). The dashboard's script is only its PNG/SVG downloads
+// (src/server/assets/dashboard-entry.js, a few KB minified): its charts are drawn on the server
+// (src/app/views/render-chart-svg.ts), so no chart library goes to the browser. The output goes to dist-assets/ (outside src/ and dist/,
 // which build-dist.mjs rebuilds from scratch) with gzip and brotli copies the server sends to
 // browsers that accept them. Each file is written under a temporary name and renamed, so two
 // builds at once (tests in parallel) never leave a half-written file. Plain JavaScript, so it
@@ -21,7 +21,7 @@ function writeAtomically(path, bytes) {
   renameSync(temporary, path);
 }
 
-/** Output bytes per source folder (echarts/chart/bar, zrender/svg, …), largest first. */
+/** Output bytes per source file or package folder, largest first. */
 function contributions(metafile) {
   const groups = {};
   for (const output of Object.values(metafile.outputs)) {
@@ -49,7 +49,7 @@ export async function buildAssets(esbuild, { analyze = false } = {}) {
       minify: true,
       format: 'iife',
       target: 'es2020',
-      // ECharts' development checks and warnings go: `process` does not exist in a browser.
+      // Whatever a bundled package checks for development: `process` does not exist in a browser.
       define: { 'process.env.NODE_ENV': '"production"' },
       legalComments: 'none',
       charset: 'utf8',
@@ -76,7 +76,7 @@ export async function buildAssets(esbuild, { analyze = false } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  // `--analyze`: which parts of ECharts the bytes come from (docs/performance.md).
+  // `--analyze`: which sources the bytes come from.
   const analyze = process.argv.includes('--analyze');
   const sizes = await buildAssets(await import('esbuild'), { analyze });
   for (const [name, s] of Object.entries(sizes)) {

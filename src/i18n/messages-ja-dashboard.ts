@@ -61,8 +61,6 @@ export const messagesJaDashboard = {
   'dashboard.png': 'PNG 画像',
   'dashboard.svg': 'SVG 画像',
   'dashboard.download-of': '：{title}',
-  'dashboard.no-chart':
-    'グラフは JavaScript が有効なときに表示されます。同じ内容を表でご覧いただけます。',
   // The validation page before publishing
   'check.title': '公表前の検査',
   'check.lead':

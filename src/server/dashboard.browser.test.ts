@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppContext } from '../app/app-context.ts';
-import { databaseOf } from '../store/raw-database.ts';
+import { seedDashboardKpis } from '../app/views/test-dashboard-seed.ts';
 import { launchChromium } from './browser/chromium.ts';
 import { browserAvailable, runAxe, seriousViolations, signIn } from './browser/test-browser.ts';
 import { readConfig } from './config.ts';
@@ -13,9 +12,11 @@ import { type RunningServer, startServer } from './serve.ts';
 import { DEMO } from './test-server.ts';
 
 /**
- * The dashboard in headless Chromium: ECharts is loaded on demand and draws every chart from the
- * page's data blocks under the CSP (no violation reported), the tables fold under the charts but
- * stay in the page, PNG and SVG downloads work, and axe finds no serious or critical violation.
+ * The dashboard in headless Chromium: every chart comes drawn from the server as inline SVG
+ * (issue #11), with and without JavaScript, under the CSP (no violation reported); on a 390 px
+ * phone the narrow variant shows, nothing scrolls sideways and no two texts of a chart overlap;
+ * the tables stay in the page, folded under the charts; PNG and SVG downloads (the only script)
+ * work, and axe finds no serious or critical violation.
  * The demo database gets a few KPIs first (written beside the running server, as the KPI pages
  * would), so the KPI charts are drawn too.
  *
@@ -35,98 +36,9 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
 
   const charts = ['budget-by-goal', 'budget-by-year', 'execution-rates', 'kpi-bands', 'kpi-trend'];
 
-  async function seedKpis(databaseUrl: string) {
-    const ctx = await openAppContext(databaseUrl);
-    try {
-      const db = databaseOf(ctx.store);
-      const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
-      const goals = await db
-        .selectFrom('plan_nodes')
-        .select('id')
-        .where('plan_id', '=', plan.id)
-        .where('depth', '=', 0)
-        .orderBy('position')
-        .execute();
-      const now = new Date().toISOString();
-      // Per goal: [name, baseline, target, R2 actual or null, R3 actual or null].
-      const kpis: [number, string, number, number, number | null, number | null][] = [
-        [0, '市内企業への就職者数', 50, 100, 102, 104],
-        [0, '創業件数', 10, 30, 26, null],
-        [0, '企業誘致件数', 2, 12, 7, 9],
-        [1, '婚姻件数', 400, 480, 410, 430],
-        [1, '待機児童数の減少', 20, 40, 38, null],
-        [1, '子育て情報の閲覧数', 1000, 3000, null, null],
-        [2, '観光入込客数（万人）', 150, 200, 120, 140],
-        [2, 'クルーズ船寄港数', 5, 15, 16, null],
-      ];
-      let position = 0;
-      for (const [goal, name, baseline, target, r2, r3] of kpis) {
-        const { id } = await db
-          .insertInto('kpis')
-          .values({
-            municipality_code: '012050',
-            plan_id: plan.id,
-            scope: 'goal',
-            node_id: goals[goal]?.id ?? null,
-            project_id: null,
-            position: position++,
-            name,
-            unit: '件',
-            direction: 'higher',
-            kind: 'annual',
-            baseline_value: baseline,
-            baseline_fiscal_year: 2019,
-            target_value: target,
-            target_fiscal_year: 2024,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        for (const [fiscalYear, value] of [
-          [2020, r2],
-          [2021, r3],
-        ] as const) {
-          if (value === null) continue;
-          await db
-            .insertInto('kpi_actuals')
-            .values({
-              kpi_id: id,
-              municipality_code: '012050',
-              fiscal_year: fiscalYear,
-              value,
-              as_of: null,
-              source: null,
-              entry_id: null,
-              updated_at: now,
-              updated_by: null,
-            })
-            .execute();
-        }
-      }
-      // R3 locked, with a stated total its projects do not add up to: publishing needs a reason.
-      await db
-        .insertInto('stated_totals')
-        .values({
-          plan_id: plan.id,
-          municipality_code: '012050',
-          fiscal_year: 2021,
-          budget: 1_000_000,
-          settlement: 900_000,
-        })
-        .execute();
-      await db
-        .updateTable('plan_years')
-        .set({ status: 'locked' })
-        .where('plan_id', '=', plan.id)
-        .where('fiscal_year', '=', 2021)
-        .execute();
-      return plan.id;
-    } finally {
-      await ctx.store.close();
-    }
-  }
-
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
+  async function newPage(
+    options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+  ) {
     context = await browser.newContext({
       locale: 'ja-JP',
       viewport: { width: 1280, height: 900 },
@@ -149,12 +61,53 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }
 
-  /** Waits until every chart of the page is drawn (an SVG inside its container). */
-  async function chartsDrawn(ids: string[]) {
+  /** Every chart's SVG as shown (the variant CSS shows), its drawn size and its image name. */
+  async function shownCharts(ids: string[]) {
+    const shown = [];
     for (const id of ids) {
-      await page.locator(`[data-chart="${id}"][data-rendered="true"] svg`).first().waitFor();
+      const svg = page.locator(`#chart-${id} svg.chart__svg:visible`);
+      expect(await svg.count(), id).toBe(1);
+      const box = await svg.boundingBox();
+      shown.push({
+        id,
+        variant: (await svg.getAttribute('class'))?.replace(/.*--/, ''),
+        width: Math.round(box?.width ?? 0),
+        height: Math.round(box?.height ?? 0),
+        name: await svg.getAttribute('aria-label'),
+        role: await svg.getAttribute('role'),
+      });
     }
+    return shown;
   }
+
+  /** What the overlap check reads of an SVG <text> (the tests compile without the DOM's types). */
+  interface TextBox {
+    textContent: string | null;
+    getBoundingClientRect(): {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+      width: number;
+    };
+  }
+
+  /** Pairs of texts of one shown chart whose boxes overlap (axis labels colliding, say). */
+  const overlappingTexts = (id: string) =>
+    page.locator(`#chart-${id} svg.chart__svg:visible`).evaluate((svg) => {
+      const boxes = Array.from(svg.querySelectorAll('text') as ArrayLike<TextBox>)
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        .filter((t) => t.text.trim() !== '' && t.box.width > 0);
+      const overlaps: string[] = [];
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 1 && y > 1) overlaps.push(`${a.text} / ${b.text}`);
+        }
+      }
+      return overlaps;
+    });
 
   const cspViolations = () => page.evaluate<string[]>('window.cspViolations');
 
@@ -172,7 +125,7 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
         SOUSEI_SECURE_COOKIES: 'false',
       }),
     );
-    const planId = await seedKpis(databaseUrl);
+    const planId = await seedDashboardKpis(databaseUrl);
     base = `${server.url}/m/012050/plans/${planId}`;
     browser = await launchChromium();
     keepShots = Boolean(process.env.SOUSEI_E2E_SCREENSHOTS);
@@ -187,35 +140,29 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     if (shots && !keepShots) rmSync(shots, { recursive: true, force: true });
   });
 
-  it('loads ECharts on demand and draws every chart, the tables folded but kept', async () => {
+  it('shows every chart drawn on the server, the tables folded but kept', async () => {
     await newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
     await page.goto(`${base}/dashboard?fy=2020`);
-    await chartsDrawn(charts);
-    // Reported, not asserted (issue #11: docs/performance.md): navigation start to all drawn.
-    const drawnMs = await page.evaluate<number>('performance.now()');
-    console.info(
-      `dashboard: ${charts.length} charts drawn ${Math.round(drawnMs)} ms after navigation`,
-    );
-    expect(scripts).toEqual(['/assets/app.js', '/assets/dashboard.js']);
-    // Pointing at each chart shows its tooltip, drawn inside the chart: still no violation (the
-    // HTML tooltips of ECharts' default set style attributes, about 4 violations per move).
-    for (const id of charts) {
-      const chart = page.locator(`#chart-${id}`);
-      const box = await chart.boundingBox();
-      if (!box) continue;
-      await chart.hover({ position: { x: box.width / 2, y: box.height / 2 } });
-      await chart.hover({ position: { x: box.width / 3, y: box.height / 2 } });
+    await page.locator('[data-download="svg"]').first().waitFor();
+    // The wide variant at the width of the page's column, each an image named by its title.
+    const shown = await shownCharts(charts);
+    for (const chart of shown) {
+      expect(chart, chart.id).toMatchObject({ variant: 'wide', role: 'img' });
+      expect(chart.width, chart.id).toBeGreaterThan(600);
+      expect(chart.height, chart.id).toBeGreaterThan(200);
+      expect(chart.name, chart.id).toMatch(/\S/);
     }
-    // The last one's tooltip is drawn (a value with its unit, which only the tooltip writes).
-    await page
-      .locator('#chart-kpi-trend')
-      .getByText(/\d\s*件/)
-      .first()
-      .waitFor();
+    expect(await page.getByRole('img', { name: /目標別の予算と決算/ }).count()).toBe(1);
+    // The KPI trend's values with their years, drawn as text in the SVG.
+    expect(await page.locator('#chart-kpi-trend svg:visible text', { hasText: 'R2' }).count()).toBe(
+      1,
+    );
+    for (const id of charts) expect(await overlappingTexts(id), id).toEqual([]);
+    expect(scripts).toEqual(['/assets/app.js', '/assets/dashboard.js']);
     expect(await cspViolations()).toEqual([]);
     // The tables stay in the page (closed <details>), one per chart, with the same captions.
     const tables = page.locator('details.chart-table');
@@ -223,7 +170,6 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     expect(await tables.evaluateAll((els) => els.map((d) => d.hasAttribute('open')))).toEqual(
       charts.map(() => false),
     );
-    expect(await page.locator('#chart-nojs').isHidden()).toBe(true);
     expect(
       await page
         .getByRole('figure', { name: /目標別の予算と決算/ })
@@ -252,10 +198,10 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     const pngBytes = readFileSync(await png.path());
     expect(pngBytes.length).toBeGreaterThan(1000);
     expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    // pixelRatio 2: twice the drawn width (PNG IHDR width, big-endian at byte 16).
+    // Twice the width of the chart as drawn (the wide variant; PNG IHDR width at byte 16).
     const width = pngBytes.readUInt32BE(16);
-    const drawn = await page.locator('#chart-budget-by-goal').evaluate((e) => e.clientWidth);
-    expect(width).toBe(drawn * 2);
+    const drawn = await page.locator('#chart-budget-by-goal svg:visible').getAttribute('width');
+    expect(width).toBe(Number(drawn) * 2);
 
     const rates = page.getByRole('figure', { name: /執行率/ });
     const [svg] = await Promise.all([
@@ -273,7 +219,11 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     expect(await viewer.evaluate('document.documentElement.nodeName')).toBe('svg');
     expect(await viewer.locator('parsererror').count()).toBe(0);
     await viewer.close();
-    expect(svgText).toContain('80%以上～100%以下');
+    // The band's name wrapped under its bar; the title above the chart.
+    expect(svgText).toContain('>80%以上～</text>');
+    expect(svgText).toContain('>100%以下</text>');
+    expect(svgText).toContain('>令和2年度 (R2) の事業の執行率（決算÷予算）の分布</text>');
+    expect(svgText).not.toMatch(/style=|<style/);
 
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
@@ -293,20 +243,50 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
       page.waitForURL(/kpi=\d+/),
       page.getByLabel('表示する KPI').selectOption({ label: '婚姻件数（件）' }),
     ]);
-    await chartsDrawn(['kpi-trend']);
     expect(await page.getByRole('figure', { name: /KPI「婚姻件数」/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /KPI「婚姻件数」/ }).count()).toBe(1);
     await page.locator('#figure-kpi-trend').screenshot({ path: join(shots, 'kpi-trend.png') });
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('without JavaScript: the tables are open, no chart container shows', async () => {
+  it('without JavaScript: the charts are there, the tables a click away', async () => {
     await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/dashboard?fy=2020`);
+    const shown = await shownCharts(charts);
+    expect(shown.map((c) => c.variant)).toEqual(charts.map(() => 'wide'));
+    for (const chart of shown) expect(chart.width, chart.id).toBeGreaterThan(600);
+    expect(await page.locator('[data-download]').count()).toBe(0);
     const goalFigure = page.getByRole('figure', { name: /目標別の予算と決算/ });
+    await goalFigure.getByText('データの表を見る').click();
     expect(await goalFigure.getByRole('row').nth(1).isVisible()).toBe(true);
-    expect(await page.locator('[data-chart]').first().isHidden()).toBe(true);
-    expect(await page.locator('#chart-nojs').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('on a 390 px phone: the narrow charts, nothing scrolls sideways, no texts collide', async () => {
+    await newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/dashboard?fy=2020`);
+    await page.locator('[data-download="svg"]').first().waitFor();
+    const shown = await shownCharts(charts);
+    expect(shown.map((c) => c.variant)).toEqual(charts.map(() => 'narrow'));
+    for (const chart of shown) expect(chart.width, chart.id).toBeLessThanOrEqual(360);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    for (const id of charts) expect(await overlappingTexts(id), id).toEqual([]);
+    // The download is the chart as shown: the narrow one.
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('figure', { name: /執行率/ })
+        .getByRole('button', { name: /^SVG 画像/ })
+        .click(),
+    ]);
+    expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg [^>]*width="360"/);
+    await page.screenshot({ path: join(shots, 'dashboard-390.png'), fullPage: true });
+    for (const id of charts) {
+      await page.locator(`#chart-${id}`).screenshot({ path: join(shots, `${id}-390.png`) });
+    }
+    expect(await cspViolations()).toEqual([]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
@@ -320,7 +300,7 @@ describe.skipIf(!browserAvailable())('the dashboard in a browser', () => {
     expect(seriousViolations(await runAxe(page))).toEqual([]);
     // R3 has no budget or settlement yet: that chart is its table and a sentence, no empty axes.
     await page.goto(`${base}/dashboard?fy=2021`);
-    await chartsDrawn(charts.filter((c) => c !== 'budget-by-goal'));
+    await shownCharts(charts.filter((c) => c !== 'budget-by-goal'));
     expect(await page.locator('[data-chart="budget-by-goal"]').count()).toBe(0);
     expect(await page.getByText('この年度の予算・決算はまだありません。').count()).toBe(1);
     expect(seriousViolations(await runAxe(page))).toEqual([]);

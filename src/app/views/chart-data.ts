@@ -45,7 +45,7 @@ export interface Series {
 
 export interface ChartData {
   id: ChartId;
-  /** How the browser draws it (src/server/assets/dashboard.js). */
+  /** How it is drawn (src/app/views/dashboard-chart-options.ts). */
   kind: 'bars' | 'histogram' | 'stacked' | 'trend';
   title: string;
   note: string | null;

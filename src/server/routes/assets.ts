@@ -61,7 +61,7 @@ export function assetRoutes({ bundleDir = BUNDLE_DIR } = {}): Hono<ServerEnv> {
     'tokens.css': file(require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'), CSS),
     'app.css': file(assets('../assets/app.css'), CSS),
     'app.js': file(assets('../assets/app.js'), JS),
-    // The dashboard's charts (ECharts' modular core), loaded only by the dashboard page.
+    // The dashboard's PNG/SVG downloads (its charts are drawn on the server), loaded only there.
     'dashboard.js': bundle(bundleDir, 'dashboard.js', assets('../assets/dashboard-entry.js')),
   };
   const app = new Hono<ServerEnv>();

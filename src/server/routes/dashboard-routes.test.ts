@@ -243,10 +243,23 @@ for (const dialect of DIALECTS) {
         ]);
         expect(tableOf(html, 'execution-rates')[1]).toEqual(['0%', '6', '17、18、19、21、23、24']);
         expect(html).toMatch(/<figcaption[^>]*>令和2年度 \(R2\) の目標別の予算と決算（千円）/);
-        // The tables are open without JavaScript; ECharts is not in the page until needed.
-        expect(html).toContain('<details class="chart-table" open="">');
+        // Issue #11: the charts are drawn on the server, inline SVG in two variants (the
+        // narrow one for phones), each an image named by its title; their tables fold under them.
+        // The CSP allows no inline style: no style attribute, no <style> element anywhere.
+        for (const id of ['budget-by-goal', 'budget-by-year', 'execution-rates']) {
+          const figure = html.slice(html.indexOf(`id="figure-${id}"`));
+          expect(figure).toMatch(
+            new RegExp(
+              `^[^]*?<div class="chart" id="chart-${id}" data-chart="${id}"><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--wide" [^>]*width="760"[^]*?</svg><svg role="img" aria-label="[^"]+" class="chart__svg chart__svg--narrow" [^>]*width="360"[^]*?</svg></div>`,
+            ),
+          );
+        }
+        expect(html.match(/<svg role="img"/g)).toHaveLength(6);
+        expect(html).toContain('aria-label="令和2年度 (R2) の目標別の予算と決算（千円）"');
+        expect(html).not.toMatch(/\sstyle=|<style/i);
+        expect(html).not.toContain('<details class="chart-table" open');
         expect(html).toContain('<script src="/assets/dashboard.js" defer="">');
-        expect(html).not.toContain('echarts.min.js');
+        expect(html).not.toMatch(/echarts/i);
         // No KPIs yet: a clear empty state instead of the KPI charts.
         expect(text(html)).toContain('この計画には KPI がまだ登録されていません。');
         expect(text(html)).toContain('KPI がまだ登録されていないため、推移を表示できません。');

@@ -5,6 +5,7 @@ import { toCsv } from '../../app/views/chart-cells.ts';
 import { isChartId } from '../../app/views/chart-data.ts';
 import { loadCheckView } from '../../app/views/check-view.ts';
 import { chartById, dashboardCharts } from '../../app/views/dashboard-charts.ts';
+import { dashboardSvgs } from '../../app/views/dashboard-svgs.ts';
 import { loadDashboardSource } from '../../app/views/dashboard-view.ts';
 import { defaultYearOf } from '../../app/views/default-year.ts';
 import { changeYearStatus } from '../../app/workflow/year-status.ts';
@@ -84,6 +85,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
   app.get('/m/:code/plans/:planId/dashboard', async (c) => {
     const { code, plan, source, fiscalYear, charts } = await dashboardFor(c);
     const { view } = source;
+    const svgs = await dashboardSvgs(charts);
     return page(
       c,
       `${t('dashboard.title')} ${fyLabel(fiscalYear)}`,
@@ -92,6 +94,7 @@ export function dashboardRoutes(): Hono<ServerEnv> {
         fiscalYear={fiscalYear}
         address={plan}
         charts={charts}
+        svgs={svgs}
         scale={source.scale}
         kpiOptions={source.kpis.map((k) => ({
           id: k.id,

@@ -1,5 +1,6 @@
 import { cellText, hasData } from '../../app/views/chart-cells.ts';
 import type { ChartData } from '../../app/views/chart-data.ts';
+import type { ChartSvg } from '../../app/views/render-chart-svg.ts';
 import { t } from '../../i18n/translate.ts';
 import { ScrollBox } from './scroll-box.tsx';
 
@@ -23,19 +24,23 @@ export interface ChartFigureProps {
   csvHref: string;
   /** File name without extension for the PNG and SVG downloads. */
   fileName: string;
+  /** The chart drawn on the server, wide and narrow (CSS shows one); none when empty. */
+  svgs: ChartSvg[] | undefined;
 }
 
 /**
- * One chart: its caption, the container /assets/dashboard.js draws into (hidden until it does),
- * the rows as a JSON data block, the same rows as an HTML table (open without JavaScript; the
- * script folds it under the chart) and the CSV link; the script adds PNG and SVG buttons.
+ * One chart: its caption, the chart drawn on the server as inline SVG (a wide and a narrow
+ * variant, one shown by CSS; each an image named by the chart's title), the rows as a JSON data
+ * block (the downloads' title and file name), the same rows as an HTML table folded under the
+ * chart (open when there is nothing to draw) and the CSV link; /assets/dashboard.js adds PNG and
+ * SVG buttons.
  */
 export function ChartFigure(props: ChartFigureProps) {
   const { chart } = props;
   const unit = chart.amountUnit;
   const rows = chart.rows;
   // Nothing to draw (a year without figures yet): the table says so, no empty axes.
-  const drawable = hasData(chart);
+  const drawable = hasData(chart) && props.svgs !== undefined && props.svgs.length > 0;
   const cells = (row: ChartData['rows'][number]) =>
     chart.columns.map((column, i) => {
       const text = cellText(column, row[column.key] ?? null, unit);
@@ -54,8 +59,7 @@ export function ChartFigure(props: ChartFigureProps) {
             class="chart"
             id={`chart-${chart.id}`}
             data-chart={chart.id}
-            hidden
-            aria-hidden="true"
+            dangerouslySetInnerHTML={{ __html: (props.svgs ?? []).map((s) => s.svg).join('') }}
           />
           <script
             type="application/json"
@@ -68,7 +72,7 @@ export function ChartFigure(props: ChartFigureProps) {
       ) : (
         <p class="chart-empty">{t('dashboard.no-data')}</p>
       )}
-      <details class="chart-table" open>
+      <details class="chart-table" open={!drawable}>
         <summary>{t('dashboard.table')}</summary>
         <ScrollBox label={chart.title}>
           <table>

@@ -1,6 +1,7 @@
 import type { ProjectTrend } from '../../app/metrics/plan-metric-trends.ts';
 import type { ChartData, ChartId } from '../../app/views/chart-data.ts';
 import type { DashboardCharts } from '../../app/views/dashboard-charts.ts';
+import type { DashboardSvgs } from '../../app/views/dashboard-svgs.ts';
 import type { PlanView } from '../../app/views/plan-view.ts';
 import type { FiscalYear } from '../../core/fiscal-year.ts';
 import type { StatusScale } from '../../core/status-scale.ts';
@@ -15,6 +16,8 @@ export interface DashboardPageProps {
   fiscalYear: FiscalYear;
   address: PlanAddress;
   charts: DashboardCharts;
+  /** The charts drawn on the server (render-chart-svg.ts). */
+  svgs: DashboardSvgs;
   scale: StatusScale;
   /** KPI names for the trend's select, in the plan's order. */
   kpiOptions: { id: number; label: string }[];
@@ -29,9 +32,9 @@ export function csvHref(address: PlanAddress, id: ChartId, fiscalYear: FiscalYea
 
 /**
  * The dashboard: budget and settlement by goal and by year, the distribution of execution
- * rates, KPI achievement by goal in the scale's bands and one KPI's trend. Every chart is also
- * a table (the page is complete without JavaScript) and a CSV; /assets/dashboard.js draws the
- * charts (ECharts, loaded only here) and adds PNG and SVG downloads.
+ * rates, KPI achievement by goal in the scale's bands and one KPI's trend. Every chart is drawn
+ * on the server as inline SVG (complete without JavaScript), with its table and a CSV;
+ * /assets/dashboard.js (a few KB, no chart library) only adds PNG and SVG downloads.
  */
 /** A table, no chart: the figures' units differ from row to row. */
 function MetricTrendSection(props: { trends: readonly ProjectTrend[] }) {
@@ -54,6 +57,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const figure = (chart: ChartData, withKpi = false) => (
     <ChartFigure
       chart={chart}
+      svgs={props.svgs[chart.id]}
       csvHref={csvHref(address, chart.id, fy, withKpi ? kpiId : undefined)}
       fileName={`${chart.id}-${fy}${withKpi && kpiId !== undefined ? `-kpi${kpiId}` : ''}`}
     />
@@ -89,9 +93,6 @@ export function DashboardPage(props: DashboardPageProps) {
           {t('dashboard.show')}
         </button>
       </form>
-      <p class="notice chart-nojs" id="chart-nojs">
-        {t('dashboard.no-chart')}
-      </p>
 
       <section aria-labelledby="section-budget">
         <h2 id="section-budget">{t('dashboard.section.budget')}</h2>
