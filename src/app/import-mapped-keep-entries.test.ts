@@ -70,7 +70,8 @@ for (const dialect of DIALECTS) {
       const ctx = useTestContext(dialect);
       /** The public's view of the plan (what the pages, the API and the reports read). */
       const publicEntries = async (planId: number, fiscalYear: number) => {
-        const doc = planDocumentOf(
+        const doc = await planDocumentOf(
+          ctx(),
           await loadPlanView(ctx(), null, CODE, planId, { readOnly: true }),
         );
         return JSON.stringify(doc)
