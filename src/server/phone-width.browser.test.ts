@@ -158,11 +158,9 @@ describe.skipIf(!browserAvailable())('every page on a 390 px phone', () => {
   }
 
   /** Waits for what scripts draw after load (the dashboard's charts), so it is measured too. */
+  /** Charts come drawn in the HTML (server-side SVG): the page is measured once its fonts are in. */
   async function settle(page: Page) {
-    const charts = page.locator('[data-chart]');
-    if ((await charts.count()) > 0) {
-      await page.locator('[data-chart][data-rendered="true"]').first().waitFor();
-    }
+    await page.evaluate('document.fonts.ready');
   }
 
   /** Tables outside a scroll box widen the page with a long word; the plan tree is a list of cards. */

@@ -153,7 +153,7 @@ for (const dialect of DIALECTS) {
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain('決算の内訳を添えてください');
-      const rows = [...html.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => m[1]);
+      const rows = [...html.matchAll(/<tr><td(?: class="no")?>(\d+)<\/td>/g)].map((m) => m[1]);
       expect(rows[0]).toBe('2');
       expect(rows).toContain('1');
       // Only the editor's own department's projects; each links to its entry form.
