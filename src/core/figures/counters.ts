@@ -1,8 +1,5 @@
-/**
- * The counters and units a figure may carry. A number with none of them is not a metric (a
- * year, a code, a rank, a model name): results always say what they counted.
- */
-export const COUNTERS: readonly string[] = [
+/** Counters that read as a count after any numeral, kanji or digits. */
+const COUNT_WORDS = [
   '件',
   '名',
   '人',
@@ -14,6 +11,14 @@ export const COUNTERS: readonly string[] = [
   '箇所',
   'か所',
   'ヶ所',
+] as const;
+
+/**
+ * The counters and units a figure may carry. A number with none of them is not a metric (a
+ * year, a code, a rank, a model name): results always say what they counted.
+ */
+export const COUNTERS: readonly string[] = [
+  ...COUNT_WORDS,
   'カ所',
   'ケ所',
   '世帯',
@@ -85,17 +90,7 @@ export const COUNTERS: readonly string[] = [
  * 一体的, 十分, 三重, 四国), so only counters that read as a count are accepted after them.
  */
 export const KANJI_COUNTERS: ReadonlySet<string> = new Set([
-  '件',
-  '名',
-  '人',
-  '社',
-  '回',
-  '組',
-  '事業',
-  '基',
-  '箇所',
-  'か所',
-  'ヶ所',
+  ...COUNT_WORDS,
   '世帯',
   '戸',
   '校',

@@ -9,11 +9,9 @@ import { SouseiError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { type FormBody, field, formBody } from '../form-body.ts';
 import { codeParam, fiscalYearQuery, idParam } from '../params.ts';
-import { page } from '../render.tsx';
 import { urls } from '../urls.ts';
 import type { FigureFormState } from '../views/entry-figures.tsx';
-import { planNav } from '../views/plan-nav.ts';
-import { ProjectPage } from '../views/project-page.tsx';
+import { projectPageResponse } from './project-page-response.tsx';
 
 function metricFormOf(body: FormBody): MetricForm {
   const checked = (name: string) => field(body, name) !== '';
@@ -42,27 +40,10 @@ async function renderRefused(
   const actor = c.get('actor');
   const view = await loadPlanView(ctx, actor, code, planId);
   const project = await loadProjectView(ctx, actor, view, idParam(c, 'projectId'), fiscalYear);
-  const nav = planNav(actor, { code, planId }, 'plan', fiscalYear).map((i) => ({
-    ...i,
-    current: false,
-  }));
-  return page(
-    c,
-    `${project.project.no}. ${project.project.name} | ${view.summary.title}`,
-    <ProjectPage
-      view={view}
-      project={project}
-      fiscalYear={fiscalYear}
-      address={{ code, planId }}
-      csrf={c.get('csrfToken')}
-      refused={refused}
-    />,
-    {
-      municipality: { code, name: view.summary.municipalityName },
-      nav,
-      status: refused.conflict ? 409 : 422,
-    },
-  );
+  return projectPageResponse(c, view, project, fiscalYear, {
+    refused,
+    status: refused.conflict ? 409 : 422,
+  });
 }
 
 /** Confirming or correcting a figure read from a result (issue 12): a plain form, no script. */

@@ -14,9 +14,9 @@ import { page } from '../render.tsx';
 import { analysisSourceLink } from '../views/analysis-links.ts';
 import { fyLabel } from '../views/format.ts';
 import { planNav } from '../views/plan-nav.ts';
-import { ProjectPage } from '../views/project-page.tsx';
 import { reportLinks } from '../views/report-links.ts';
 import { SearchPage } from '../views/search-page.tsx';
+import { projectPageResponse } from './project-page-response.tsx';
 
 const notFound = () => new SouseiError('not-found', 'plan.not-found', { detail: '' });
 
@@ -34,25 +34,7 @@ export function readRoutes(): Hono<ServerEnv> {
     const fiscalYear = fiscalYearQuery(c) ?? defaultYearOf(view, 'work');
     if (fiscalYear === undefined || !view.readableYears.includes(fiscalYear)) throw notFound();
     const project = await loadProjectView(ctx, actor, view, projectId, fiscalYear);
-    const municipality = { code, name: view.summary.municipalityName };
-    // The project belongs to the plan's pages, but is none of them: nothing is marked current.
-    const nav = planNav(actor, { code, planId }, 'plan', fiscalYear).map((i) => ({
-      ...i,
-      current: false,
-    }));
-    return page(
-      c,
-      `${project.project.no}. ${project.project.name} | ${view.summary.title}`,
-      <ProjectPage
-        view={view}
-        project={project}
-        fiscalYear={fiscalYear}
-        address={{ code, planId }}
-        csrf={c.get('csrfToken')}
-        done={c.req.query('done')}
-      />,
-      { municipality, nav },
-    );
+    return projectPageResponse(c, view, project, fiscalYear, { done: c.req.query('done') });
   });
 
   app.get('/m/:code/plans/:planId/report', async (c) => {

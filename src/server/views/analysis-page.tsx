@@ -16,6 +16,7 @@ import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
 import { type PlanAddress, urls } from '../urls.ts';
 import { dateTime, fyLabel } from './format.ts';
+import { YearFilter } from './year-filter.tsx';
 
 /** What the edit form shows after a refusal: what was typed, why, and the text now stored. */
 export interface AnalysisFormState {
@@ -53,21 +54,7 @@ export function AnalysisPage(p: AnalysisPageProps) {
     <>
       <h1>{t('analysis.title', { fiscalYear: fyLabel(fy) })}</h1>
       <p class="lead">{p.title}</p>
-      <form method="get" action={urls.planPage(p.address, 'analysis')} class="filters">
-        <div class="field">
-          <label for="fy">年度</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {p.years.map((y) => (
-              <option value={String(y)} selected={y === fy}>
-                {fyLabel(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          表示
-        </button>
-      </form>
+      <YearFilter action={urls.planPage(p.address, 'analysis')} years={p.years} selected={fy} />
       <p class="actions">
         <a href={urls.planPage(p.address, 'report', { fy, analysis: 1 })}>
           {t('analysis.in-report')}

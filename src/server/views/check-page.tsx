@@ -6,6 +6,7 @@ import { t } from '../../i18n/translate.ts';
 import { Csrf } from '../render.tsx';
 import { type PlanAddress, urls } from '../urls.ts';
 import { dateTime, fyLabel, yearStatusLabel } from './format.ts';
+import { YearFilter } from './year-filter.tsx';
 
 export interface CheckPageProps {
   data: CheckView;
@@ -75,21 +76,14 @@ export function CheckPage(props: CheckPageProps) {
       <p class="lead">
         {t('check.lead', { fiscalYear: fyLabel(fy), status: yearStatusLabel(data.status) })}
       </p>
-      <form method="get" action={urls.planPage(address, 'check')} class="filters">
-        <div class="field">
-          <label for="fy">{t('dashboard.fy-select')}</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {data.view.years.map((y) => (
-              <option value={String(y.fiscalYear)} selected={y.fiscalYear === fy}>
-                {fyLabel(y.fiscalYear)}・{yearStatusLabel(y.status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          {t('dashboard.show')}
-        </button>
-      </form>
+      <YearFilter
+        action={urls.planPage(address, 'check')}
+        years={data.view.years.map((y) => y.fiscalYear)}
+        selected={fy}
+        optionLabel={(year) =>
+          `${fyLabel(year)}・${yearStatusLabel(data.view.years.find((y) => y.fiscalYear === year)?.status ?? 'preparing')}`
+        }
+      />
       {props.done ? (
         <p class="notice" role="status">
           {t('check.publish.done', { fiscalYear: fyLabel(fy) })}

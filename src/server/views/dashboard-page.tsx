@@ -10,6 +10,7 @@ import { type PlanAddress, urls } from '../urls.ts';
 import { ChartFigure } from './dashboard-figure.tsx';
 import { fyLabel, yearStatusLabel } from './format.ts';
 import { MetricTrendTable } from './metric-trend-table.tsx';
+import { YearFilter } from './year-filter.tsx';
 
 export interface DashboardPageProps {
   view: PlanView;
@@ -77,22 +78,13 @@ export function DashboardPage(props: DashboardPageProps) {
           last: fyLabel(view.summary.lastFiscalYear),
         })}
       </p>
-      <form method="get" action={urls.planPage(address, 'dashboard')} class="filters">
-        <div class="field">
-          <label for="fy">{t('dashboard.fy-select')}</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {view.readableYears.map((year) => (
-              <option value={String(year)} selected={year === fy}>
-                {fyLabel(year)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <YearFilter
+        action={urls.planPage(address, 'dashboard')}
+        years={view.readableYears}
+        selected={fy}
+      >
         {kpiId !== undefined ? <input type="hidden" name="kpi" value={String(kpiId)} /> : null}
-        <button type="submit" class="button button--secondary">
-          {t('dashboard.show')}
-        </button>
-      </form>
+      </YearFilter>
 
       <section aria-labelledby="section-budget">
         <h2 id="section-budget">{t('dashboard.section.budget')}</h2>

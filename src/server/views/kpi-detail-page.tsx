@@ -19,6 +19,7 @@ import {
 import { KpiMetricChoice } from './kpi-metric-choice.tsx';
 import { BandTag } from './kpi-page.tsx';
 import { ScrollBox } from './scroll-box.tsx';
+import { YearFilter } from './year-filter.tsx';
 
 export interface KpiDetailPageProps {
   view: PlanView;
@@ -82,21 +83,7 @@ export function KpiDetailPage(p: KpiDetailPageProps) {
           <a href={urls.kpiPage(address, kpiId, 'edit', { fy })}>定義を編集</a>
         </p>
       ) : null}
-      <form method="get" action={urls.kpi(address, kpiId)} class="filters">
-        <div class="field">
-          <label for="fy">年度</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {p.view.readableYears.map((y) => (
-              <option value={String(y)} selected={y === fy}>
-                {fyLabel(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          表示
-        </button>
-      </form>
+      <YearFilter action={urls.kpi(address, kpiId)} years={p.view.readableYears} selected={fy} />
       <p class="kpi-scale">{scaleNote(detail.scale)}</p>
       <ScrollBox label={t('layout.box.kpi-years')}>
         <table class="kpi-table">

@@ -19,6 +19,7 @@ import {
   yearTargetsLabel,
 } from './kpi-format.ts';
 import { ScrollBox } from './scroll-box.tsx';
+import { YearFilter } from './year-filter.tsx';
 
 export interface KpiImportReport {
   fileName: string;
@@ -79,21 +80,11 @@ export function KpiPage(props: KpiPageProps) {
         {fyLabel(fy)}・{yearStatusLabel(page.yearStatus)}・計画期間{' '}
         {fyLabel(view.summary.firstFiscalYear)}～{fyLabel(view.summary.lastFiscalYear)}
       </p>
-      <form method="get" action={urls.planPage(address, 'kpis')} class="filters">
-        <div class="field">
-          <label for="fy">年度</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {view.readableYears.map((y) => (
-              <option value={String(y)} selected={y === fy}>
-                {fyLabel(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          表示
-        </button>
-      </form>
+      <YearFilter
+        action={urls.planPage(address, 'kpis')}
+        years={view.readableYears}
+        selected={fy}
+      />
       {props.notice ? (
         <div class="notice" role="status">
           {props.notice}

@@ -16,6 +16,7 @@ import { amount, dateTime, fyLabel, projectStatusLabel, rate, yearStatusLabel } 
 import { MetricTrendTable } from './metric-trend-table.tsx';
 import { ActivityMark, EntryMark, EntryText } from './notation.tsx';
 import { ScrollBox } from './scroll-box.tsx';
+import { YearFilter } from './year-filter.tsx';
 
 export interface ProjectPageProps {
   view: PlanView;
@@ -117,21 +118,7 @@ export function ProjectPage(props: ProjectPageProps) {
         </section>
       ) : null}
 
-      <form method="get" action={self} class="filters">
-        <div class="field">
-          <label for="fy">年度</label>
-          <select id="fy" name="fy" data-autosubmit>
-            {view.readableYears.map((fy) => (
-              <option value={String(fy)} selected={fy === fiscalYear}>
-                {fyLabel(fy)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" class="button button--secondary">
-          表示
-        </button>
-      </form>
+      <YearFilter action={self} years={view.readableYears} selected={fiscalYear} />
 
       <ScrollBox label={t('layout.box.project-finances')}>
         <table>
