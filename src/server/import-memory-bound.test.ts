@@ -24,10 +24,14 @@ import { DEMO } from './test-server.ts';
  * file's size while the server receives, guards, streams and reads it.
  */
 /**
- * The stated bound, from what was measured (docs/security.md): live heap +8 MB streaming the
- * file; +44 MB when the route read it whole (before), so a file held whole cannot pass.
+ * The stated bound, from what was measured (docs/security.md): +44 MB when the route read the
+ * file whole (before), so a file held whole cannot pass. Streaming it, the peak the one-second
+ * sampler catches varies from run to run: +0 to +9 MB on 1259ff7, +3 to +24 MB since the
+ * closed-year check and the figures (2026-11-30, ten runs on a quiet and a busy machine), so a
+ * bound of 20 MB failed a clean CI run. 30 MB keeps a margin over that spread and still fails a
+ * file held whole.
  */
-const BOUND_MB = 20;
+const BOUND_MB = 30;
 
 const mapping = largeListMapping;
 
