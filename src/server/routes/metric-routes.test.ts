@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractMetrics } from '../../core/figures/extract-metrics.ts';
-import type { Activity } from '../../core/plan.ts';
 import { databaseOf } from '../../store/raw-database.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
+import { addOpenYearResult } from '../test-add-result.ts';
 import {
   anonymous,
   createTestServer,
@@ -47,33 +47,7 @@ for (const dialect of DIALECTS) {
       editor = await server.signIn(DEMO.industry);
       committee = await server.signIn(DEMO.committee);
       // An R3 (open year) result of project 1, written as the entry form writes it.
-      const indexed = await server.ctx.store.plans.loadIndexed('012050', server.planId);
-      const found = [...(indexed?.projects ?? [])].find(([, ref]) => ref.id === projectId);
-      if (!found) throw new Error('no project 1');
-      const [project, ref] = found;
-      const activities: Activity[] = structuredClone(project.activities);
-      activities[0]?.entries.push({
-        kind: 'result',
-        fiscalYear: 2021,
-        yearLabel: 'R3',
-        text: R3_RESULT,
-        kpi: false,
-      });
-      const saved = await server.ctx.store.yearEntries.save({
-        municipalityCode: '012050',
-        planId: server.planId,
-        projectId,
-        fiscalYear: 2021,
-        userId: null,
-        origin: 'web',
-        at: server.ctx.now(),
-        expectedVersion: ref.version,
-        budget: project.finances.find((f) => f.fiscalYear === 2021)?.budget ?? null,
-        settlement: project.finances.find((f) => f.fiscalYear === 2021)?.settlement ?? null,
-        activities,
-        previousActivities: project.activities,
-      });
-      expect(saved.ok).toBe(true);
+      await addOpenYearResult(server, projectId, R3_RESULT);
     });
     afterAll(() => server?.close());
 

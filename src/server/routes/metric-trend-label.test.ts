@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity } from '../../core/plan.ts';
 import { DIALECTS, dialectAvailable } from '../../store/test-databases.ts';
+import { addOpenYearResult } from '../test-add-result.ts';
 import { createTestServer, DEMO, demoProject, type TestServer } from '../test-server.ts';
 
 /**
@@ -17,34 +17,8 @@ for (const dialect of DIALECTS) {
       server = await createTestServer(dialect);
       let projectId: number;
       ({ id: projectId, page } = await demoProject(server, '1'));
-      const indexed = await server.ctx.store.plans.loadIndexed('012050', server.planId);
-      const found = [...(indexed?.projects ?? [])].find(([, ref]) => ref.id === projectId);
-      if (!found) throw new Error('no project 1');
-      const [project, ref] = found;
-      const activities: Activity[] = structuredClone(project.activities);
-      expect(activities[0]?.title).toBe('移住相談');
-      activities[0]?.entries.push({
-        kind: 'result',
-        fiscalYear: 2021,
-        yearLabel: 'R3',
-        text: '50件',
-        kpi: false,
-      });
-      const saved = await server.ctx.store.yearEntries.save({
-        municipalityCode: '012050',
-        planId: server.planId,
-        projectId,
-        fiscalYear: 2021,
-        userId: null,
-        origin: 'web',
-        at: server.ctx.now(),
-        expectedVersion: ref.version,
-        budget: project.finances.find((f) => f.fiscalYear === 2021)?.budget ?? null,
-        settlement: project.finances.find((f) => f.fiscalYear === 2021)?.settlement ?? null,
-        activities,
-        previousActivities: project.activities,
-      });
-      expect(saved.ok).toBe(true);
+      const first = await addOpenYearResult(server, projectId, '50件');
+      expect(first?.title).toBe('移住相談');
     });
     afterAll(() => server?.close());
 
