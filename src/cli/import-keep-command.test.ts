@@ -1,32 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAppContext } from '../app/app-context.ts';
 import { cliSandbox, ROOT } from './cli-test-support.ts';
+import { importPublishedSample, SAMPLE_TITLE } from './import-published-sample.ts';
 
 /** `sousei import` of an open year never deletes what a published year holds. */
 const cli = cliSandbox('import-keep');
-const SAMPLE = join(ROOT, 'samples/muroran-r2-progress.tsv');
 const MAPPING = join(ROOT, 'docs/mappings/strategy-csv.json');
-const TITLE = '第2期室蘭市まち・ひと・しごと創生総合戦略';
+const TITLE = SAMPLE_TITLE;
 afterAll(() => cli.remove());
 
 describe('sousei import of an open year leaving out published projects', () => {
   it('is refused, dry run and import alike: exit 2, the projects named, nothing written', async () => {
-    expect(cli.run(['import', SAMPLE]).code).toBe(0);
-    const ctx = await openAppContext(cli.databaseUrl);
-    try {
-      const planId = (await ctx.store.plans.findId('012050', TITLE)) as number;
-      const scope = { municipalityCode: '012050', planId };
-      await ctx.store.years.setUp({
-        ...scope,
-        fiscalYear: 2020,
-        status: 'published',
-        at: ctx.now(),
-      });
-    } finally {
-      await ctx.store.close();
-    }
+    await importPublishedSample(cli);
     const before = cli.run(['export', '--format', 'json']).stdout;
     // A file of R3 (open) with one project: every other project of R2 (published) would go.
     const csv = join(cli.dir, 'strategy.csv');

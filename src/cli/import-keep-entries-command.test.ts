@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAppContext } from '../app/app-context.ts';
-import { cliSandbox, ROOT } from './cli-test-support.ts';
+import { cliSandbox } from './cli-test-support.ts';
+import { importPublishedSample, SAMPLE, SAMPLE_TITLE } from './import-published-sample.ts';
 
 /** `sousei import` of an open year never rewrites a published year's results in place. */
 const cli = cliSandbox('import-keep-entries');
-const SAMPLE = join(ROOT, 'samples/muroran-r2-progress.tsv');
-const TITLE = '第2期室蘭市まち・ひと・しごと創生総合戦略';
+const TITLE = SAMPLE_TITLE;
 // A renamed copy of the sample names neither its city nor its plan.
 const AS_MURORAN = ['--municipality', '012050', '--plan', TITLE];
 afterAll(() => cli.remove());
@@ -30,20 +29,7 @@ function r2Results(json: string): string[] {
 
 describe('sousei import of R3 over a published R2', () => {
   it('keeps every R2 result as published; a file changing one is refused, dry run alike', async () => {
-    expect(cli.run(['import', SAMPLE]).code).toBe(0);
-    const ctx = await openAppContext(cli.databaseUrl);
-    try {
-      const planId = (await ctx.store.plans.findId('012050', TITLE)) as number;
-      const scope = { municipalityCode: '012050', planId };
-      await ctx.store.years.setUp({
-        ...scope,
-        fiscalYear: 2020,
-        status: 'published',
-        at: ctx.now(),
-      });
-    } finally {
-      await ctx.store.close();
-    }
+    await importPublishedSample(cli);
     const published = r2Results(cli.run(['export', '--format', 'json']).stdout);
     expect(published).toContain('1: 41件');
     // The sample as a table of R3 (its figures' column), its activities' words unchanged.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDashboardKpis } from '../app/views/test-dashboard-seed.ts';
+import { seedDashboardKpis } from '../store/test-dashboard-seed.ts';
 import { launchChromium } from './browser/chromium.ts';
 import { browserAvailable, runAxe, seriousViolations, signIn } from './browser/test-browser.ts';
 import { readConfig } from './config.ts';

@@ -1,4 +1,19 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  ApiTokenTable,
+  LoginFailureTable,
+  SessionTable,
+  UserDepartmentTable,
+  UserTable,
+} from './schema-accounts.ts';
+
+export type {
+  ApiTokenTable,
+  LoginFailureTable,
+  SessionTable,
+  UserDepartmentTable,
+  UserTable,
+} from './schema-accounts.ts';
 
 /**
  * Table types of the store. Every table holding a municipality's data carries
@@ -291,40 +306,6 @@ export interface DB {
 export type PlanRow = Selectable<PlanTable>;
 export type NewProject = Insertable<ProjectTable>;
 
-export interface UserTable {
-  id: Generated<number>;
-  municipality_code: string;
-  email: string;
-  name: string;
-  role: string;
-  password_hash: string;
-  created_at: string;
-  disabled_at: string | null;
-}
-
-export interface UserDepartmentTable {
-  user_id: number;
-  department_id: number;
-  municipality_code: string;
-}
-
-export interface SessionTable {
-  /** SHA-256 of the cookie's token. */
-  id: string;
-  user_id: number;
-  municipality_code: string;
-  csrf_token: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface LoginFailureTable {
-  id: Generated<number>;
-  /** `email:…` or `ip:…`. */
-  key: string;
-  at: string;
-}
-
 export interface PlanYearTable {
   plan_id: number;
   municipality_code: string;
@@ -362,19 +343,6 @@ export interface ChangeTable {
   /** web, import, restore, workflow. */
   origin: string;
   at: string;
-}
-
-/** An API token (issue #5): only the SHA-256 of its secret is stored. */
-export interface ApiTokenTable {
-  id: Generated<number>;
-  municipality_code: string;
-  user_id: number;
-  name: string;
-  /** SHA-256 (hex) of the secret `sousei_…`. */
-  token_hash: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { databaseOf } from '../../store/raw-database.ts';
-import { openAppContext } from '../app-context.ts';
+import { databaseOf } from './raw-database.ts';
+import { openStore } from './store.ts';
 
 /**
  * The demo database's extra rows for the dashboard's browser test, written beside the running
@@ -7,9 +7,9 @@ import { openAppContext } from '../app-context.ts';
  * locked with a stated total its projects do not add up to. Returns the plan's id.
  */
 export async function seedDashboardKpis(databaseUrl: string) {
-  const ctx = await openAppContext(databaseUrl);
+  const store = openStore(databaseUrl);
   try {
-    const db = databaseOf(ctx.store);
+    const db = databaseOf(store);
     const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
     const goals = await db
       .selectFrom('plan_nodes')
@@ -93,6 +93,6 @@ export async function seedDashboardKpis(databaseUrl: string) {
       .execute();
     return plan.id;
   } finally {
-    await ctx.store.close();
+    await store.close();
   }
 }
